@@ -1,0 +1,186 @@
+//! The Capgemini 2025 estimator ("paper", arXiv 2501.14334; METHODOLOGY.md §2.1(a)).
+//!
+//! An LLM occupies `ceil(memory / 10 GB)` A100 MIG slices; each draws 50.1 W for the time the
+//! request takes (time to first token plus output tokens over throughput). Storage keeps the
+//! request's bytes for a year and the network carries them once. Input tokens only enter through
+//! storage and network, as in the paper.
+
+use serde::Serialize;
+
+use crate::portfolio::{LlmTask, ModelSize};
+use crate::refdata::paper as k;
+
+/// Reference speeds measured by the paper for one model size.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ReferenceSpeed {
+    /// Time to first token for a 100-token prompt, s.
+    pub ttft_chat_s: f64,
+    /// Time to first token for a 1,000-token (RAG) prompt, s.
+    pub ttft_rag_s: f64,
+    /// Output throughput, tokens/s.
+    pub throughput_tokens_per_s: f64,
+}
+
+/// The paper's reference speeds (Llama 3.1 on A100).
+pub fn reference_speed(model: ModelSize) -> ReferenceSpeed {
+    let (ttft_chat_s, ttft_rag_s, throughput_tokens_per_s) = match model {
+        ModelSize::B8 => (0.26, 0.29, 124.3),
+        ModelSize::B70 => (0.36, 0.43, 44.0),
+        ModelSize::B405 => (0.60, 0.91, 21.7),
+    };
+    ReferenceSpeed { ttft_chat_s, ttft_rag_s, throughput_tokens_per_s }
+}
+
+/// Inputs of one model call, already validated.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CallInput {
+    /// Model size.
+    pub model: ModelSize,
+    /// Task, which selects the time to first token.
+    pub task: LlmTask,
+    /// Output tokens generated.
+    pub output_tokens: f64,
+    /// Input tokens sent.
+    pub input_tokens: f64,
+    /// Power usage effectiveness of the data centre.
+    pub pue: f64,
+}
+
+/// Energy and hardware time of one model call, with the intermediate values.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct CallEnergy {
+    /// Model memory with overhead, GB.
+    pub memory_gb: f64,
+    /// A100 MIG slices occupied.
+    pub slices: u32,
+    /// Time to first token used, s.
+    pub ttft_s: f64,
+    /// Output throughput used, tokens/s.
+    pub throughput_tokens_per_s: f64,
+    /// Time the slices are busy, s.
+    pub time_s: f64,
+    /// Energy drawn by the IT equipment (accelerators and storage), before PUE, kWh.
+    pub it_kwh: f64,
+    /// Accelerator energy at the facility meter (IT × PUE), kWh.
+    pub compute_kwh: f64,
+    /// Storage energy at the facility meter for one year of retention, kWh.
+    pub storage_kwh: f64,
+    /// Network transfer energy, kWh (outside the data centre: no PUE).
+    pub network_kwh: f64,
+    /// Embodied carbon of the slice time used, kgCO2e.
+    pub embodied_kg: f64,
+}
+
+impl CallEnergy {
+    /// Total energy of the call, kWh.
+    pub fn total_kwh(&self) -> f64 {
+        self.compute_kwh + self.storage_kwh + self.network_kwh
+    }
+}
+
+const WH_PER_KWH: f64 = 1_000.0;
+const J_PER_KWH: f64 = 3.6e6;
+const S_PER_H: f64 = 3_600.0;
+const BYTES_PER_GB: f64 = 1e9;
+
+/// Estimates one model call.
+pub fn estimate_call(input: CallInput) -> CallEnergy {
+    let memory_gb = input.model.parameters_b()
+        * k::BYTES_PER_PARAMETER.value
+        * k::MEMORY_OVERHEAD.value;
+    // At most 106 slices (405B): the cast cannot truncate.
+    let slices = (memory_gb / k::SLICE_MEMORY_GB.value).ceil() as u32;
+    let speed = reference_speed(input.model);
+    let ttft_s = match input.task {
+        LlmTask::Rag => speed.ttft_rag_s,
+        LlmTask::Chat | LlmTask::Agent => speed.ttft_chat_s,
+    };
+    let time_s = ttft_s + input.output_tokens / speed.throughput_tokens_per_s;
+    let compute_it_kwh = f64::from(slices) * k::SLICE_POWER_W.value * time_s / J_PER_KWH;
+
+    let data_gb = (input.input_tokens + input.output_tokens) * k::BYTES_PER_TOKEN.value / BYTES_PER_GB;
+    let storage_it_kwh =
+        data_gb * k::STORAGE_POWER_W_PER_GB.value * k::STORAGE_RETENTION_H.value / WH_PER_KWH;
+    let network_kwh = data_gb * k::NETWORK_KWH_PER_GB.value;
+    let embodied_kg = f64::from(slices) * time_s / S_PER_H * k::SLICE_EMBODIED_KG_PER_H.value;
+
+    CallEnergy {
+        memory_gb,
+        slices,
+        ttft_s,
+        throughput_tokens_per_s: speed.throughput_tokens_per_s,
+        time_s,
+        it_kwh: compute_it_kwh + storage_it_kwh,
+        compute_kwh: compute_it_kwh * input.pue,
+        storage_kwh: storage_it_kwh * input.pue,
+        network_kwh,
+        embodied_kg,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Relative agreement to three significant figures, as METHODOLOGY.md §2.1(a) requires.
+    fn assert_3sf(actual: f64, expected: f64) {
+        let rounded = format!("{actual:.2e}");
+        assert_eq!(rounded, format!("{expected:.2e}"), "actual {actual:e}, expected {expected:e}");
+    }
+
+    fn paper_call(model: ModelSize, task: LlmTask) -> CallEnergy {
+        estimate_call(CallInput {
+            model,
+            task,
+            output_tokens: task.default_output_tokens(),
+            input_tokens: task.default_input_tokens(),
+            pue: 1.15,
+        })
+    }
+
+    #[test]
+    fn slices_match_the_paper() {
+        let slices: Vec<u32> =
+            ModelSize::ALL.iter().map(|&m| paper_call(m, LlmTask::Chat).slices).collect();
+        assert_eq!(slices, [3, 19, 106]);
+    }
+
+    #[test]
+    fn golden_chat_compute_energy() {
+        assert_3sf(paper_call(ModelSize::B8, LlmTask::Chat).compute_kwh, 9.30e-5);
+        assert_3sf(paper_call(ModelSize::B70, LlmTask::Chat).compute_kwh, 1.55e-3);
+        assert_3sf(paper_call(ModelSize::B405, LlmTask::Chat).compute_kwh, 1.73e-2);
+    }
+
+    #[test]
+    fn golden_rag_compute_energy() {
+        assert_3sf(paper_call(ModelSize::B8, LlmTask::Rag).compute_kwh, 1.54e-4);
+        assert_3sf(paper_call(ModelSize::B70, LlmTask::Rag).compute_kwh, 2.64e-3);
+        assert_3sf(paper_call(ModelSize::B405, LlmTask::Rag).compute_kwh, 2.99e-2);
+    }
+
+    #[test]
+    fn golden_chat_storage_network_and_total() {
+        let call = paper_call(ModelSize::B8, LlmTask::Chat);
+        assert_3sf(call.storage_kwh, 1.69e-8);
+        assert_3sf(call.network_kwh, 4.59e-8);
+        assert_3sf(call.total_kwh(), 9.31e-5);
+    }
+
+    #[test]
+    fn energy_grows_with_output_tokens_and_pue() {
+        let base = CallInput {
+            model: ModelSize::B70,
+            task: LlmTask::Chat,
+            output_tokens: 200.0,
+            input_tokens: 100.0,
+            pue: 1.15,
+        };
+        let more_tokens = estimate_call(CallInput { output_tokens: 400.0, ..base });
+        let higher_pue = estimate_call(CallInput { pue: 1.5, ..base });
+        let base = estimate_call(base);
+        assert!(more_tokens.total_kwh() > base.total_kwh());
+        assert!(higher_pue.total_kwh() > base.total_kwh());
+        assert!(higher_pue.network_kwh == base.network_kwh, "network energy carries no PUE");
+    }
+}

@@ -1,0 +1,31 @@
+//! The AI Footprint engine: energy, carbon and water of a portfolio of AI use cases.
+//!
+//! Pure Rust with no browser dependency, so the same numbers come out of the web app, the
+//! command line and the tests. `METHODOLOGY.md` in the repository documents the science;
+//! every reference value in [`refdata`] carries its source, year and licence.
+//!
+//! ```
+//! use engine::{evaluate, Portfolio};
+//!
+//! let portfolio = Portfolio::default();
+//! let result = evaluate(&portfolio).expect("the default portfolio is valid");
+//! let energy = result.total_per_year.energy_kwh;
+//! assert!(energy.low <= energy.central && energy.central <= energy.high);
+//! ```
+#![warn(missing_docs)]
+
+pub mod estimate;
+pub mod estimator;
+pub mod evaluate;
+pub mod portfolio;
+pub mod refdata;
+pub mod validate;
+
+pub use estimate::{Bound, Estimate};
+pub use evaluate::{evaluate, Impacts, PortfolioResult, UseCaseResult};
+pub use portfolio::{LlmTask, LlmWorkload, ModelSize, Portfolio, Site, UseCase, Volume, Workload};
+pub use validate::{validate, InputError, Problem};
+
+/// Version of the methodology, carried by every result, label and export. Bump it whenever a
+/// formula or a default changes a number.
+pub const METHODOLOGY_VERSION: &str = "2026.11.0";
