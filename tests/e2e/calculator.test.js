@@ -1,0 +1,74 @@
+// End-to-end: the release build in Debian's Chromium, as a visitor uses it.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { foreignRequests, launchBrowser, openApp, serveDist } from "./support.js";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const value = async (page, testId) => Number(await page.getByTestId(testId).getAttribute("data-value"));
+
+test("page loads with no console error and shows a footprint", async () => {
+  const { context, page, record } = await openApp(browser, server.origin);
+  assert.match(await page.getByTestId("energy-per-year").innerText(), /\d.*Wh/);
+  assert.ok((await value(page, "carbon-per-year")) > 0);
+  assert.ok((await value(page, "water-per-year")) > 0);
+  assert.deepEqual(record.consoleErrors, []);
+  assert.deepEqual(record.pageErrors, []);
+  await context.close();
+});
+
+test("moving a slider updates the numbers", async () => {
+  const { context, page } = await openApp(browser, server.origin);
+  const before = await value(page, "energy-per-year");
+  const slider = page.getByTestId("output-tokens-slider");
+  await slider.focus();
+  for (let i = 0; i < 20; i += 1) await page.keyboard.press("ArrowRight");
+  const after = await value(page, "energy-per-year");
+  assert.ok(after > before, `energy should rise with longer answers: ${before} → ${after}`);
+  assert.equal(await page.getByTestId("output-tokens-input").inputValue(), "410");
+  await context.close();
+});
+
+test("the 8B chat request matches the paper's golden value in the browser", async () => {
+  const { context, page } = await openApp(browser, server.origin);
+  await page.getByText("Small (8B)").click();
+  assert.ok(await page.getByTestId("model-8B").isChecked());
+  // METHODOLOGY.md §2.1(a): 8B chat total 9.31e-5 kWh per request.
+  assert.equal((await value(page, "energy-per-request")).toPrecision(3), "0.0000931");
+  assert.match(await page.getByTestId("energy-per-request").innerText(), /^0\.0931 Wh per request/);
+  await context.close();
+});
+
+test("a bad typed value shows a message and keeps the last good result", async () => {
+  const { context, page } = await openApp(browser, server.origin);
+  const good = await value(page, "energy-per-year");
+  await page.getByTestId("requests-per-day-input").fill("lots");
+  assert.match(await page.getByTestId("requests-per-day-message").innerText(), /Not a number/);
+  await page.getByTestId("requests-per-day-input").fill("-20");
+  assert.match(await page.getByTestId("requests-per-day-message").innerText(), /at least 0/);
+  assert.equal(await value(page, "energy-per-year"), good);
+  assert.match(await page.getByTestId("stale-notice").innerText(), /last valid result/);
+  await context.close();
+});
+
+test("no request leaves the page's own origin", async () => {
+  const { context, page, record } = await openApp(browser, server.origin);
+  await page.getByTestId("location").selectOption("FR");
+  await page.getByText("Large (405B)").click();
+  await page.getByText("Show the working").click();
+  await page.waitForLoadState("networkidle");
+  assert.ok(record.requests.some((url) => url.endsWith(".wasm")), "the wasm was requested");
+  assert.deepEqual(foreignRequests(record, server.origin), []);
+  await context.close();
+});

@@ -1,0 +1,86 @@
+// Shared fixtures for the end-to-end tests: a static server for dist/ on loopback, Debian's
+// Chromium driven by playwright-core, and a record of every request the page makes.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const root = resolve(fileURLToPath(new URL("../../dist/", import.meta.url)));
+
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+};
+
+/** Serves dist/ on 127.0.0.1 at a free port; resolves to { origin, close }. */
+export async function serveDist() {
+  await stat(join(root, "index.html")); // fails clearly when the release build is missing
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+    const file = join(root, path.endsWith("/") ? `${path}index.html` : path);
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+/** Debian's Chromium, headless, with the flags this machine needs (see STYLE.md). */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}
+
+/**
+ * Opens the app in a fresh context and records what would betray a broken page or a leak:
+ * console errors, uncaught exceptions and every request with its URL.
+ */
+export async function openApp(browser, origin, hash = "") {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const record = { requests: [], consoleErrors: [], pageErrors: [] };
+  page.on("request", (r) => record.requests.push(r.url()));
+  page.on("console", (m) => {
+    if (m.type() === "error") record.consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => record.pageErrors.push(String(e)));
+  await page.goto(`${origin}/${hash}`);
+  await page.getByTestId("results").waitFor();
+  return { context, page, record };
+}
+
+/** Requests whose origin is not the app's own. data: and blob: URLs never leave the page. */
+export function foreignRequests(record, origin) {
+  return record.requests.filter(
+    (url) => !url.startsWith("data:") && !url.startsWith("blob:") && new URL(url).origin !== origin,
+  );
+}
