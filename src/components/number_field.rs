@@ -41,14 +41,12 @@ impl SliderScale {
     pub fn position(self, value: f64) -> f64 {
         match self {
             SliderScale::Linear { min, max, .. } => value.clamp(min, max),
-            SliderScale::Log { min, max } => {
-                if value <= min {
-                    0.0
-                } else {
-                    (value / min).ln() / (max / min).ln() * LOG_POSITIONS
-                }
-                .clamp(0.0, LOG_POSITIONS)
+            SliderScale::Log { min, max } => if value <= min {
+                0.0
+            } else {
+                (value / min).ln() / (max / min).ln() * LOG_POSITIONS
             }
+            .clamp(0.0, LOG_POSITIONS),
         }
     }
 
@@ -91,10 +89,19 @@ pub fn NumberField(
     let typed = RwSignal::new(None::<String>);
     let parse_problem = RwSignal::new(None::<&'static str>);
     let shown_text = move || match typed.get() {
-        Some(text) if parse_problem.get().is_some() || parse_number(&text).ok() == Some(value.get()) => text,
+        Some(text)
+            if parse_problem.get().is_some() || parse_number(&text).ok() == Some(value.get()) =>
+        {
+            text
+        }
         _ => editable(value.get()),
     };
-    let message = move || parse_problem.get().map(str::to_owned).or_else(|| error.get());
+    let message = move || {
+        parse_problem
+            .get()
+            .map(str::to_owned)
+            .or_else(|| error.get())
+    };
     let invalid = move || message().is_some();
     let message_id = format!("{id}-message");
     let slider_id = format!("{id}-slider");
@@ -173,7 +180,11 @@ mod tests {
 
     #[test]
     fn linear_scale_is_the_value() {
-        let scale = SliderScale::Linear { min: 10.0, max: 4000.0, step: 10.0 };
+        let scale = SliderScale::Linear {
+            min: 10.0,
+            max: 4000.0,
+            step: 10.0,
+        };
         assert_eq!(scale.position(5.0), 10.0);
         assert_eq!(scale.value(250.0), 250.0);
     }

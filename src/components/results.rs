@@ -67,7 +67,10 @@ pub fn Results() -> impl IntoView {
 }
 
 fn first_per_request(r: &PortfolioResult, f: fn(&engine::Impacts) -> Estimate) -> Estimate {
-    r.use_cases.first().map(|u| f(&u.per_request)).unwrap_or_default()
+    r.use_cases
+        .first()
+        .map(|u| f(&u.per_request))
+        .unwrap_or_default()
 }
 
 /// One indicator: the yearly figure, its range, its parts and the figure per request.
@@ -126,7 +129,6 @@ fn Headline(
     }
 }
 
-
 /// The formula and every intermediate value of the first use case, with sources.
 #[component]
 fn Working() -> impl IntoView {
@@ -134,18 +136,29 @@ fn Working() -> impl IntoView {
     let rows = move || {
         ctx.result.with(|r| {
             let Some(r) = r else { return Vec::new() };
-            let Some(uc) = r.use_cases.first() else { return Vec::new() };
+            let Some(uc) = r.use_cases.first() else {
+                return Vec::new();
+            };
             let w = &uc.working;
             let c = &w.call;
-            let cite = |s: &engine::refdata::Source| format!("{} ({}, {})", s.citation, s.year, s.licence);
+            let cite =
+                |s: &engine::refdata::Source| format!("{} ({}, {})", s.citation, s.year, s.licence);
             vec![
-                ("Estimator".to_owned(), w.estimator.to_owned(), String::new()),
+                (
+                    "Estimator".to_owned(),
+                    w.estimator.to_owned(),
+                    String::new(),
+                ),
                 (
                     "Model memory (parameters × 2 bytes × 1.3)".to_owned(),
                     format!("{} GB", significant(c.memory_gb, 4)),
                     String::new(),
                 ),
-                ("Accelerator slices of 10 GB".to_owned(), c.slices.to_string(), String::new()),
+                (
+                    "Accelerator slices of 10 GB".to_owned(),
+                    c.slices.to_string(),
+                    String::new(),
+                ),
                 (
                     "Time per call (first token + tokens ÷ speed)".to_owned(),
                     format!(
@@ -156,14 +169,26 @@ fn Working() -> impl IntoView {
                     ),
                     String::new(),
                 ),
-                ("Model calls per request".to_owned(), significant(w.calls_per_request, 3), String::new()),
+                (
+                    "Model calls per request".to_owned(),
+                    significant(w.calls_per_request, 3),
+                    String::new(),
+                ),
                 (
                     "Compute energy per call (slices × 50.1 W × PUE × time)".to_owned(),
                     quantity(Quantity::Energy, c.compute_kwh),
                     String::new(),
                 ),
-                ("Storage energy per call (1 year)".to_owned(), quantity(Quantity::Energy, c.storage_kwh), String::new()),
-                ("Network energy per call".to_owned(), quantity(Quantity::Energy, c.network_kwh), String::new()),
+                (
+                    "Storage energy per call (1 year)".to_owned(),
+                    quantity(Quantity::Energy, c.storage_kwh),
+                    String::new(),
+                ),
+                (
+                    "Network energy per call".to_owned(),
+                    quantity(Quantity::Energy, c.network_kwh),
+                    String::new(),
+                ),
                 (
                     "PUE".to_owned(),
                     format!(
@@ -176,7 +201,10 @@ fn Working() -> impl IntoView {
                 ),
                 (
                     format!("Grid carbon intensity ({})", w.grid_zone),
-                    format!("{} gCO₂e/kWh", significant(w.grid_intensity.value.central, 4)),
+                    format!(
+                        "{} gCO₂e/kWh",
+                        significant(w.grid_intensity.value.central, 4)
+                    ),
                     cite(w.grid_intensity.source),
                 ),
                 (
@@ -189,8 +217,16 @@ fn Working() -> impl IntoView {
                     format!("{} L/kWh", significant(w.wue_onsite.value.central, 3)),
                     cite(w.wue_onsite.source),
                 ),
-                ("Requests per year".to_owned(), significant(uc.requests_per_year, 4), String::new()),
-                ("Methodology version".to_owned(), r.methodology_version.to_owned(), String::new()),
+                (
+                    "Requests per year".to_owned(),
+                    significant(uc.requests_per_year, 4),
+                    String::new(),
+                ),
+                (
+                    "Methodology version".to_owned(),
+                    r.methodology_version.to_owned(),
+                    String::new(),
+                ),
             ]
         })
     };

@@ -24,10 +24,21 @@ pub fn UseCaseForm(
     let llm = move |uc: &engine::UseCase| match &uc.workload {
         Workload::Llm(llm) => llm.clone(),
     };
-    let task = move || ctx.draft.with(|p| p.use_cases.get(index).map(|uc| llm(uc).task));
-    let model = move || ctx.draft.with(|p| p.use_cases.get(index).map(|uc| llm(uc).model));
+    let task = move || {
+        ctx.draft
+            .with(|p| p.use_cases.get(index).map(|uc| llm(uc).task))
+    };
+    let model = move || {
+        ctx.draft
+            .with(|p| p.use_cases.get(index).map(|uc| llm(uc).model))
+    };
     let location = move || {
-        ctx.draft.with(|p| p.use_cases.get(index).map(|uc| uc.site.location.clone()).unwrap_or_default())
+        ctx.draft.with(|p| {
+            p.use_cases
+                .get(index)
+                .map(|uc| uc.site.location.clone())
+                .unwrap_or_default()
+        })
     };
 
     let set_task = move |ev| {
@@ -54,7 +65,9 @@ pub fn UseCaseForm(
     };
 
     let requests_per_day = read(|uc| match uc.volume {
-        Volume::PerDay { requests_per_day, .. } => requests_per_day,
+        Volume::PerDay {
+            requests_per_day, ..
+        } => requests_per_day,
         ref other => other.requests_per_year() / 365.0,
     });
     let set_requests_per_day = Callback::new(move |v: f64| {
@@ -63,7 +76,10 @@ pub fn UseCaseForm(
                 Volume::PerDay { days_per_year, .. } => days_per_year,
                 _ => 365.0,
             };
-            uc.volume = Volume::PerDay { requests_per_day: v, days_per_year };
+            uc.volume = Volume::PerDay {
+                requests_per_day: v,
+                days_per_year,
+            };
         });
     });
     let output_tokens = read(|uc| match &uc.workload {
@@ -75,8 +91,13 @@ pub fn UseCaseForm(
             llm.output_tokens = v;
         });
     });
-    let pue = read(|uc| uc.site.pue.unwrap_or(engine::refdata::datacentre::PUE.central));
-    let set_pue = Callback::new(move |v: f64| ctx.update_use_case(index, |uc| uc.site.pue = Some(v)));
+    let pue = read(|uc| {
+        uc.site
+            .pue
+            .unwrap_or(engine::refdata::datacentre::PUE.central)
+    });
+    let set_pue =
+        Callback::new(move |v: f64| ctx.update_use_case(index, |uc| uc.site.pue = Some(v)));
 
     view! {
         <fieldset class="use-case" data-testid="use-case-form">

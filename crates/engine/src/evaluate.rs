@@ -150,7 +150,11 @@ pub fn evaluate(portfolio: &Portfolio) -> Result<PortfolioResult, Vec<InputError
     }
     let use_cases: Vec<UseCaseResult> = portfolio.use_cases.iter().map(evaluate_use_case).collect();
     let total_per_year = use_cases.iter().map(|u| u.per_year).sum();
-    Ok(PortfolioResult { methodology_version: METHODOLOGY_VERSION, use_cases, total_per_year })
+    Ok(PortfolioResult {
+        methodology_version: METHODOLOGY_VERSION,
+        use_cases,
+        total_per_year,
+    })
 }
 
 /// Site factors resolved from the user's values or the reference ranges.
@@ -185,11 +189,20 @@ fn resolve_site(site: &Site) -> SiteFactors {
     SiteFactors { location, pue, wue }
 }
 
-const USER_INPUT: Source =
-    Source { id: "user", citation: "value entered by the user", year: 0, licence: "" };
+const USER_INPUT: Source = Source {
+    id: "user",
+    citation: "value entered by the user",
+    year: 0,
+    licence: "",
+};
 
 fn user_factor(value: f64, unit: &'static str) -> FactorUsed {
-    FactorUsed { value: Estimate::exact(value), unit, source: &USER_INPUT, user_supplied: true }
+    FactorUsed {
+        value: Estimate::exact(value),
+        unit,
+        source: &USER_INPUT,
+        user_supplied: true,
+    }
 }
 
 fn evaluate_use_case(use_case: &UseCase) -> UseCaseResult {
@@ -209,8 +222,12 @@ fn evaluate_use_case(use_case: &UseCase) -> UseCaseResult {
     let calls_by_bound = Bound::ALL.map(call_at);
     let [low, central, high] = &calls_by_bound;
     let per_bound = |f: &dyn Fn(&CallEnergy, Bound) -> f64| {
-        Estimate::new(f(low, Bound::Low), f(central, Bound::Central), f(high, Bound::High))
-            .scale(calls)
+        Estimate::new(
+            f(low, Bound::Low),
+            f(central, Bound::Central),
+            f(high, Bound::High),
+        )
+        .scale(calls)
     };
     let grid_kg_per_kwh = zone.lifecycle_g_per_kwh / G_PER_KG;
     let per_request = Impacts {
@@ -260,14 +277,27 @@ mod tests {
     fn chat(model: ModelSize, requests_per_day: f64, location: &str) -> UseCase {
         UseCase {
             name: format!("{} chat", model.label()),
-            workload: Workload::Llm(LlmWorkload { model, ..LlmWorkload::default() }),
-            volume: Volume::PerDay { requests_per_day, days_per_year: 365.0 },
-            site: Site { location: location.to_owned(), pue: None, wue_onsite_l_per_kwh: None },
+            workload: Workload::Llm(LlmWorkload {
+                model,
+                ..LlmWorkload::default()
+            }),
+            volume: Volume::PerDay {
+                requests_per_day,
+                days_per_year: 365.0,
+            },
+            site: Site {
+                location: location.to_owned(),
+                pue: None,
+                wue_onsite_l_per_kwh: None,
+            },
         }
     }
 
     fn portfolio(use_cases: Vec<UseCase>) -> Portfolio {
-        Portfolio { use_cases, ..Portfolio::default() }
+        Portfolio {
+            use_cases,
+            ..Portfolio::default()
+        }
     }
 
     #[test]

@@ -47,7 +47,10 @@ impl Default for UseCase {
         Self {
             name: "Customer-support chatbot".to_owned(),
             workload: Workload::Llm(LlmWorkload::default()),
-            volume: Volume::PerDay { requests_per_day: 10_000.0, days_per_year: 365.0 },
+            volume: Volume::PerDay {
+                requests_per_day: 10_000.0,
+                days_per_year: 365.0,
+            },
             site: Site::default(),
         }
     }
@@ -197,10 +200,15 @@ impl Volume {
     /// Requests per year. Only meaningful once the volume has been validated.
     pub fn requests_per_year(&self) -> f64 {
         match *self {
-            Volume::PerDay { requests_per_day, days_per_year } => requests_per_day * days_per_year,
-            Volume::PerUser { users, requests_per_user_per_day, days_per_year } => {
-                users * requests_per_user_per_day * days_per_year
-            }
+            Volume::PerDay {
+                requests_per_day,
+                days_per_year,
+            } => requests_per_day * days_per_year,
+            Volume::PerUser {
+                users,
+                requests_per_user_per_day,
+                days_per_year,
+            } => users * requests_per_user_per_day * days_per_year,
             Volume::PerYear { requests_per_year } => requests_per_year,
         }
     }
@@ -221,6 +229,10 @@ pub struct Site {
 
 impl Default for Site {
     fn default() -> Self {
-        Self { location: "US".to_owned(), pue: None, wue_onsite_l_per_kwh: None }
+        Self {
+            location: "US".to_owned(),
+            pue: None,
+            wue_onsite_l_per_kwh: None,
+        }
     }
 }

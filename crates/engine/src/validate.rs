@@ -110,7 +110,10 @@ struct Checker {
 impl Checker {
     fn number(&mut self, field: impl FnOnce() -> String, value: f64, limits: Limits) {
         if let Err(problem) = limits.check(value) {
-            self.errors.push(InputError { field: field(), problem });
+            self.errors.push(InputError {
+                field: field(),
+                problem,
+            });
         }
     }
 
@@ -125,7 +128,10 @@ pub fn validate(portfolio: &Portfolio) -> Vec<InputError> {
     if portfolio.schema_version != SCHEMA_VERSION {
         checker.push(
             "schema_version".to_owned(),
-            Problem::UnsupportedSchema { found: portfolio.schema_version, supported: SCHEMA_VERSION },
+            Problem::UnsupportedSchema {
+                found: portfolio.schema_version,
+                supported: SCHEMA_VERSION,
+            },
         );
     }
     for (i, use_case) in portfolio.use_cases.iter().enumerate() {
@@ -146,40 +152,78 @@ fn check_use_case(c: &mut Checker, at: &str, use_case: &UseCase) {
 }
 
 fn check_llm(c: &mut Checker, at: &str, llm: &LlmWorkload) {
-    c.number(|| format!("{at}.output_tokens"), llm.output_tokens, limits::TOKENS);
-    c.number(|| format!("{at}.input_tokens"), llm.input_tokens, limits::TOKENS);
+    c.number(
+        || format!("{at}.output_tokens"),
+        llm.output_tokens,
+        limits::TOKENS,
+    );
+    c.number(
+        || format!("{at}.input_tokens"),
+        llm.input_tokens,
+        limits::TOKENS,
+    );
 }
 
 fn check_volume(c: &mut Checker, at: &str, volume: &Volume) {
     match *volume {
-        Volume::PerDay { requests_per_day, days_per_year } => {
-            c.number(|| format!("{at}.requests_per_day"), requests_per_day, limits::REQUESTS_PER_DAY);
-            c.number(|| format!("{at}.days_per_year"), days_per_year, limits::DAYS_PER_YEAR);
+        Volume::PerDay {
+            requests_per_day,
+            days_per_year,
+        } => {
+            c.number(
+                || format!("{at}.requests_per_day"),
+                requests_per_day,
+                limits::REQUESTS_PER_DAY,
+            );
+            c.number(
+                || format!("{at}.days_per_year"),
+                days_per_year,
+                limits::DAYS_PER_YEAR,
+            );
         }
-        Volume::PerUser { users, requests_per_user_per_day, days_per_year } => {
+        Volume::PerUser {
+            users,
+            requests_per_user_per_day,
+            days_per_year,
+        } => {
             c.number(|| format!("{at}.users"), users, limits::USERS);
             c.number(
                 || format!("{at}.requests_per_user_per_day"),
                 requests_per_user_per_day,
                 limits::REQUESTS_PER_USER_PER_DAY,
             );
-            c.number(|| format!("{at}.days_per_year"), days_per_year, limits::DAYS_PER_YEAR);
+            c.number(
+                || format!("{at}.days_per_year"),
+                days_per_year,
+                limits::DAYS_PER_YEAR,
+            );
         }
         Volume::PerYear { requests_per_year } => {
-            c.number(|| format!("{at}.requests_per_year"), requests_per_year, limits::REQUESTS_PER_YEAR);
+            c.number(
+                || format!("{at}.requests_per_year"),
+                requests_per_year,
+                limits::REQUESTS_PER_YEAR,
+            );
         }
     }
 }
 
 fn check_site(c: &mut Checker, at: &str, site: &Site) {
     if refdata::location(&site.location).is_none() {
-        c.push(format!("{at}.location"), Problem::UnknownLocation(site.location.clone()));
+        c.push(
+            format!("{at}.location"),
+            Problem::UnknownLocation(site.location.clone()),
+        );
     }
     if let Some(pue) = site.pue {
         c.number(|| format!("{at}.pue"), pue, limits::PUE);
     }
     if let Some(wue) = site.wue_onsite_l_per_kwh {
-        c.number(|| format!("{at}.wue_onsite_l_per_kwh"), wue, limits::WUE_L_PER_KWH);
+        c.number(
+            || format!("{at}.wue_onsite_l_per_kwh"),
+            wue,
+            limits::WUE_L_PER_KWH,
+        );
     }
 }
 
@@ -201,11 +245,18 @@ mod tests {
         let mut p = Portfolio::default();
         let uc = &mut p.use_cases[0];
         uc.name = "  ".to_owned();
-        uc.volume = Volume::PerDay { requests_per_day: -1.0, days_per_year: f64::NAN };
+        uc.volume = Volume::PerDay {
+            requests_per_day: -1.0,
+            days_per_year: f64::NAN,
+        };
         let Workload::Llm(llm) = &mut uc.workload;
         llm.output_tokens = f64::INFINITY;
         llm.input_tokens = 1e300;
-        uc.site = Site { location: "XX".into(), pue: Some(0.5), wue_onsite_l_per_kwh: Some(-2.0) };
+        uc.site = Site {
+            location: "XX".into(),
+            pue: Some(0.5),
+            wue_onsite_l_per_kwh: Some(-2.0),
+        };
         assert_eq!(
             fields(&p),
             [
@@ -224,7 +275,10 @@ mod tests {
     #[test]
     fn messages_are_readable() {
         let mut p = Portfolio::default();
-        p.use_cases[0].volume = Volume::PerDay { requests_per_day: -5.0, days_per_year: 400.0 };
+        p.use_cases[0].volume = Volume::PerDay {
+            requests_per_day: -5.0,
+            days_per_year: 400.0,
+        };
         let messages: Vec<String> = validate(&p).iter().map(ToString::to_string).collect();
         assert_eq!(
             messages,
@@ -237,7 +291,10 @@ mod tests {
 
     #[test]
     fn rejects_unknown_schema_version() {
-        let p = Portfolio { schema_version: 99, ..Portfolio::default() };
+        let p = Portfolio {
+            schema_version: 99,
+            ..Portfolio::default()
+        };
         assert_eq!(
             validate(&p)[0].to_string(),
             "schema_version: schema version 99 is not supported (this version reads 1)"
@@ -247,13 +304,21 @@ mod tests {
     #[test]
     fn checks_every_volume_basis() {
         let mut p = Portfolio::default();
-        p.use_cases[0].volume =
-            Volume::PerUser { users: -1.0, requests_per_user_per_day: 1e9, days_per_year: 250.0 };
+        p.use_cases[0].volume = Volume::PerUser {
+            users: -1.0,
+            requests_per_user_per_day: 1e9,
+            days_per_year: 250.0,
+        };
         assert_eq!(
             fields(&p),
-            ["use_cases[0].volume.users", "use_cases[0].volume.requests_per_user_per_day"]
+            [
+                "use_cases[0].volume.users",
+                "use_cases[0].volume.requests_per_user_per_day"
+            ]
         );
-        p.use_cases[0].volume = Volume::PerYear { requests_per_year: f64::NAN };
+        p.use_cases[0].volume = Volume::PerYear {
+            requests_per_year: f64::NAN,
+        };
         assert_eq!(fields(&p), ["use_cases[0].volume.requests_per_year"]);
     }
 }

@@ -17,17 +17,33 @@ fn use_case() -> impl Strategy<Value = UseCase> {
         prop::option::of(1.0..3.0f64),
         prop::option::of(0.0..20.0f64),
     )
-        .prop_map(|(model, task, output_tokens, input_tokens, per_day, days, loc, pue, wue)| UseCase {
-            name: "case".to_owned(),
-            workload: Workload::Llm(LlmWorkload { task, model, output_tokens, input_tokens }),
-            volume: Volume::PerDay { requests_per_day: per_day, days_per_year: days },
-            site: Site { location: loc.to_owned(), pue, wue_onsite_l_per_kwh: wue },
-        })
+        .prop_map(
+            |(model, task, output_tokens, input_tokens, per_day, days, loc, pue, wue)| UseCase {
+                name: "case".to_owned(),
+                workload: Workload::Llm(LlmWorkload {
+                    task,
+                    model,
+                    output_tokens,
+                    input_tokens,
+                }),
+                volume: Volume::PerDay {
+                    requests_per_day: per_day,
+                    days_per_year: days,
+                },
+                site: Site {
+                    location: loc.to_owned(),
+                    pue,
+                    wue_onsite_l_per_kwh: wue,
+                },
+            },
+        )
 }
 
 fn portfolio() -> impl Strategy<Value = Portfolio> {
-    prop::collection::vec(use_case(), 0..8)
-        .prop_map(|use_cases| Portfolio { use_cases, ..Portfolio::default() })
+    prop::collection::vec(use_case(), 0..8).prop_map(|use_cases| Portfolio {
+        use_cases,
+        ..Portfolio::default()
+    })
 }
 
 proptest! {
@@ -81,8 +97,10 @@ proptest! {
 
     #[test]
     fn any_number_is_either_refused_or_gives_finite_results(x in prop::num::f64::ANY) {
-        let mut uc = UseCase::default();
-        uc.volume = Volume::PerDay { requests_per_day: x, days_per_year: 365.0 };
+        let mut uc = UseCase {
+            volume: Volume::PerDay { requests_per_day: x, days_per_year: 365.0 },
+            ..UseCase::default()
+        };
         let Workload::Llm(llm) = &mut uc.workload;
         llm.output_tokens = x.abs();
         match evaluate(&Portfolio { use_cases: vec![uc], ..Portfolio::default() }) {

@@ -1,1 +1,190 @@
-fn main() {}
+//! Project tasks, run as `cargo xtask <task>`: the README's two commands and their helpers.
+//!
+//! Every task first installs what it needs and is missing (the wasm target, Trunk,
+//! wasm-bindgen-cli, the npm tooling, Debian's Chromium and ChromeDriver), from the package
+//! registries only, so a fresh machine needs nothing but this repository and cargo.
+
+mod bundle;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+const USAGE: &str = "\
+usage: cargo xtask <task>
+
+  serve [--release]   build the app and serve it on http://127.0.0.1:8080
+  test [LAYER...]     install what is missing, then run every test layer (or the named ones):
+                        engine    native unit, golden and property tests (cargo test)
+                        browser   component tests in headless Chromium (wasm-bindgen-test)
+                        bundle    release build; prints its gzip size, fails over budget
+                        e2e       end-to-end tests of the release build (Playwright, Chromium)
+  setup               only install what is missing
+";
+
+/// Gzip budget of the release bundle (wasm + JS + CSS), bytes.
+const BUNDLE_BUDGET_BYTES: u64 = 200 * 1024;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = workspace_root();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&root, args.iter().any(|a| a == "--release")),
+        Some("test") => test(&root, &args[1..]),
+        Some("setup") => tools::ensure_all(&root, tools::Need::everything()),
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The repository root: two levels above this crate's manifest.
+fn workspace_root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .ancestors()
+        .nth(2)
+        .unwrap_or(manifest)
+        .to_path_buf()
+}
+
+fn serve(root: &Path, release: bool) -> Result<(), String> {
+    tools::ensure_all(
+        root,
+        tools::Need {
+            browser: false,
+            npm: release,
+        },
+    )?;
+    println!("==> serving AI Footprint at http://127.0.0.1:8080 (Ctrl-C to stop)");
+    let mut trunk = tools::command(root, "trunk");
+    trunk.arg("serve");
+    if release {
+        trunk.arg("--release");
+    }
+    run(&mut trunk)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Layer {
+    Engine,
+    Browser,
+    Bundle,
+    E2e,
+}
+
+impl Layer {
+    const ALL: [Layer; 4] = [Layer::Engine, Layer::Browser, Layer::Bundle, Layer::E2e];
+
+    fn parse(name: &str) -> Option<Layer> {
+        Self::ALL.into_iter().find(|l| l.name() == name)
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Layer::Engine => "engine",
+            Layer::Browser => "browser",
+            Layer::Bundle => "bundle",
+            Layer::E2e => "e2e",
+        }
+    }
+}
+
+fn test(root: &Path, names: &[String]) -> Result<(), String> {
+    let layers: Vec<Layer> = if names.is_empty() {
+        Layer::ALL.to_vec()
+    } else {
+        names
+            .iter()
+            .map(|n| Layer::parse(n).ok_or_else(|| format!("unknown test layer `{n}`\n{USAGE}")))
+            .collect::<Result<_, _>>()?
+    };
+    let only_engine = layers == [Layer::Engine];
+    let need = tools::Need {
+        browser: layers
+            .iter()
+            .any(|l| matches!(l, Layer::Browser | Layer::E2e)),
+        npm: layers
+            .iter()
+            .any(|l| matches!(l, Layer::Bundle | Layer::E2e)),
+    };
+    if !only_engine {
+        tools::ensure_all(root, need)?;
+    }
+
+    let mut failed = Vec::new();
+    let mut passed = 0;
+    for layer in &layers {
+        let started = Instant::now();
+        println!("\n==> test layer `{}`", layer.name());
+        let outcome = match layer {
+            Layer::Engine => run(tools::command(root, "cargo").args(["test", "--workspace"])),
+            Layer::Browser => run(tools::command(root, "cargo")
+                .args([
+                    "test",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "-p",
+                    "ai-footprint",
+                ])
+                .args(["--test", "components"])
+                .env("CHROMEDRIVER", tools::CHROMEDRIVER)),
+            Layer::Bundle => release_build(root)
+                .and_then(|()| bundle::report(&root.join("dist"), BUNDLE_BUDGET_BYTES)),
+            Layer::E2e => ensure_dist(root, &layers)
+                .and_then(|()| run(tools::command(root, "node").args(["--test", "tests/e2e/"]))),
+        };
+        let seconds = started.elapsed().as_secs();
+        match outcome {
+            Ok(()) => {
+                passed += 1;
+                println!("==> layer `{}` passed in {seconds} s", layer.name());
+            }
+            Err(e) => {
+                println!("==> layer `{}` FAILED in {seconds} s: {e}", layer.name());
+                failed.push(layer.name());
+            }
+        }
+    }
+    println!("\nlayers: {passed} passed, {} failed", failed.len());
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("failed layers: {}", failed.join(", ")))
+    }
+}
+
+fn release_build(root: &Path) -> Result<(), String> {
+    run(tools::command(root, "trunk").args(["build", "--release"]))
+}
+
+/// The end-to-end layer tests the release build; build it unless the bundle layer just did.
+fn ensure_dist(root: &Path, layers: &[Layer]) -> Result<(), String> {
+    if layers.contains(&Layer::Bundle) && root.join("dist/index.html").exists() {
+        Ok(())
+    } else {
+        release_build(root)
+    }
+}
+
+/// Runs a command to completion, its output going straight to the terminal.
+fn run(command: &mut Command) -> Result<(), String> {
+    let shown = format!("{command:?}");
+    let status = command
+        .status()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} exited with {status}"))
+    }
+}

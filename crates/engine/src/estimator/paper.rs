@@ -28,7 +28,11 @@ pub fn reference_speed(model: ModelSize) -> ReferenceSpeed {
         ModelSize::B70 => (0.36, 0.43, 44.0),
         ModelSize::B405 => (0.60, 0.91, 21.7),
     };
-    ReferenceSpeed { ttft_chat_s, ttft_rag_s, throughput_tokens_per_s }
+    ReferenceSpeed {
+        ttft_chat_s,
+        ttft_rag_s,
+        throughput_tokens_per_s,
+    }
 }
 
 /// Inputs of one model call, already validated.
@@ -85,9 +89,8 @@ const BYTES_PER_GB: f64 = 1e9;
 
 /// Estimates one model call.
 pub fn estimate_call(input: CallInput) -> CallEnergy {
-    let memory_gb = input.model.parameters_b()
-        * k::BYTES_PER_PARAMETER.value
-        * k::MEMORY_OVERHEAD.value;
+    let memory_gb =
+        input.model.parameters_b() * k::BYTES_PER_PARAMETER.value * k::MEMORY_OVERHEAD.value;
     // At most 106 slices (405B): the cast cannot truncate.
     let slices = (memory_gb / k::SLICE_MEMORY_GB.value).ceil() as u32;
     let speed = reference_speed(input.model);
@@ -98,7 +101,8 @@ pub fn estimate_call(input: CallInput) -> CallEnergy {
     let time_s = ttft_s + input.output_tokens / speed.throughput_tokens_per_s;
     let compute_it_kwh = f64::from(slices) * k::SLICE_POWER_W.value * time_s / J_PER_KWH;
 
-    let data_gb = (input.input_tokens + input.output_tokens) * k::BYTES_PER_TOKEN.value / BYTES_PER_GB;
+    let data_gb =
+        (input.input_tokens + input.output_tokens) * k::BYTES_PER_TOKEN.value / BYTES_PER_GB;
     let storage_it_kwh =
         data_gb * k::STORAGE_POWER_W_PER_GB.value * k::STORAGE_RETENTION_H.value / WH_PER_KWH;
     let network_kwh = data_gb * k::NETWORK_KWH_PER_GB.value;
@@ -125,7 +129,11 @@ mod tests {
     /// Relative agreement to three significant figures, as METHODOLOGY.md §2.1(a) requires.
     fn assert_3sf(actual: f64, expected: f64) {
         let rounded = format!("{actual:.2e}");
-        assert_eq!(rounded, format!("{expected:.2e}"), "actual {actual:e}, expected {expected:e}");
+        assert_eq!(
+            rounded,
+            format!("{expected:.2e}"),
+            "actual {actual:e}, expected {expected:e}"
+        );
     }
 
     fn paper_call(model: ModelSize, task: LlmTask) -> CallEnergy {
@@ -140,23 +148,40 @@ mod tests {
 
     #[test]
     fn slices_match_the_paper() {
-        let slices: Vec<u32> =
-            ModelSize::ALL.iter().map(|&m| paper_call(m, LlmTask::Chat).slices).collect();
+        let slices: Vec<u32> = ModelSize::ALL
+            .iter()
+            .map(|&m| paper_call(m, LlmTask::Chat).slices)
+            .collect();
         assert_eq!(slices, [3, 19, 106]);
     }
 
     #[test]
     fn golden_chat_compute_energy() {
-        assert_3sf(paper_call(ModelSize::B8, LlmTask::Chat).compute_kwh, 9.30e-5);
-        assert_3sf(paper_call(ModelSize::B70, LlmTask::Chat).compute_kwh, 1.55e-3);
-        assert_3sf(paper_call(ModelSize::B405, LlmTask::Chat).compute_kwh, 1.73e-2);
+        assert_3sf(
+            paper_call(ModelSize::B8, LlmTask::Chat).compute_kwh,
+            9.30e-5,
+        );
+        assert_3sf(
+            paper_call(ModelSize::B70, LlmTask::Chat).compute_kwh,
+            1.55e-3,
+        );
+        assert_3sf(
+            paper_call(ModelSize::B405, LlmTask::Chat).compute_kwh,
+            1.73e-2,
+        );
     }
 
     #[test]
     fn golden_rag_compute_energy() {
         assert_3sf(paper_call(ModelSize::B8, LlmTask::Rag).compute_kwh, 1.54e-4);
-        assert_3sf(paper_call(ModelSize::B70, LlmTask::Rag).compute_kwh, 2.64e-3);
-        assert_3sf(paper_call(ModelSize::B405, LlmTask::Rag).compute_kwh, 2.99e-2);
+        assert_3sf(
+            paper_call(ModelSize::B70, LlmTask::Rag).compute_kwh,
+            2.64e-3,
+        );
+        assert_3sf(
+            paper_call(ModelSize::B405, LlmTask::Rag).compute_kwh,
+            2.99e-2,
+        );
     }
 
     #[test]
@@ -176,11 +201,17 @@ mod tests {
             input_tokens: 100.0,
             pue: 1.15,
         };
-        let more_tokens = estimate_call(CallInput { output_tokens: 400.0, ..base });
+        let more_tokens = estimate_call(CallInput {
+            output_tokens: 400.0,
+            ..base
+        });
         let higher_pue = estimate_call(CallInput { pue: 1.5, ..base });
         let base = estimate_call(base);
         assert!(more_tokens.total_kwh() > base.total_kwh());
         assert!(higher_pue.total_kwh() > base.total_kwh());
-        assert!(higher_pue.network_kwh == base.network_kwh, "network energy carries no PUE");
+        assert!(
+            higher_pue.network_kwh == base.network_kwh,
+            "network energy carries no PUE"
+        );
     }
 }

@@ -67,20 +67,76 @@ pub static LOCATIONS: &[Location] = &[
             water_source: &ECOLOGITS_WATER,
         },
     },
-    Location { id: "US", label: "United States", zone: US },
-    Location { id: "CN", label: "China", zone: zone("CN", 533.46, 480.48, 6.0065) },
-    Location { id: "IN", label: "India", zone: zone("IN", 660.85, 605.69, 3.4368) },
-    Location { id: "DE", label: "Germany", zone: zone("DE", 333.77, 276.61, 1.947) },
-    Location { id: "FR", label: "France", zone: FR },
-    Location { id: "GB", label: "United Kingdom", zone: zone("GB", 163.92, 106.68, 2.329) },
-    Location { id: "SE", label: "Sweden", zone: zone("SE", 22.6, 4.09, 6.0315) },
-    Location { id: "PL", label: "Poland", zone: zone("PL", 703.49, 643.02, 2.5135) },
-    Location { id: "JP", label: "Japan", zone: zone("JP", 458.29, 382.18, 2.3063) },
-    Location { id: "BR", label: "Brazil", zone: zone("BR", 91.48, 57.45, 18.6033) },
-    Location { id: "aws:us-east-1", label: "AWS us-east-1 (N. Virginia)", zone: US_MIDA_PJM },
-    Location { id: "aws:eu-west-3", label: "AWS eu-west-3 (Paris)", zone: FR },
-    Location { id: "gcp:europe-north1", label: "Google Cloud europe-north1 (Finland)", zone: FI },
-    Location { id: "azure:westus2", label: "Azure westus2 (Washington)", zone: US_NW_BPAT },
+    Location {
+        id: "US",
+        label: "United States",
+        zone: US,
+    },
+    Location {
+        id: "CN",
+        label: "China",
+        zone: zone("CN", 533.46, 480.48, 6.0065),
+    },
+    Location {
+        id: "IN",
+        label: "India",
+        zone: zone("IN", 660.85, 605.69, 3.4368),
+    },
+    Location {
+        id: "DE",
+        label: "Germany",
+        zone: zone("DE", 333.77, 276.61, 1.947),
+    },
+    Location {
+        id: "FR",
+        label: "France",
+        zone: FR,
+    },
+    Location {
+        id: "GB",
+        label: "United Kingdom",
+        zone: zone("GB", 163.92, 106.68, 2.329),
+    },
+    Location {
+        id: "SE",
+        label: "Sweden",
+        zone: zone("SE", 22.6, 4.09, 6.0315),
+    },
+    Location {
+        id: "PL",
+        label: "Poland",
+        zone: zone("PL", 703.49, 643.02, 2.5135),
+    },
+    Location {
+        id: "JP",
+        label: "Japan",
+        zone: zone("JP", 458.29, 382.18, 2.3063),
+    },
+    Location {
+        id: "BR",
+        label: "Brazil",
+        zone: zone("BR", 91.48, 57.45, 18.6033),
+    },
+    Location {
+        id: "aws:us-east-1",
+        label: "AWS us-east-1 (N. Virginia)",
+        zone: US_MIDA_PJM,
+    },
+    Location {
+        id: "aws:eu-west-3",
+        label: "AWS eu-west-3 (Paris)",
+        zone: FR,
+    },
+    Location {
+        id: "gcp:europe-north1",
+        label: "Google Cloud europe-north1 (Finland)",
+        zone: FI,
+    },
+    Location {
+        id: "azure:westus2",
+        label: "Azure westus2 (Washington)",
+        zone: US_NW_BPAT,
+    },
 ];
 
 /// Looks a location up by its identifier.
@@ -95,9 +151,21 @@ mod tests {
     #[test]
     fn identifiers_are_unique_and_factors_plausible() {
         for (i, a) in LOCATIONS.iter().enumerate() {
-            assert!(LOCATIONS[i + 1..].iter().all(|b| b.id != a.id), "duplicate {}", a.id);
-            assert!((1.0..2000.0).contains(&a.zone.lifecycle_g_per_kwh), "{}", a.id);
-            assert!((0.0..50.0).contains(&a.zone.offsite_water_l_per_kwh), "{}", a.id);
+            assert!(
+                LOCATIONS[i + 1..].iter().all(|b| b.id != a.id),
+                "duplicate {}",
+                a.id
+            );
+            assert!(
+                (1.0..2000.0).contains(&a.zone.lifecycle_g_per_kwh),
+                "{}",
+                a.id
+            );
+            assert!(
+                (0.0..50.0).contains(&a.zone.offsite_water_l_per_kwh),
+                "{}",
+                a.id
+            );
             if let Some(direct) = a.zone.direct_g_per_kwh {
                 assert!(direct <= a.zone.lifecycle_g_per_kwh, "{}", a.id);
             }
@@ -107,7 +175,10 @@ mod tests {
     #[test]
     fn finds_locations_by_id() {
         assert_eq!(location("FR").map(|l| l.zone.code), Some("FR"));
-        assert_eq!(location("azure:westus2").map(|l| l.zone.code), Some("US-NW-BPAT"));
+        assert_eq!(
+            location("azure:westus2").map(|l| l.zone.code),
+            Some("US-NW-BPAT")
+        );
         assert!(location("atlantis").is_none());
     }
 }

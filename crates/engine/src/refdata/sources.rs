@@ -23,7 +23,8 @@ pub const CAPGEMINI_2025: Source = Source {
 /// Electricity Maps yearly carbon-intensity data 2024.
 pub const ELECTRICITY_MAPS_2024: Source = Source {
     id: "electricity-maps-2024",
-    citation: "Electricity Maps (2025), 2024 yearly carbon intensity data, life-cycle, consumption-based",
+    citation:
+        "Electricity Maps (2025), 2024 yearly carbon intensity data, life-cycle, consumption-based",
     year: 2024,
     licence: "ODbL 1.0",
 };
@@ -59,7 +60,8 @@ pub const GOOGLE_ENV_2024: Source = Source {
 /// Shehabi et al. 2016, United States Data Center Energy Usage Report (LBNL): 1.8 L/kWh.
 pub const LBNL_2016: Source = Source {
     id: "lbnl-2016",
-    citation: "Shehabi et al. 2016, United States Data Center Energy Usage Report (LBNL), on-site water",
+    citation:
+        "Shehabi et al. 2016, United States Data Center Energy Usage Report (LBNL), on-site water",
     year: 2016,
     licence: "facts cited from a publication",
 };
