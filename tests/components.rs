@@ -1,6 +1,8 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): the app is mounted into a scratch
 //! element and driven through real DOM events.
 #![cfg(target_arch = "wasm32")]
+// A DOM call that fails here is a failed test, so unwrapping is the right report.
+#![allow(clippy::unwrap_used)]
 
 use ai_footprint::App;
 use leptos::prelude::*;
