@@ -17,12 +17,9 @@ impl Quantity {
     fn units(self) -> &'static [(f64, &'static str)] {
         match self {
             Quantity::Energy => &[(1e3, "Wh"), (1.0, "kWh"), (1e-3, "MWh"), (1e-6, "GWh")],
-            Quantity::Carbon => &[
-                (1e3, "gCO₂e"),
-                (1.0, "kgCO₂e"),
-                (1e-3, "tCO₂e"),
-                (1e-6, "ktCO₂e"),
-            ],
+            Quantity::Carbon => {
+                &[(1e3, "gCO₂e"), (1.0, "kgCO₂e"), (1e-3, "tCO₂e"), (1e-6, "ktCO₂e")]
+            }
             Quantity::Water => &[(1e3, "mL"), (1.0, "L"), (1e-3, "m³"), (1e-9, "million m³")],
         }
     }
@@ -49,11 +46,7 @@ pub fn quantity(q: Quantity, base_value: f64) -> String {
 /// Formats a low–high range in one unit chosen for the high end: `0.98–1.67 MWh`.
 pub fn range(q: Quantity, low: f64, high: f64) -> String {
     let (factor, symbol) = q.unit_for(high);
-    format!(
-        "{}–{} {symbol}",
-        significant(low * factor, 3),
-        significant(high * factor, 3)
-    )
+    format!("{}–{} {symbol}", significant(low * factor, 3), significant(high * factor, 3))
 }
 
 /// Rounds to `digits` significant figures and writes it with thousands separators and no
@@ -102,9 +95,7 @@ fn trim_zeros(text: &str) -> &str {
 
 fn group_thousands(text: &str) -> String {
     let (sign, rest) = text.strip_prefix('-').map_or(("", text), |r| ("-", r));
-    let (int, frac) = rest
-        .split_once('.')
-        .map_or((rest, None), |(i, f)| (i, Some(f)));
+    let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
     let mut grouped = String::with_capacity(int.len() + int.len() / 3);
     for (i, ch) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
@@ -121,10 +112,8 @@ fn group_thousands(text: &str) -> String {
 /// Reads a number typed by a person: accepts spaces, underscores and commas as thousands
 /// separators, and scientific notation (`1e6`).
 pub fn parse_number(text: &str) -> Result<f64, ParseError> {
-    let cleaned: String = text
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '_' | ',' | '\u{a0}'))
-        .collect();
+    let cleaned: String =
+        text.chars().filter(|c| !matches!(c, ' ' | '_' | ',' | '\u{a0}')).collect();
     if cleaned.is_empty() {
         return Err(ParseError::Empty);
     }
@@ -187,11 +176,7 @@ mod tests {
         assert_eq!(parse_number(""), Err(ParseError::Empty));
         assert_eq!(parse_number("abc"), Err(ParseError::NotANumber));
         assert_eq!(parse_number("1e999"), Err(ParseError::NotANumber));
-        assert_eq!(
-            parse_number("-5"),
-            Ok(-5.0),
-            "range checks belong to the engine"
-        );
+        assert_eq!(parse_number("-5"), Ok(-5.0), "range checks belong to the engine");
     }
 
     #[test]

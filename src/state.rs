@@ -28,11 +28,7 @@ impl PortfolioCtx {
                 Err(_) => previous.cloned().flatten(),
             }
         });
-        Self {
-            draft,
-            errors,
-            result,
-        }
+        Self { draft, errors, result }
     }
 
     /// Creates the store and provides it to the components below.
@@ -50,10 +46,7 @@ impl PortfolioCtx {
     /// The engine's message for one field, if it has a problem.
     pub fn error_for(&self, field: &str) -> Option<String> {
         self.errors.with(|errors| {
-            errors
-                .iter()
-                .find(|e| e.field == field)
-                .map(|e| sentence(&e.problem.to_string()))
+            errors.iter().find(|e| e.field == field).map(|e| sentence(&e.problem.to_string()))
         })
     }
 
@@ -89,28 +82,21 @@ mod tests {
         let good = ctx.result.get_untracked().expect("default is valid");
 
         ctx.update_use_case(0, |uc| {
-            uc.volume = Volume::PerDay {
-                requests_per_day: -3.0,
-                days_per_year: 365.0,
-            };
+            uc.volume = Volume::PerDay { per_day: -3.0, days_per_year: 365.0 };
         });
         assert_eq!(ctx.result.get_untracked(), Some(good.clone()));
         assert_eq!(
-            ctx.error_for("use_cases[0].volume.requests_per_day")
-                .as_deref(),
+            ctx.error_for("use_cases[0].volume.per_day").as_deref(),
             Some("Must be at least 0.")
         );
 
         ctx.update_use_case(0, |uc| {
-            uc.volume = Volume::PerDay {
-                requests_per_day: 20_000.0,
-                days_per_year: 365.0,
-            };
+            uc.volume = Volume::PerDay { per_day: 20_000.0, days_per_year: 365.0 };
         });
         let doubled = ctx.result.get_untracked().expect("valid again");
         let ratio =
             doubled.total_per_year.energy_kwh.central / good.total_per_year.energy_kwh.central;
         assert!((ratio - 2.0).abs() < 1e-9);
-        assert_eq!(ctx.error_for("use_cases[0].volume.requests_per_day"), None);
+        assert_eq!(ctx.error_for("use_cases[0].volume.per_day"), None);
     }
 }

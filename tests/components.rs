@@ -38,11 +38,7 @@ fn enter(field: &HtmlInputElement, value: &str) {
 }
 
 fn shown_value(root: &Element, id: &str) -> f64 {
-    by_test_id(root, id)
-        .get_attribute("data-value")
-        .unwrap()
-        .parse()
-        .unwrap()
+    by_test_id(root, id).get_attribute("data-value").unwrap().parse().unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -63,14 +59,8 @@ async fn typing_a_number_updates_the_slider_and_results() {
     enter(&input(&root, "requests-per-day-input"), "20,000");
     leptos::task::tick().await;
     let ratio = shown_value(&root, "energy-per-year") / before;
-    assert!(
-        (ratio - 2.0).abs() < 1e-9,
-        "twice the requests, twice the energy: {ratio}"
-    );
-    let slider_position: f64 = input(&root, "requests-per-day-slider")
-        .value()
-        .parse()
-        .unwrap();
+    assert!((ratio - 2.0).abs() < 1e-9, "twice the requests, twice the energy: {ratio}");
+    let slider_position: f64 = input(&root, "requests-per-day-slider").value().parse().unwrap();
     assert!(slider_position > 0.0);
 }
 
@@ -82,52 +72,24 @@ async fn a_bad_typed_value_shows_an_inline_message_instead_of_a_wrong_number() {
 
     enter(&field, "ten thousand");
     leptos::task::tick().await;
-    let message = by_test_id(&root, "requests-per-day-message")
-        .text_content()
-        .unwrap();
+    let message = by_test_id(&root, "requests-per-day-message").text_content().unwrap();
     assert!(message.contains("Not a number"), "{message}");
     assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
-    assert_eq!(
-        field.value(),
-        "ten thousand",
-        "what the user typed stays for them to fix"
-    );
-    assert_eq!(
-        by_test_id(&root, "energy-per-year").text_content().unwrap(),
-        good
-    );
+    assert_eq!(field.value(), "ten thousand", "what the user typed stays for them to fix");
+    assert_eq!(by_test_id(&root, "energy-per-year").text_content().unwrap(), good);
 
     enter(&field, "1e15");
     leptos::task::tick().await;
-    let message = by_test_id(&root, "requests-per-day-message")
-        .text_content()
-        .unwrap();
+    let message = by_test_id(&root, "requests-per-day-message").text_content().unwrap();
     assert!(message.contains("at most"), "{message}");
-    assert_eq!(
-        by_test_id(&root, "energy-per-year").text_content().unwrap(),
-        good
-    );
-    assert!(by_test_id(&root, "stale-notice")
-        .text_content()
-        .unwrap()
-        .contains("last valid"));
+    assert_eq!(by_test_id(&root, "energy-per-year").text_content().unwrap(), good);
+    assert!(by_test_id(&root, "stale-notice").text_content().unwrap().contains("last valid"));
 
     enter(&field, "500");
     leptos::task::tick().await;
-    assert_eq!(
-        by_test_id(&root, "requests-per-day-message")
-            .text_content()
-            .unwrap(),
-        ""
-    );
-    assert_eq!(
-        field.get_attribute("aria-invalid").as_deref(),
-        Some("false")
-    );
-    assert_ne!(
-        by_test_id(&root, "energy-per-year").text_content().unwrap(),
-        good
-    );
+    assert_eq!(by_test_id(&root, "requests-per-day-message").text_content().unwrap(), "");
+    assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("false"));
+    assert_ne!(by_test_id(&root, "energy-per-year").text_content().unwrap(), good);
 }
 
 #[wasm_bindgen_test]
@@ -135,9 +97,7 @@ async fn the_8b_chat_request_shows_the_paper_golden_energy() {
     let root = mount_app();
     let radio = input(&root, "model-8B");
     radio.set_checked(true);
-    radio
-        .dispatch_event(&Event::new("change").unwrap())
-        .unwrap();
+    radio.dispatch_event(&Event::new("change").unwrap()).unwrap();
     leptos::task::tick().await;
     // METHODOLOGY.md §2.1(a): 8B chat, 9.31e-5 kWh per request.
     let per_request = shown_value(&root, "energy-per-request");

@@ -96,12 +96,7 @@ pub fn NumberField(
         }
         _ => editable(value.get()),
     };
-    let message = move || {
-        parse_problem
-            .get()
-            .map(str::to_owned)
-            .or_else(|| error.get())
-    };
+    let message = move || parse_problem.get().map(str::to_owned).or_else(|| error.get());
     let invalid = move || message().is_some();
     let message_id = format!("{id}-message");
     let slider_id = format!("{id}-slider");
@@ -180,11 +175,7 @@ mod tests {
 
     #[test]
     fn linear_scale_is_the_value() {
-        let scale = SliderScale::Linear {
-            min: 10.0,
-            max: 4000.0,
-            step: 10.0,
-        };
+        let scale = SliderScale::Linear { min: 10.0, max: 4000.0, step: 10.0 };
         assert_eq!(scale.position(5.0), 10.0);
         assert_eq!(scale.value(250.0), 250.0);
     }

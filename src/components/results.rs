@@ -67,10 +67,7 @@ pub fn Results() -> impl IntoView {
 }
 
 fn first_per_request(r: &PortfolioResult, f: fn(&engine::Impacts) -> Estimate) -> Estimate {
-    r.use_cases
-        .first()
-        .map(|u| f(&u.per_request))
-        .unwrap_or_default()
+    r.use_cases.first().map(|u| f(&u.per_run)).unwrap_or_default()
 }
 
 /// One indicator: the yearly figure, its range, its parts and the figure per request.
@@ -136,98 +133,23 @@ fn Working() -> impl IntoView {
     let rows = move || {
         ctx.result.with(|r| {
             let Some(r) = r else { return Vec::new() };
-            let Some(uc) = r.use_cases.first() else {
-                return Vec::new();
-            };
-            let w = &uc.working;
-            let c = &w.call;
-            let cite =
-                |s: &engine::refdata::Source| format!("{} ({}, {})", s.citation, s.year, s.licence);
-            vec![
-                (
-                    "Estimator".to_owned(),
-                    w.estimator.to_owned(),
-                    String::new(),
-                ),
-                (
-                    "Model memory (parameters × 2 bytes × 1.3)".to_owned(),
-                    format!("{} GB", significant(c.memory_gb, 4)),
-                    String::new(),
-                ),
-                (
-                    "Accelerator slices of 10 GB".to_owned(),
-                    c.slices.to_string(),
-                    String::new(),
-                ),
-                (
-                    "Time per call (first token + tokens ÷ speed)".to_owned(),
-                    format!(
-                        "{} s + tokens ÷ {} tokens/s = {} s",
-                        significant(c.ttft_s, 3),
-                        significant(c.throughput_tokens_per_s, 4),
-                        significant(c.time_s, 4)
-                    ),
-                    String::new(),
-                ),
-                (
-                    "Model calls per request".to_owned(),
-                    significant(w.calls_per_request, 3),
-                    String::new(),
-                ),
-                (
-                    "Compute energy per call (slices × 50.1 W × PUE × time)".to_owned(),
-                    quantity(Quantity::Energy, c.compute_kwh),
-                    String::new(),
-                ),
-                (
-                    "Storage energy per call (1 year)".to_owned(),
-                    quantity(Quantity::Energy, c.storage_kwh),
-                    String::new(),
-                ),
-                (
-                    "Network energy per call".to_owned(),
-                    quantity(Quantity::Energy, c.network_kwh),
-                    String::new(),
-                ),
-                (
-                    "PUE".to_owned(),
-                    format!(
-                        "{} (range {}–{})",
-                        significant(w.pue.value.central, 3),
-                        significant(w.pue.value.low, 3),
-                        significant(w.pue.value.high, 3)
-                    ),
-                    cite(w.pue.source),
-                ),
-                (
-                    format!("Grid carbon intensity ({})", w.grid_zone),
-                    format!(
-                        "{} gCO₂e/kWh",
-                        significant(w.grid_intensity.value.central, 4)
-                    ),
-                    cite(w.grid_intensity.source),
-                ),
-                (
-                    "Off-site water factor".to_owned(),
-                    format!("{} L/kWh", significant(w.offsite_water.value.central, 4)),
-                    cite(w.offsite_water.source),
-                ),
-                (
-                    "On-site water (WUE, per kWh of IT energy)".to_owned(),
-                    format!("{} L/kWh", significant(w.wue_onsite.value.central, 3)),
-                    cite(w.wue_onsite.source),
-                ),
-                (
-                    "Requests per year".to_owned(),
-                    significant(uc.requests_per_year, 4),
-                    String::new(),
-                ),
-                (
-                    "Methodology version".to_owned(),
-                    r.methodology_version.to_owned(),
-                    String::new(),
-                ),
-            ]
+            let Some(uc) = r.use_cases.first() else { return Vec::new() };
+            let mut rows: Vec<(String, String, String)> = engine::explain::steps(uc)
+                .into_iter()
+                .map(|s| {
+                    let source = s
+                        .source
+                        .map(|src| format!("{} ({}, {})", src.citation, src.year, src.licence))
+                        .unwrap_or_default();
+                    (s.label.to_owned(), step_value(s.value, s.unit), source)
+                })
+                .collect();
+            rows.push((
+                "Methodology version".to_owned(),
+                r.methodology_version.to_owned(),
+                String::new(),
+            ));
+            rows
         })
     };
     view! {
@@ -259,5 +181,14 @@ fn Working() -> impl IntoView {
                 </tbody>
             </table>
         </details>
+    }
+}
+
+/// A step's value: energies in a readable unit, everything else with 4 significant figures.
+fn step_value(value: f64, unit: &str) -> String {
+    if unit == "kWh" {
+        quantity(Quantity::Energy, value)
+    } else {
+        format!("{} {unit}", significant(value, 4))
     }
 }

@@ -1,7 +1,7 @@
 //! The form of one use case, in plain language.
 
-use engine::portfolio::{LlmTask, ModelSize, Volume, Workload};
-use engine::refdata::LOCATIONS;
+use engine::portfolio::{LlmTask, LlmWorkload, ModelChoice, ModelSize, Volume, Workload};
+use engine::refdata::{locations, Location};
 use engine::validate::limits;
 use leptos::prelude::*;
 
@@ -17,58 +17,59 @@ pub fn UseCaseForm(
     let ctx = PortfolioCtx::expect();
     let field = move |name: &str| format!("use_cases[{index}].{name}");
     let error_of = move |name: &'static str| Signal::derive(move || ctx.error_for(&field(name)));
-    let read = move |f: fn(&engine::UseCase) -> f64| {
-        Signal::derive(move || ctx.draft.with(|p| p.use_cases.get(index).map_or(0.0, f)))
-    };
-
-    let llm = move |uc: &engine::UseCase| match &uc.workload {
-        Workload::Llm(llm) => llm.clone(),
-    };
-    let task = move || {
-        ctx.draft
-            .with(|p| p.use_cases.get(index).map(|uc| llm(uc).task))
-    };
-    let model = move || {
-        ctx.draft
-            .with(|p| p.use_cases.get(index).map(|uc| llm(uc).model))
-    };
-    let location = move || {
-        ctx.draft.with(|p| {
-            p.use_cases
-                .get(index)
-                .map(|uc| uc.site.location.clone())
-                .unwrap_or_default()
+    // This form edits LLM use cases; reads of another kind yield nothing and edits are ignored.
+    let read_llm = move |f: fn(&LlmWorkload) -> f64| {
+        Signal::derive(move || {
+            ctx.draft.with(|p| match p.use_cases.get(index).map(|uc| &uc.workload) {
+                Some(Workload::Llm(llm)) => f(llm),
+                _ => 0.0,
+            })
         })
     };
+    let with_llm = move |f: &dyn Fn(&LlmWorkload) -> bool| {
+        ctx.draft.with(|p| match p.use_cases.get(index).map(|uc| &uc.workload) {
+            Some(Workload::Llm(llm)) => f(llm),
+            _ => false,
+        })
+    };
+    let update_llm = move |change: &dyn Fn(&mut LlmWorkload)| {
+        ctx.update_use_case(index, |uc| {
+            if let Workload::Llm(llm) = &mut uc.workload {
+                change(llm);
+            }
+        });
+    };
+    // A memo, so the hundreds of options re-check their selection only when the location
+    // changes, not on every slider move.
+    let location = Memo::new(move |_| {
+        ctx.draft
+            .with(|p| p.use_cases.get(index).map(|uc| uc.site.location.clone()).unwrap_or_default())
+    });
 
     let set_task = move |ev| {
         let chosen = event_target_value(&ev);
         if let Some(&t) = LlmTask::ALL.iter().find(|t| task_key(**t) == chosen) {
-            ctx.update_use_case(index, |uc| {
-                let Workload::Llm(llm) = &mut uc.workload;
-                // A new task brings its typical prompt and answer lengths (Capgemini 2025).
+            // A new task brings its typical prompt and answer lengths (Capgemini 2025).
+            update_llm(&|llm| {
                 llm.task = t;
                 llm.output_tokens = t.default_output_tokens();
                 llm.input_tokens = t.default_input_tokens();
             });
         }
     };
-    let set_model = move |m: ModelSize| {
-        ctx.update_use_case(index, |uc| {
-            let Workload::Llm(llm) = &mut uc.workload;
-            llm.model = m;
-        });
-    };
+    let set_model =
+        move |size: ModelSize| update_llm(&|llm| llm.model = ModelChoice::Reference { size });
     let set_location = move |ev| {
         let chosen = event_target_value(&ev);
         ctx.update_use_case(index, |uc| uc.site.location = chosen);
     };
 
-    let requests_per_day = read(|uc| match uc.volume {
-        Volume::PerDay {
-            requests_per_day, ..
-        } => requests_per_day,
-        ref other => other.requests_per_year() / 365.0,
+    let requests_per_day = Signal::derive(move || {
+        ctx.draft.with(|p| match p.use_cases.get(index).map(|uc| &uc.volume) {
+            Some(Volume::PerDay { per_day, .. }) => *per_day,
+            Some(other) => other.per_year() / 365.0,
+            None => 0.0,
+        })
     });
     let set_requests_per_day = Callback::new(move |v: f64| {
         ctx.update_use_case(index, |uc| {
@@ -76,28 +77,22 @@ pub fn UseCaseForm(
                 Volume::PerDay { days_per_year, .. } => days_per_year,
                 _ => 365.0,
             };
-            uc.volume = Volume::PerDay {
-                requests_per_day: v,
-                days_per_year,
-            };
+            uc.volume = Volume::PerDay { per_day: v, days_per_year };
         });
     });
-    let output_tokens = read(|uc| match &uc.workload {
-        Workload::Llm(llm) => llm.output_tokens,
-    });
-    let set_output_tokens = Callback::new(move |v: f64| {
-        ctx.update_use_case(index, |uc| {
-            let Workload::Llm(llm) = &mut uc.workload;
-            llm.output_tokens = v;
-        });
-    });
-    let pue = read(|uc| {
-        uc.site
-            .pue
-            .unwrap_or(engine::refdata::datacentre::PUE.central)
+    let output_tokens = read_llm(|llm| llm.output_tokens);
+    let set_output_tokens = Callback::new(move |v: f64| update_llm(&|llm| llm.output_tokens = v));
+    let pue = Signal::derive(move || {
+        ctx.draft.with(|p| {
+            p.use_cases
+                .get(index)
+                .and_then(|uc| uc.site.pue)
+                .unwrap_or(engine::refdata::datacentre::PUE.central)
+        })
     });
     let set_pue =
         Callback::new(move |v: f64| ctx.update_use_case(index, |uc| uc.site.pue = Some(v)));
+    let all_locations = locations();
 
     view! {
         <fieldset class="use-case" data-testid="use-case-form">
@@ -110,7 +105,10 @@ pub fn UseCaseForm(
                         .into_iter()
                         .map(|t| {
                             view! {
-                                <option value=task_key(t) selected=move || task() == Some(t)>
+                                <option
+                                    value=task_key(t)
+                                    selected=move || with_llm(&|llm| llm.task == t)
+                                >
                                     {task_label(t)}
                                 </option>
                             }
@@ -131,7 +129,9 @@ pub fn UseCaseForm(
                                     type="radio"
                                     name="model"
                                     id=input_id.clone()
-                                    prop:checked=move || model() == Some(m)
+                                    prop:checked=move || {
+                                        with_llm(&|llm| llm.model == ModelChoice::Reference { size: m })
+                                    }
                                     on:change=move |_| set_model(m)
                                     data-testid=format!("model-{}", m.label())
                                 />
@@ -148,7 +148,7 @@ pub fn UseCaseForm(
                 unit="requests/day"
                 value=requests_per_day
                 on_change=set_requests_per_day
-                error=error_of("volume.requests_per_day")
+                error=error_of("volume.per_day")
                 scale=SliderScale::Log { min: 1.0, max: 1e9 }
             />
             <NumberField
@@ -164,16 +164,16 @@ pub fn UseCaseForm(
             <div class="field">
                 <label for="location">"Where does it run?"</label>
                 <select id="location" on:change=set_location data-testid="location">
-                    {LOCATIONS
-                        .iter()
-                        .map(|l| {
-                            view! {
-                                <option value=l.id selected=move || location() == l.id>
-                                    {l.label}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
+                    {location_group("Countries and world regions", &all_locations, location, |l| {
+                        l.region.is_none() && !l.is_subnational_grid()
+                    })}
+                    {location_group(
+                        "Grids within a country",
+                        &all_locations,
+                        location,
+                        Location::is_subnational_grid,
+                    )}
+                    {location_group("Cloud regions", &all_locations, location, |l| l.region.is_some())}
                 </select>
             </div>
 
@@ -194,6 +194,28 @@ pub fn UseCaseForm(
             </details>
         </fieldset>
     }
+}
+
+/// One `<optgroup>` of the location chooser.
+fn location_group(
+    title: &'static str,
+    all: &[Location],
+    selected: Memo<String>,
+    keep: fn(&Location) -> bool,
+) -> impl IntoView {
+    let options = all
+        .iter()
+        .filter(|l| keep(l))
+        .map(|l| {
+            let id = l.id();
+            let is_selected = {
+                let id = id.clone();
+                move || selected.with(|s| *s == id)
+            };
+            view! { <option value=id selected=is_selected>{l.label()}</option> }
+        })
+        .collect_view();
+    view! { <optgroup label=title>{options}</optgroup> }
 }
 
 fn task_key(task: LlmTask) -> &'static str {

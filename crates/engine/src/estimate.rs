@@ -38,11 +38,7 @@ pub struct Estimate {
 impl Estimate {
     /// A range with no uncertainty.
     pub const fn exact(value: f64) -> Self {
-        Self {
-            low: value,
-            central: value,
-            high: value,
-        }
+        Self { low: value, central: value, high: value }
     }
 
     /// A range from its three values.
@@ -61,20 +57,12 @@ impl Estimate {
 
     /// Builds a range by evaluating `f` at each bound.
     pub fn from_bounds(mut f: impl FnMut(Bound) -> f64) -> Self {
-        Self {
-            low: f(Bound::Low),
-            central: f(Bound::Central),
-            high: f(Bound::High),
-        }
+        Self { low: f(Bound::Low), central: f(Bound::Central), high: f(Bound::High) }
     }
 
     /// Multiplies every bound by a non-negative scalar.
     pub fn scale(self, factor: f64) -> Self {
-        Self {
-            low: self.low * factor,
-            central: self.central * factor,
-            high: self.high * factor,
-        }
+        Self { low: self.low * factor, central: self.central * factor, high: self.high * factor }
     }
 
     /// True when low ≤ central ≤ high and all three are finite.
@@ -118,10 +106,7 @@ mod tests {
         let a = Estimate::new(1.0, 2.0, 3.0);
         let b = Estimate::new(10.0, 20.0, 30.0);
         assert_eq!(a + b, Estimate::new(11.0, 22.0, 33.0));
-        assert_eq!(
-            [a, b].into_iter().sum::<Estimate>(),
-            Estimate::new(11.0, 22.0, 33.0)
-        );
+        assert_eq!([a, b].into_iter().sum::<Estimate>(), Estimate::new(11.0, 22.0, 33.0));
     }
 
     #[test]

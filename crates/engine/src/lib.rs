@@ -17,13 +17,18 @@
 pub mod estimate;
 pub mod estimator;
 pub mod evaluate;
+pub mod explain;
+pub mod format;
 pub mod portfolio;
 pub mod refdata;
 pub mod validate;
 
 pub use estimate::{Bound, Estimate};
-pub use evaluate::{evaluate, Impacts, PortfolioResult, UseCaseResult};
-pub use portfolio::{LlmTask, LlmWorkload, ModelSize, Portfolio, Site, UseCase, Volume, Workload};
+pub use evaluate::{evaluate, Impacts, PortfolioResult, UseCaseResult, Working};
+pub use portfolio::{
+    Cost, LlmEstimator, LlmTask, LlmWorkload, ModelChoice, ModelSize, Phase, Portfolio, Settings,
+    Site, Task, TaskWorkload, TrainingCompute, TrainingRun, UseCase, Volume, Workload,
+};
 pub use validate::{validate, InputError, Problem};
 
 /// Version of the methodology, carried by every result, label and export. Bump it whenever a

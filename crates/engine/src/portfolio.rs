@@ -1,7 +1,8 @@
-//! What the user describes: a portfolio of AI use cases (METHODOLOGY.md §1).
+//! What the user describes: a portfolio of AI use cases (METHODOLOGY §1).
 //!
-//! These types are the saved, exported and shared format. Their JSON form carries a
-//! `schema_version`; any change that an older file would not parse the same way bumps it.
+//! These types are the saved, exported and shared format, documented in
+//! `docs/portfolio-format.md`. Their JSON form carries a `schema_version`; any change that an
+//! older file would not parse the same way bumps it.
 
 use serde::{Deserialize, Serialize};
 
@@ -10,11 +11,15 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// A named list of use cases: the unit that is saved, exported, shared and labelled.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Portfolio {
     /// Version of this format; see [`SCHEMA_VERSION`].
     pub schema_version: u32,
     /// Name shown to the user.
     pub name: String,
+    /// Choices that apply to every use case.
+    #[serde(default)]
+    pub settings: Settings,
     /// The use cases, in the user's order.
     pub use_cases: Vec<UseCase>,
 }
@@ -24,22 +29,58 @@ impl Default for Portfolio {
         Self {
             schema_version: SCHEMA_VERSION,
             name: "My AI portfolio".to_owned(),
+            settings: Settings::default(),
             use_cases: vec![UseCase::default()],
         }
     }
 }
 
-/// One thing the company's AI does: what, how much, with what, where.
+/// Choices that apply to the whole portfolio.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Which published estimator computes LLM inference energy.
+    #[serde(default)]
+    pub llm_estimator: LlmEstimator,
+    /// Add the energy of processing input (prefill) tokens, which both published estimators
+    /// leave out. Off by default so that results reproduce the published methods.
+    #[serde(default)]
+    pub include_prefill: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { llm_estimator: LlmEstimator::Paper, include_prefill: false }
+    }
+}
+
+/// The LLM inference estimators (METHODOLOGY §2.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LlmEstimator {
+    /// Capgemini 2025: accelerator slices × power × time.
+    #[default]
+    Paper,
+    /// EcoLogits: energy per output token from a regression on measured H100 data.
+    Ecologits,
+}
+
+/// One thing the company's AI does: what, how much, with what, where, at what price.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UseCase {
     /// Name shown to the user.
     pub name: String,
     /// What runs.
     pub workload: Workload,
-    /// How often it runs.
+    /// How many times a year it runs: requests for inference, runs for training.
     pub volume: Volume,
     /// Where it runs.
+    #[serde(default)]
     pub site: Site,
+    /// What it costs.
+    #[serde(default)]
+    pub cost: Cost,
 }
 
 impl Default for UseCase {
@@ -47,34 +88,64 @@ impl Default for UseCase {
         Self {
             name: "Customer-support chatbot".to_owned(),
             workload: Workload::Llm(LlmWorkload::default()),
-            volume: Volume::PerDay {
-                requests_per_day: 10_000.0,
-                days_per_year: 365.0,
-            },
+            volume: Volume::PerDay { per_day: 10_000.0, days_per_year: 365.0 },
             site: Site::default(),
+            cost: Cost::default(),
         }
     }
 }
 
-/// What runs for each request.
+/// What runs each time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Workload {
-    /// Large-language-model inference.
+    /// Large-language-model inference: chat, RAG or agent.
     Llm(LlmWorkload),
+    /// An inference task with a measured energy per inference: image generation, classic ML.
+    Task(TaskWorkload),
+    /// A training or fine-tuning run.
+    Training(TrainingRun),
+}
+
+impl Workload {
+    /// Training runs belong to the training phase; everything else to inference.
+    pub fn phase(&self) -> Phase {
+        match self {
+            Workload::Training(_) => Phase::Training,
+            Workload::Llm(_) | Workload::Task(_) => Phase::Inference,
+        }
+    }
+}
+
+/// Life-cycle phase of a use case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    /// Training and fine-tuning.
+    Training,
+    /// Serving requests.
+    Inference,
 }
 
 /// Large-language-model inference: one request is one chat turn, one RAG answer or one agent task.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LlmWorkload {
     /// Chat, retrieval-augmented generation or agent.
     pub task: LlmTask,
     /// The model that answers.
-    pub model: ModelSize,
+    pub model: ModelChoice,
     /// Output tokens generated per model call.
     pub output_tokens: f64,
     /// Input (prompt) tokens per model call.
     pub input_tokens: f64,
+    /// Bits per weight: 16 (FP16/BF16), 8 (FP8/INT8) or 4.
+    #[serde(default = "default_bits")]
+    pub quantization_bits: f64,
+}
+
+fn default_bits() -> f64 {
+    16.0
 }
 
 impl Default for LlmWorkload {
@@ -82,9 +153,10 @@ impl Default for LlmWorkload {
         let task = LlmTask::Chat;
         Self {
             task,
-            model: ModelSize::B70,
+            model: ModelChoice::Reference { size: ModelSize::B70 },
             output_tokens: task.default_output_tokens(),
             input_tokens: task.default_input_tokens(),
+            quantization_bits: default_bits(),
         }
     }
 }
@@ -132,6 +204,29 @@ impl LlmTask {
     }
 }
 
+/// Which model answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "from", rename_all = "snake_case")]
+pub enum ModelChoice {
+    /// One of the paper's reference models (Llama 3.1 8B, 70B, 405B), with measured speeds.
+    Reference {
+        /// The size.
+        size: ModelSize,
+    },
+    /// A model from the catalogue, by `provider/name` (see [`crate::refdata::llm_models`]).
+    Catalogue {
+        /// `provider/name`, such as `openai/gpt-4o`.
+        id: String,
+    },
+    /// A model described by its parameter counts.
+    Custom {
+        /// Total parameters, billions.
+        total_parameters_b: f64,
+        /// Parameters active per token, billions (equal to the total for a dense model).
+        active_parameters_b: f64,
+    },
+}
+
 /// Model sizes with published reference speeds (Llama 3.1 family, Capgemini 2025).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ModelSize {
@@ -169,55 +264,145 @@ impl ModelSize {
     }
 }
 
-/// How many requests a use case serves.
+/// An inference task with a published energy per inference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskWorkload {
+    /// The task.
+    pub task: Task,
+}
+
+/// Inference tasks with a measured energy per inference (METHODOLOGY §2.1(a), §2.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Task {
+    /// Traditional ML on tables (fraud detection, churn, forecasting).
+    Tabular,
+    /// Traditional computer vision.
+    ComputerVision,
+    /// Traditional natural-language processing.
+    Nlp,
+    /// Text classification with a task-specific model.
+    TextClassification,
+    /// Image classification.
+    ImageClassification,
+    /// Object detection.
+    ObjectDetection,
+    /// Text generation with a task-specific model.
+    TextGeneration,
+    /// Summarisation.
+    Summarisation,
+    /// Image captioning.
+    ImageCaptioning,
+    /// Image generation (diffusion models).
+    ImageGeneration,
+}
+
+impl Task {
+    /// Every task, in display order.
+    pub const ALL: [Task; 10] = [
+        Task::ImageGeneration,
+        Task::Tabular,
+        Task::ComputerVision,
+        Task::Nlp,
+        Task::TextClassification,
+        Task::ImageClassification,
+        Task::ObjectDetection,
+        Task::TextGeneration,
+        Task::Summarisation,
+        Task::ImageCaptioning,
+    ];
+}
+
+/// A training or fine-tuning run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrainingRun {
+    /// How much compute the run takes.
+    pub compute: TrainingCompute,
+    /// Accelerator id from the catalogue (see [`crate::refdata::accelerators`]).
+    #[serde(default = "default_accelerator")]
+    pub accelerator: String,
+}
+
+fn default_accelerator() -> String {
+    crate::refdata::accelerators::DEFAULT_ACCELERATOR.to_owned()
+}
+
+/// How the compute of a training run is known (METHODOLOGY §2.2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "basis", rename_all = "snake_case")]
+pub enum TrainingCompute {
+    /// Accelerator-hours, as model cards publish them.
+    AcceleratorHours {
+        /// Accelerator-hours per run.
+        accelerator_hours: f64,
+        /// Average power as a share of TDP; the reference range (0.6–1.0) when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        power_share_of_tdp: Option<f64>,
+    },
+    /// Training FLOPs = 6 × active parameters × tokens.
+    Flops {
+        /// Parameters active per token, billions.
+        active_parameters_b: f64,
+        /// Training tokens, billions.
+        tokens_b: f64,
+        /// Model FLOP utilisation; the reference range (0.3–0.5) when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        mfu: Option<f64>,
+    },
+    /// The paper's yearly fine-tuning energy of a traditional ML model.
+    ClassicFineTune {
+        /// Tabular, computer vision or NLP.
+        task: Task,
+    },
+}
+
+/// How many times a year a use case runs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "basis", rename_all = "snake_case")]
 pub enum Volume {
-    /// A fixed number of requests every day it runs.
+    /// A fixed number every day it runs.
     PerDay {
-        /// Requests per day.
-        requests_per_day: f64,
+        /// Times per day.
+        per_day: f64,
         /// Days per year it runs (365 for a public service, about 250 for working days).
         days_per_year: f64,
     },
-    /// Users × requests per user per working day × working days.
+    /// Users × times per user per working day × working days.
     PerUser {
         /// People using it.
         users: f64,
-        /// Requests each user makes per working day.
-        requests_per_user_per_day: f64,
+        /// Times each user uses it per working day.
+        per_user_per_day: f64,
         /// Working days per year (250 by default).
         days_per_year: f64,
     },
     /// A direct yearly count.
     PerYear {
-        /// Requests per year.
-        requests_per_year: f64,
+        /// Times per year.
+        per_year: f64,
     },
 }
 
 impl Volume {
-    /// Requests per year. Only meaningful once the volume has been validated.
-    pub fn requests_per_year(&self) -> f64 {
+    /// Times per year. Only meaningful once the volume has been validated.
+    pub fn per_year(&self) -> f64 {
         match *self {
-            Volume::PerDay {
-                requests_per_day,
-                days_per_year,
-            } => requests_per_day * days_per_year,
-            Volume::PerUser {
-                users,
-                requests_per_user_per_day,
-                days_per_year,
-            } => users * requests_per_user_per_day * days_per_year,
-            Volume::PerYear { requests_per_year } => requests_per_year,
+            Volume::PerDay { per_day, days_per_year } => per_day * days_per_year,
+            Volume::PerUser { users, per_user_per_day, days_per_year } => {
+                users * per_user_per_day * days_per_year
+            }
+            Volume::PerYear { per_year } => per_year,
         }
     }
 }
 
 /// Where a use case runs, and the data-centre factors that differ from the defaults.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Site {
-    /// A location identifier from [`crate::refdata::LOCATIONS`] ("FR", "aws:us-east-1").
+    /// A location: a grid zone code ("FR", "WORLD") or a cloud region ("aws:us-east-1").
     pub location: String,
     /// Power usage effectiveness; the reference range when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -225,6 +410,10 @@ pub struct Site {
     /// On-site water usage effectiveness, L/kWh of IT energy; the reference range when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wue_onsite_l_per_kwh: Option<f64>,
+    /// Share of electricity bought as carbon-free (contracts, certificates), 0–1, for the
+    /// market-based carbon figure; none when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carbon_free_share: Option<f64>,
 }
 
 impl Default for Site {
@@ -233,6 +422,31 @@ impl Default for Site {
             location: "US".to_owned(),
             pue: None,
             wue_onsite_l_per_kwh: None,
+            carbon_free_share: None,
         }
     }
+}
+
+/// What a use case costs, in US dollars.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(tag = "basis", rename_all = "snake_case")]
+pub enum Cost {
+    /// Not costed.
+    #[default]
+    None,
+    /// An API priced per million tokens.
+    ApiTokens {
+        /// Price per million input tokens, $.
+        usd_per_million_input: f64,
+        /// Price per million output tokens, $.
+        usd_per_million_output: f64,
+    },
+    /// Rented or owned accelerators priced per hour, plus the electricity when self-hosted.
+    AcceleratorHours {
+        /// Price per accelerator-hour, $.
+        usd_per_hour: f64,
+        /// Electricity price, $/kWh (0 when included in the hourly price).
+        #[serde(default)]
+        usd_per_kwh: f64,
+    },
 }

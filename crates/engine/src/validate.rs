@@ -3,14 +3,18 @@
 //! The estimators assume validated input; [`crate::evaluate`] validates first, so no input can
 //! make the engine panic or return NaN or infinity.
 
-use crate::portfolio::{LlmWorkload, Portfolio, Site, UseCase, Volume, Workload, SCHEMA_VERSION};
+use crate::estimator::task;
+use crate::portfolio::{
+    Cost, LlmWorkload, ModelChoice, Portfolio, Site, TrainingCompute, TrainingRun, UseCase, Volume,
+    Workload, SCHEMA_VERSION,
+};
 use crate::refdata;
 
 /// One problem with one input field.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{field}: {problem}")]
 pub struct InputError {
-    /// Path of the field, as in the JSON file: `use_cases[0].volume.requests_per_day`.
+    /// Path of the field, as in the JSON file: `use_cases[0].volume.per_day`.
     pub field: String,
     /// What is wrong with it.
     pub problem: Problem,
@@ -40,6 +44,18 @@ pub enum Problem {
     /// A location identifier that the reference data does not know.
     #[error("unknown location \"{0}\"")]
     UnknownLocation(String),
+    /// A model identifier that the catalogue does not know.
+    #[error("unknown model \"{0}\"")]
+    UnknownModel(String),
+    /// An accelerator identifier that the catalogue does not know.
+    #[error("unknown accelerator \"{0}\"")]
+    UnknownAccelerator(String),
+    /// A model whose active parameters exceed its total.
+    #[error("active parameters cannot exceed total parameters")]
+    ActiveAboveTotal,
+    /// A choice that does not apply to this kind of use case.
+    #[error("{0}")]
+    NotApplicable(&'static str),
     /// A file format version this engine does not read.
     #[error("schema version {found} is not supported (this version reads {supported})")]
     UnsupportedSchema {
@@ -84,14 +100,14 @@ impl Limits {
 pub mod limits {
     use super::Limits;
 
-    /// Requests per day.
-    pub const REQUESTS_PER_DAY: Limits = Limits::new(0.0, 1e11);
-    /// Requests per year.
-    pub const REQUESTS_PER_YEAR: Limits = Limits::new(0.0, 4e13);
+    /// Runs (requests) per day.
+    pub const PER_DAY: Limits = Limits::new(0.0, 1e11);
+    /// Runs (requests) per year.
+    pub const PER_YEAR: Limits = Limits::new(0.0, 4e13);
     /// Users.
     pub const USERS: Limits = Limits::new(0.0, 1e10);
-    /// Requests per user per day.
-    pub const REQUESTS_PER_USER_PER_DAY: Limits = Limits::new(0.0, 1e5);
+    /// Runs (requests) per user per day.
+    pub const PER_USER_PER_DAY: Limits = Limits::new(0.0, 1e5);
     /// Days per year.
     pub const DAYS_PER_YEAR: Limits = Limits::new(0.0, 366.0);
     /// Tokens per model call, input or output.
@@ -100,6 +116,20 @@ pub mod limits {
     pub const PUE: Limits = Limits::new(1.0, 3.0);
     /// On-site water usage effectiveness, L/kWh.
     pub const WUE_L_PER_KWH: Limits = Limits::new(0.0, 20.0);
+    /// A share (0–1).
+    pub const SHARE: Limits = Limits::new(0.0, 1.0);
+    /// A utilisation or power share that must be positive (0–1].
+    pub const POSITIVE_SHARE: Limits = Limits::new(0.01, 1.0);
+    /// Bits per weight.
+    pub const QUANTIZATION_BITS: Limits = Limits::new(2.0, 32.0);
+    /// Model parameters, billions.
+    pub const PARAMETERS_B: Limits = Limits::new(0.001, 100_000.0);
+    /// Training tokens, billions.
+    pub const TOKENS_B: Limits = Limits::new(0.0, 1e6);
+    /// Accelerator-hours per training run.
+    pub const ACCELERATOR_HOURS: Limits = Limits::new(0.0, 1e10);
+    /// A price in dollars (per million tokens, per hour, per kWh).
+    pub const PRICE_USD: Limits = Limits::new(0.0, 1e6);
 }
 
 /// Collects problems while walking a portfolio.
@@ -110,10 +140,7 @@ struct Checker {
 impl Checker {
     fn number(&mut self, field: impl FnOnce() -> String, value: f64, limits: Limits) {
         if let Err(problem) = limits.check(value) {
-            self.errors.push(InputError {
-                field: field(),
-                problem,
-            });
+            self.errors.push(InputError { field: field(), problem });
         }
     }
 
@@ -144,86 +171,134 @@ fn check_use_case(c: &mut Checker, at: &str, use_case: &UseCase) {
     if use_case.name.trim().is_empty() {
         c.push(format!("{at}.name"), Problem::Empty);
     }
+    let workload_at = format!("{at}.workload");
     match &use_case.workload {
-        Workload::Llm(llm) => check_llm(c, &format!("{at}.workload"), llm),
+        Workload::Llm(llm) => check_llm(c, &workload_at, llm),
+        Workload::Task(_) => {}
+        Workload::Training(training) => check_training(c, &workload_at, training),
     }
     check_volume(c, &format!("{at}.volume"), &use_case.volume);
     check_site(c, &format!("{at}.site"), &use_case.site);
+    check_cost(c, &format!("{at}.cost"), &use_case.cost, &use_case.workload);
 }
 
 fn check_llm(c: &mut Checker, at: &str, llm: &LlmWorkload) {
+    c.number(|| format!("{at}.output_tokens"), llm.output_tokens, limits::TOKENS);
+    c.number(|| format!("{at}.input_tokens"), llm.input_tokens, limits::TOKENS);
     c.number(
-        || format!("{at}.output_tokens"),
-        llm.output_tokens,
-        limits::TOKENS,
+        || format!("{at}.quantization_bits"),
+        llm.quantization_bits,
+        limits::QUANTIZATION_BITS,
     );
-    c.number(
-        || format!("{at}.input_tokens"),
-        llm.input_tokens,
-        limits::TOKENS,
-    );
+    match &llm.model {
+        ModelChoice::Reference { .. } => {}
+        ModelChoice::Catalogue { id } => {
+            if refdata::llm_model(id).is_none() {
+                c.push(format!("{at}.model.id"), Problem::UnknownModel(id.clone()));
+            }
+        }
+        ModelChoice::Custom { total_parameters_b, active_parameters_b } => {
+            let (total, active) = (*total_parameters_b, *active_parameters_b);
+            c.number(|| format!("{at}.model.total_parameters_b"), total, limits::PARAMETERS_B);
+            c.number(|| format!("{at}.model.active_parameters_b"), active, limits::PARAMETERS_B);
+            if active > total {
+                c.push(format!("{at}.model.active_parameters_b"), Problem::ActiveAboveTotal);
+            }
+        }
+    }
+}
+
+fn check_training(c: &mut Checker, at: &str, training: &TrainingRun) {
+    if refdata::accelerator(&training.accelerator).is_none() {
+        c.push(
+            format!("{at}.accelerator"),
+            Problem::UnknownAccelerator(training.accelerator.clone()),
+        );
+    }
+    let at = format!("{at}.compute");
+    match &training.compute {
+        TrainingCompute::AcceleratorHours { accelerator_hours, power_share_of_tdp } => {
+            let hours = *accelerator_hours;
+            c.number(|| format!("{at}.accelerator_hours"), hours, limits::ACCELERATOR_HOURS);
+            if let Some(share) = power_share_of_tdp {
+                c.number(|| format!("{at}.power_share_of_tdp"), *share, limits::POSITIVE_SHARE);
+            }
+        }
+        TrainingCompute::Flops { active_parameters_b, tokens_b, mfu } => {
+            let active = *active_parameters_b;
+            c.number(|| format!("{at}.active_parameters_b"), active, limits::PARAMETERS_B);
+            c.number(|| format!("{at}.tokens_b"), *tokens_b, limits::TOKENS_B);
+            if let Some(mfu) = mfu {
+                c.number(|| format!("{at}.mfu"), *mfu, limits::POSITIVE_SHARE);
+            }
+        }
+        TrainingCompute::ClassicFineTune { task: t } => {
+            if task::classic_fine_tune_kwh_per_year(*t).is_none() {
+                c.push(
+                    format!("{at}.task"),
+                    Problem::NotApplicable(
+                        "classic fine-tuning covers tabular, computer_vision and nlp",
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn check_cost(c: &mut Checker, at: &str, cost: &Cost, workload: &Workload) {
+    match *cost {
+        Cost::None => {}
+        Cost::ApiTokens { usd_per_million_input, usd_per_million_output } => {
+            if !matches!(workload, Workload::Llm(_)) {
+                c.push(
+                    format!("{at}.basis"),
+                    Problem::NotApplicable("token prices apply only to LLM use cases"),
+                );
+            }
+            let (input, output) = (usd_per_million_input, usd_per_million_output);
+            c.number(|| format!("{at}.usd_per_million_input"), input, limits::PRICE_USD);
+            c.number(|| format!("{at}.usd_per_million_output"), output, limits::PRICE_USD);
+        }
+        Cost::AcceleratorHours { usd_per_hour, usd_per_kwh } => {
+            c.number(|| format!("{at}.usd_per_hour"), usd_per_hour, limits::PRICE_USD);
+            c.number(|| format!("{at}.usd_per_kwh"), usd_per_kwh, limits::PRICE_USD);
+        }
+    }
 }
 
 fn check_volume(c: &mut Checker, at: &str, volume: &Volume) {
     match *volume {
-        Volume::PerDay {
-            requests_per_day,
-            days_per_year,
-        } => {
-            c.number(
-                || format!("{at}.requests_per_day"),
-                requests_per_day,
-                limits::REQUESTS_PER_DAY,
-            );
-            c.number(
-                || format!("{at}.days_per_year"),
-                days_per_year,
-                limits::DAYS_PER_YEAR,
-            );
+        Volume::PerDay { per_day, days_per_year } => {
+            c.number(|| format!("{at}.per_day"), per_day, limits::PER_DAY);
+            c.number(|| format!("{at}.days_per_year"), days_per_year, limits::DAYS_PER_YEAR);
         }
-        Volume::PerUser {
-            users,
-            requests_per_user_per_day,
-            days_per_year,
-        } => {
+        Volume::PerUser { users, per_user_per_day, days_per_year } => {
             c.number(|| format!("{at}.users"), users, limits::USERS);
             c.number(
-                || format!("{at}.requests_per_user_per_day"),
-                requests_per_user_per_day,
-                limits::REQUESTS_PER_USER_PER_DAY,
+                || format!("{at}.per_user_per_day"),
+                per_user_per_day,
+                limits::PER_USER_PER_DAY,
             );
-            c.number(
-                || format!("{at}.days_per_year"),
-                days_per_year,
-                limits::DAYS_PER_YEAR,
-            );
+            c.number(|| format!("{at}.days_per_year"), days_per_year, limits::DAYS_PER_YEAR);
         }
-        Volume::PerYear { requests_per_year } => {
-            c.number(
-                || format!("{at}.requests_per_year"),
-                requests_per_year,
-                limits::REQUESTS_PER_YEAR,
-            );
+        Volume::PerYear { per_year } => {
+            c.number(|| format!("{at}.per_year"), per_year, limits::PER_YEAR);
         }
     }
 }
 
 fn check_site(c: &mut Checker, at: &str, site: &Site) {
     if refdata::location(&site.location).is_none() {
-        c.push(
-            format!("{at}.location"),
-            Problem::UnknownLocation(site.location.clone()),
-        );
+        c.push(format!("{at}.location"), Problem::UnknownLocation(site.location.clone()));
     }
     if let Some(pue) = site.pue {
         c.number(|| format!("{at}.pue"), pue, limits::PUE);
     }
     if let Some(wue) = site.wue_onsite_l_per_kwh {
-        c.number(
-            || format!("{at}.wue_onsite_l_per_kwh"),
-            wue,
-            limits::WUE_L_PER_KWH,
-        );
+        c.number(|| format!("{at}.wue_onsite_l_per_kwh"), wue, limits::WUE_L_PER_KWH);
+    }
+    if let Some(share) = site.carbon_free_share {
+        c.number(|| format!("{at}.carbon_free_share"), share, limits::SHARE);
     }
 }
 
@@ -245,17 +320,15 @@ mod tests {
         let mut p = Portfolio::default();
         let uc = &mut p.use_cases[0];
         uc.name = "  ".to_owned();
-        uc.volume = Volume::PerDay {
-            requests_per_day: -1.0,
-            days_per_year: f64::NAN,
-        };
-        let Workload::Llm(llm) = &mut uc.workload;
+        uc.volume = Volume::PerDay { per_day: -1.0, days_per_year: f64::NAN };
+        let Workload::Llm(llm) = &mut uc.workload else { unreachable!() };
         llm.output_tokens = f64::INFINITY;
         llm.input_tokens = 1e300;
         uc.site = Site {
             location: "XX".into(),
             pue: Some(0.5),
             wue_onsite_l_per_kwh: Some(-2.0),
+            carbon_free_share: Some(1.5),
         };
         assert_eq!(
             fields(&p),
@@ -263,11 +336,12 @@ mod tests {
                 "use_cases[0].name",
                 "use_cases[0].workload.output_tokens",
                 "use_cases[0].workload.input_tokens",
-                "use_cases[0].volume.requests_per_day",
+                "use_cases[0].volume.per_day",
                 "use_cases[0].volume.days_per_year",
                 "use_cases[0].site.location",
                 "use_cases[0].site.pue",
                 "use_cases[0].site.wue_onsite_l_per_kwh",
+                "use_cases[0].site.carbon_free_share",
             ]
         );
     }
@@ -275,15 +349,12 @@ mod tests {
     #[test]
     fn messages_are_readable() {
         let mut p = Portfolio::default();
-        p.use_cases[0].volume = Volume::PerDay {
-            requests_per_day: -5.0,
-            days_per_year: 400.0,
-        };
+        p.use_cases[0].volume = Volume::PerDay { per_day: -5.0, days_per_year: 400.0 };
         let messages: Vec<String> = validate(&p).iter().map(ToString::to_string).collect();
         assert_eq!(
             messages,
             [
-                "use_cases[0].volume.requests_per_day: must be at least 0",
+                "use_cases[0].volume.per_day: must be at least 0",
                 "use_cases[0].volume.days_per_year: must be at most 366",
             ]
         );
@@ -291,10 +362,7 @@ mod tests {
 
     #[test]
     fn rejects_unknown_schema_version() {
-        let p = Portfolio {
-            schema_version: 99,
-            ..Portfolio::default()
-        };
+        let p = Portfolio { schema_version: 99, ..Portfolio::default() };
         assert_eq!(
             validate(&p)[0].to_string(),
             "schema_version: schema version 99 is not supported (this version reads 1)"
@@ -304,21 +372,52 @@ mod tests {
     #[test]
     fn checks_every_volume_basis() {
         let mut p = Portfolio::default();
-        p.use_cases[0].volume = Volume::PerUser {
-            users: -1.0,
-            requests_per_user_per_day: 1e9,
-            days_per_year: 250.0,
-        };
+        p.use_cases[0].volume =
+            Volume::PerUser { users: -1.0, per_user_per_day: 1e9, days_per_year: 250.0 };
         assert_eq!(
             fields(&p),
+            ["use_cases[0].volume.users", "use_cases[0].volume.per_user_per_day"]
+        );
+        p.use_cases[0].volume = Volume::PerYear { per_year: f64::NAN };
+        assert_eq!(fields(&p), ["use_cases[0].volume.per_year"]);
+    }
+
+    #[test]
+    fn checks_models_training_and_cost() {
+        use crate::portfolio::{Task, TaskWorkload};
+        let mut p = Portfolio::default();
+        let Workload::Llm(llm) = &mut p.use_cases[0].workload else { unreachable!() };
+        llm.model = ModelChoice::Catalogue { id: "acme/unknown".into() };
+        p.use_cases.push(UseCase {
+            workload: Workload::Llm(LlmWorkload {
+                model: ModelChoice::Custom { total_parameters_b: 10.0, active_parameters_b: 20.0 },
+                ..LlmWorkload::default()
+            }),
+            ..UseCase::default()
+        });
+        p.use_cases.push(UseCase {
+            workload: Workload::Training(TrainingRun {
+                compute: TrainingCompute::ClassicFineTune { task: Task::ImageGeneration },
+                accelerator: "abacus".into(),
+            }),
+            ..UseCase::default()
+        });
+        p.use_cases.push(UseCase {
+            workload: Workload::Task(TaskWorkload { task: Task::Tabular }),
+            cost: Cost::ApiTokens { usd_per_million_input: 1.0, usd_per_million_output: -1.0 },
+            ..UseCase::default()
+        });
+        let messages: Vec<String> = validate(&p).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
             [
-                "use_cases[0].volume.users",
-                "use_cases[0].volume.requests_per_user_per_day"
+                "use_cases[0].workload.model.id: unknown model \"acme/unknown\"",
+                "use_cases[1].workload.model.active_parameters_b: active parameters cannot exceed total parameters",
+                "use_cases[2].workload.accelerator: unknown accelerator \"abacus\"",
+                "use_cases[2].workload.compute.task: classic fine-tuning covers tabular, computer_vision and nlp",
+                "use_cases[3].cost.basis: token prices apply only to LLM use cases",
+                "use_cases[3].cost.usd_per_million_output: must be at least 0",
             ]
         );
-        p.use_cases[0].volume = Volume::PerYear {
-            requests_per_year: f64::NAN,
-        };
-        assert_eq!(fields(&p), ["use_cases[0].volume.requests_per_year"]);
     }
 }

@@ -1,59 +1,150 @@
-//! Properties that must hold for every valid input (METHODOLOGY.md §9 and the engine issue).
+//! Properties that must hold for every valid input (METHODOLOGY §9 and the engine issue).
 
-use engine::portfolio::{LlmTask, LlmWorkload, ModelSize, Site, UseCase, Volume, Workload};
-use engine::refdata::LOCATIONS;
+use engine::portfolio::{
+    Cost, LlmEstimator, LlmTask, LlmWorkload, ModelChoice, ModelSize, Settings, Site, Task,
+    TaskWorkload, TrainingCompute, TrainingRun, UseCase, Volume, Workload,
+};
+use engine::refdata::{accelerators, llm_models, locations};
 use engine::{evaluate, validate, Portfolio};
 use proptest::prelude::*;
 
-fn use_case() -> impl Strategy<Value = UseCase> {
+fn location_ids() -> Vec<String> {
+    locations().iter().map(|l| l.id()).collect()
+}
+
+fn model() -> impl Strategy<Value = ModelChoice> {
+    prop_oneof![
+        prop::sample::select(ModelSize::ALL.to_vec())
+            .prop_map(|size| ModelChoice::Reference { size }),
+        prop::sample::select(llm_models().iter().map(|m| m.id()).collect::<Vec<_>>())
+            .prop_map(|id| ModelChoice::Catalogue { id }),
+        (0.1..2_000.0f64, 0.0..=1.0f64).prop_map(|(total, share)| ModelChoice::Custom {
+            total_parameters_b: total,
+            active_parameters_b: (total * share).max(0.001),
+        }),
+    ]
+}
+
+fn llm() -> impl Strategy<Value = Workload> {
     (
-        prop::sample::select(ModelSize::ALL.to_vec()),
         prop::sample::select(LlmTask::ALL.to_vec()),
+        model(),
         0.0..50_000.0f64,
         0.0..200_000.0f64,
-        0.0..1e9f64,
-        0.0..=366.0f64,
-        prop::sample::select(LOCATIONS.iter().map(|l| l.id).collect::<Vec<_>>()),
+        prop::sample::select(vec![4.0, 8.0, 16.0]),
+    )
+        .prop_map(|(task, model, output_tokens, input_tokens, quantization_bits)| {
+            Workload::Llm(LlmWorkload {
+                task,
+                model,
+                output_tokens,
+                input_tokens,
+                quantization_bits,
+            })
+        })
+}
+
+fn training() -> impl Strategy<Value = Workload> {
+    let accelerator =
+        prop::sample::select(accelerators().iter().map(|a| a.id.to_owned()).collect::<Vec<_>>());
+    let compute = prop_oneof![
+        (0.0..1e7f64, prop::option::of(0.05..=1.0f64)).prop_map(|(hours, share)| {
+            TrainingCompute::AcceleratorHours {
+                accelerator_hours: hours,
+                power_share_of_tdp: share,
+            }
+        }),
+        (0.01..1_000.0f64, 0.0..20_000.0f64, prop::option::of(0.05..=1.0f64)).prop_map(
+            |(active, tokens, mfu)| TrainingCompute::Flops {
+                active_parameters_b: active,
+                tokens_b: tokens,
+                mfu
+            }
+        ),
+        prop::sample::select(vec![Task::Tabular, Task::ComputerVision, Task::Nlp])
+            .prop_map(|task| TrainingCompute::ClassicFineTune { task }),
+    ];
+    (compute, accelerator)
+        .prop_map(|(compute, accelerator)| Workload::Training(TrainingRun { compute, accelerator }))
+}
+
+fn workload() -> impl Strategy<Value = Workload> {
+    prop_oneof![
+        3 => llm(),
+        1 => prop::sample::select(Task::ALL.to_vec()).prop_map(|task| Workload::Task(TaskWorkload { task })),
+        1 => training(),
+    ]
+}
+
+fn volume() -> impl Strategy<Value = Volume> {
+    prop_oneof![
+        (0.0..1e9f64, 0.0..=366.0f64)
+            .prop_map(|(per_day, days)| Volume::PerDay { per_day, days_per_year: days }),
+        (0.0..1e6f64, 0.0..100.0f64, 0.0..=366.0f64).prop_map(|(users, per_user, days)| {
+            Volume::PerUser { users, per_user_per_day: per_user, days_per_year: days }
+        }),
+        (0.0..1e12f64).prop_map(|per_year| Volume::PerYear { per_year }),
+    ]
+}
+
+fn site() -> impl Strategy<Value = Site> {
+    (
+        prop::sample::select(location_ids()),
         prop::option::of(1.0..3.0f64),
         prop::option::of(0.0..20.0f64),
+        prop::option::of(0.0..=1.0f64),
     )
-        .prop_map(
-            |(model, task, output_tokens, input_tokens, per_day, days, loc, pue, wue)| UseCase {
-                name: "case".to_owned(),
-                workload: Workload::Llm(LlmWorkload {
-                    task,
-                    model,
-                    output_tokens,
-                    input_tokens,
-                }),
-                volume: Volume::PerDay {
-                    requests_per_day: per_day,
-                    days_per_year: days,
+        .prop_map(|(location, pue, wue, cfe)| Site {
+            location,
+            pue,
+            wue_onsite_l_per_kwh: wue,
+            carbon_free_share: cfe,
+        })
+}
+
+fn use_case() -> impl Strategy<Value = UseCase> {
+    (workload(), volume(), site(), 0.0..100.0f64, 0.0..10.0f64).prop_map(
+        |(workload, volume, site, price, hourly)| {
+            let cost = match workload {
+                Workload::Llm(_) => Cost::ApiTokens {
+                    usd_per_million_input: price,
+                    usd_per_million_output: price * 4.0,
                 },
-                site: Site {
-                    location: loc.to_owned(),
-                    pue,
-                    wue_onsite_l_per_kwh: wue,
-                },
-            },
-        )
+                _ => Cost::AcceleratorHours { usd_per_hour: hourly, usd_per_kwh: 0.12 },
+            };
+            UseCase { name: "case".to_owned(), workload, volume, site, cost }
+        },
+    )
+}
+
+fn settings() -> impl Strategy<Value = Settings> {
+    (prop::sample::select(vec![LlmEstimator::Paper, LlmEstimator::Ecologits]), any::<bool>())
+        .prop_map(|(llm_estimator, include_prefill)| Settings { llm_estimator, include_prefill })
 }
 
 fn portfolio() -> impl Strategy<Value = Portfolio> {
-    prop::collection::vec(use_case(), 0..8).prop_map(|use_cases| Portfolio {
-        use_cases,
-        ..Portfolio::default()
-    })
+    (prop::collection::vec(use_case(), 0..8), settings())
+        .prop_map(|(use_cases, settings)| Portfolio { use_cases, settings, ..Portfolio::default() })
+}
+
+fn single(uc: UseCase, settings: Settings) -> engine::Impacts {
+    evaluate(&Portfolio { use_cases: vec![uc], settings, ..Portfolio::default() })
+        .expect("valid")
+        .total_per_year
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1e-300)
 }
 
 proptest! {
     #[test]
     fn valid_input_gives_finite_non_negative_ordered_results(p in portfolio()) {
-        prop_assert!(validate(&p).is_empty());
+        prop_assert_eq!(validate(&p), vec![]);
         let r = evaluate(&p).unwrap();
         for uc in &r.use_cases {
-            for x in uc.per_request.all().into_iter().chain(uc.per_year.all()) {
-                prop_assert!(x.is_ordered(), "{x:?}");
+            for x in uc.per_run.all().into_iter().chain(uc.per_year.all()) {
+                prop_assert!(x.is_ordered(), "{:?} in {}", x, uc.name);
                 prop_assert!(x.low >= 0.0);
             }
         }
@@ -63,46 +154,43 @@ proptest! {
     fn totals_equal_the_sum_of_use_cases(p in portfolio()) {
         let r = evaluate(&p).unwrap();
         let sum: f64 = r.use_cases.iter().map(|u| u.per_year.energy_kwh.central).sum();
-        let total = r.total_per_year.energy_kwh.central;
-        prop_assert!((total - sum).abs() <= 1e-9 * total.max(1.0));
+        prop_assert!(close(r.total_per_year.energy_kwh.central, sum));
+        let phases = r.inference_per_year.carbon_total_kg().high + r.training_per_year.carbon_total_kg().high;
+        prop_assert!(close(r.total_per_year.carbon_total_kg().high, phases));
     }
 
     #[test]
-    fn doubling_volume_doubles_impacts(uc in use_case()) {
+    fn doubling_volume_doubles_impacts(uc in use_case(), s in settings()) {
         let mut doubled = uc.clone();
-        if let Volume::PerDay { requests_per_day, .. } = &mut doubled.volume {
-            *requests_per_day *= 2.0;
-        }
-        let once = evaluate(&Portfolio { use_cases: vec![uc], ..Portfolio::default() }).unwrap();
-        let twice = evaluate(&Portfolio { use_cases: vec![doubled], ..Portfolio::default() }).unwrap();
-        for (a, b) in once.total_per_year.all().iter().zip(twice.total_per_year.all()) {
-            prop_assert!((2.0 * a.central - b.central).abs() <= 1e-9 * b.central.max(1e-300));
+        doubled.volume = Volume::PerYear { per_year: 2.0 * uc.volume.per_year() };
+        let (once, twice) = (single(uc, s), single(doubled, s));
+        for (a, b) in once.all().iter().zip(twice.all()) {
+            prop_assert!(close(2.0 * a.central, b.central), "{a:?} vs {b:?}");
+            prop_assert!(close(2.0 * a.high, b.high));
         }
     }
 
     #[test]
-    fn a_cleaner_grid_never_raises_operational_carbon(uc in use_case(), a in 0..LOCATIONS.len(), b in 0..LOCATIONS.len()) {
-        let (clean, dirty) = if LOCATIONS[a].zone.lifecycle_g_per_kwh <= LOCATIONS[b].zone.lifecycle_g_per_kwh {
-            (a, b)
-        } else {
-            (b, a)
-        };
-        let at = |i: usize| {
+    fn a_cleaner_grid_never_raises_operational_carbon(uc in use_case(), s in settings(), a in prop::sample::select(location_ids()), b in prop::sample::select(location_ids())) {
+        let at = |id: &str| {
             let mut u = uc.clone();
-            u.site.location = LOCATIONS[i].id.to_owned();
-            evaluate(&Portfolio { use_cases: vec![u], ..Portfolio::default() }).unwrap().total_per_year
+            u.site.location = id.to_owned();
+            let intensity = engine::refdata::location(id).unwrap().carbon_g_per_kwh().0;
+            (intensity, single(u, s).carbon_operational_kg)
         };
-        prop_assert!(at(clean).carbon_operational_kg.high <= at(dirty).carbon_operational_kg.high);
+        let ((ia, ca), (ib, cb)) = (at(&a), at(&b));
+        if ia <= ib {
+            prop_assert!(ca.high <= cb.high * (1.0 + 1e-12));
+        } else {
+            prop_assert!(cb.high <= ca.high * (1.0 + 1e-12));
+        }
     }
 
     #[test]
-    fn any_number_is_either_refused_or_gives_finite_results(x in prop::num::f64::ANY) {
-        let mut uc = UseCase {
-            volume: Volume::PerDay { requests_per_day: x, days_per_year: 365.0 },
-            ..UseCase::default()
-        };
-        let Workload::Llm(llm) = &mut uc.workload;
-        llm.output_tokens = x.abs();
+    fn any_number_is_either_refused_or_gives_finite_results(x in prop::num::f64::ANY, uc in use_case()) {
+        let mut uc = uc;
+        uc.volume = Volume::PerDay { per_day: x, days_per_year: 365.0 };
+        uc.site.pue = Some(x);
         match evaluate(&Portfolio { use_cases: vec![uc], ..Portfolio::default() }) {
             Ok(r) => prop_assert!(r.total_per_year.all().iter().all(|e| e.is_ordered())),
             Err(errors) => prop_assert!(!errors.is_empty()),

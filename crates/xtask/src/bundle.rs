@@ -14,10 +14,8 @@ pub fn report(dist: &Path, budget_bytes: u64) -> Result<(), String> {
     let mut files: Vec<(String, u64, u64)> = Vec::new();
     for entry in entries.flatten() {
         let path = entry.path();
-        let counted = matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("wasm" | "js" | "css")
-        );
+        let counted =
+            matches!(path.extension().and_then(|e| e.to_str()), Some("wasm" | "js" | "css"));
         if !counted {
             continue;
         }
@@ -38,9 +36,7 @@ pub fn report(dist: &Path, budget_bytes: u64) -> Result<(), String> {
         budget_bytes as f64 / 1024.0
     );
     if total > budget_bytes {
-        Err(format!(
-            "bundle is {total} B gzip, over the {budget_bytes} B budget"
-        ))
+        Err(format!("bundle is {total} B gzip, over the {budget_bytes} B budget"))
     } else {
         Ok(())
     }

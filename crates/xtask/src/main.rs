@@ -5,6 +5,7 @@
 //! registries only, so a fresh machine needs nothing but this repository and cargo.
 
 mod bundle;
+mod refdata;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -21,6 +22,8 @@ usage: cargo xtask <task>
                         bundle    release build; prints its gzip size, fails over budget
                         e2e       end-to-end tests of the release build (Playwright, Chromium)
   setup               only install what is missing
+  refdata --raw DIR --ecologits DIR [--iso3166 FILE]
+                      regenerate the engine's reference tables from the raw data files
 ";
 
 /// Gzip budget of the release bundle (wasm + JS + CSS), bytes.
@@ -33,6 +36,9 @@ fn main() -> ExitCode {
         Some("serve") => serve(&root, args.iter().any(|a| a == "--release")),
         Some("test") => test(&root, &args[1..]),
         Some("setup") => tools::ensure_all(&root, tools::Need::everything()),
+        Some("refdata") => refdata::Inputs::from_args(&args[1..]).and_then(|inputs| {
+            refdata::generate(&inputs, &root.join("crates/engine/src/refdata/generated"))
+        }),
         _ => {
             eprint!("{USAGE}");
             return ExitCode::from(2);
@@ -50,21 +56,11 @@ fn main() -> ExitCode {
 /// The repository root: two levels above this crate's manifest.
 fn workspace_root() -> PathBuf {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest
-        .ancestors()
-        .nth(2)
-        .unwrap_or(manifest)
-        .to_path_buf()
+    manifest.ancestors().nth(2).unwrap_or(manifest).to_path_buf()
 }
 
 fn serve(root: &Path, release: bool) -> Result<(), String> {
-    tools::ensure_all(
-        root,
-        tools::Need {
-            browser: false,
-            npm: release,
-        },
-    )?;
+    tools::ensure_all(root, tools::Need { browser: false, npm: release })?;
     println!("==> serving AI Footprint at http://127.0.0.1:8080 (Ctrl-C to stop)");
     let mut trunk = tools::command(root, "trunk");
     trunk.arg("serve");
@@ -110,12 +106,8 @@ fn test(root: &Path, names: &[String]) -> Result<(), String> {
     };
     let only_engine = layers == [Layer::Engine];
     let need = tools::Need {
-        browser: layers
-            .iter()
-            .any(|l| matches!(l, Layer::Browser | Layer::E2e)),
-        npm: layers
-            .iter()
-            .any(|l| matches!(l, Layer::Bundle | Layer::E2e)),
+        browser: layers.iter().any(|l| matches!(l, Layer::Browser | Layer::E2e)),
+        npm: layers.iter().any(|l| matches!(l, Layer::Bundle | Layer::E2e)),
     };
     if !only_engine {
         tools::ensure_all(root, need)?;
@@ -129,13 +121,7 @@ fn test(root: &Path, names: &[String]) -> Result<(), String> {
         let outcome = match layer {
             Layer::Engine => run(tools::command(root, "cargo").args(["test", "--workspace"])),
             Layer::Browser => run(tools::command(root, "cargo")
-                .args([
-                    "test",
-                    "--target",
-                    "wasm32-unknown-unknown",
-                    "-p",
-                    "ai-footprint",
-                ])
+                .args(["test", "--target", "wasm32-unknown-unknown", "-p", "ai-footprint"])
                 .args(["--test", "components"])
                 .env("CHROMEDRIVER", tools::CHROMEDRIVER)),
             Layer::Bundle => release_build(root)
@@ -179,9 +165,7 @@ fn ensure_dist(root: &Path, layers: &[Layer]) -> Result<(), String> {
 /// Runs a command to completion, its output going straight to the terminal.
 fn run(command: &mut Command) -> Result<(), String> {
     let shown = format!("{command:?}");
-    let status = command
-        .status()
-        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    let status = command.status().map_err(|e| format!("could not start {shown}: {e}"))?;
     if status.success() {
         Ok(())
     } else {

@@ -29,10 +29,7 @@ pub struct Need {
 impl Need {
     /// Everything any task needs.
     pub fn everything() -> Self {
-        Self {
-            browser: true,
-            npm: true,
-        }
+        Self { browser: true, npm: true }
     }
 }
 
@@ -42,13 +39,7 @@ pub fn ensure_all(root: &Path, need: Need) -> Result<(), String> {
     ensure_cargo_tool(root, "trunk", "trunk", TRUNK_VERSION, &["--locked"])?;
     // No `--locked`: one of wasm-bindgen-cli's locked dependency versions is not on the
     // registry mirror, and its own version requirements resolve to a working set.
-    ensure_cargo_tool(
-        root,
-        "wasm-bindgen",
-        "wasm-bindgen-cli",
-        WASM_BINDGEN_VERSION,
-        &[],
-    )?;
+    ensure_cargo_tool(root, "wasm-bindgen", "wasm-bindgen-cli", WASM_BINDGEN_VERSION, &[])?;
     if need.npm {
         ensure_npm_packages(root)?;
     }
@@ -89,9 +80,7 @@ fn step(what: &str) {
 /// Standard output of a command, or `None` if it cannot run or fails.
 fn output_of(root: &Path, program: &str, args: &[&str]) -> Option<String> {
     let out = command(root, program).args(args).output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 fn ensure_wasm_target(root: &Path) -> Result<(), String> {
@@ -115,12 +104,8 @@ fn ensure_cargo_tool(
     if found.split_whitespace().nth(1) == Some(version) {
         return Ok(());
     }
-    step(&format!(
-        "installing {package} {version} (takes several minutes on two cores)"
-    ));
-    run(command(root, "cargo")
-        .args(["install", package, "--version", version])
-        .args(extra))
+    step(&format!("installing {package} {version} (takes several minutes on two cores)"));
+    run(command(root, "cargo").args(["install", package, "--version", version]).args(extra))
 }
 
 fn ensure_npm_packages(root: &Path) -> Result<(), String> {
@@ -144,17 +129,10 @@ fn ensure_chromium(root: &Path) -> Result<(), String> {
 
 /// Installs Debian packages, as root directly or through sudo.
 fn apt_install(root: &Path, packages: &[&str]) -> Result<(), String> {
-    step(&format!(
-        "installing Debian packages: {}",
-        packages.join(" ")
-    ));
+    step(&format!("installing Debian packages: {}", packages.join(" ")));
     let is_root = output_of(root, "id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
     let apt = |args: &[&str]| {
-        let mut cmd = if is_root {
-            command(root, "apt-get")
-        } else {
-            command(root, "sudo")
-        };
+        let mut cmd = if is_root { command(root, "apt-get") } else { command(root, "sudo") };
         if !is_root {
             cmd.arg("apt-get");
         }

@@ -4,6 +4,10 @@
 //! request takes (time to first token plus output tokens over throughput). Storage keeps the
 //! request's bytes for a year and the network carries them once. Input tokens only enter through
 //! storage and network, as in the paper.
+//!
+//! The paper measured three model sizes. For other models, time to first token and throughput
+//! are interpolated between them on a log–log scale of active parameters (extrapolated from the
+//! nearest pair beyond them); at the three reference sizes the values are the paper's own.
 
 use serde::Serialize;
 
@@ -28,18 +32,46 @@ pub fn reference_speed(model: ModelSize) -> ReferenceSpeed {
         ModelSize::B70 => (0.36, 0.43, 44.0),
         ModelSize::B405 => (0.60, 0.91, 21.7),
     };
+    ReferenceSpeed { ttft_chat_s, ttft_rag_s, throughput_tokens_per_s }
+}
+
+/// Reference speeds for any model, by its active parameters (billions): the paper's own at
+/// 8B, 70B and 405B, log–log interpolated between them and extrapolated beyond.
+pub fn speed_for(active_parameters_b: f64) -> ReferenceSpeed {
+    let points = ModelSize::ALL.map(|m| (m.parameters_b(), reference_speed(m)));
+    // The segment whose interval holds the size, or the nearest end segment.
+    let (lo, hi) = if active_parameters_b <= points[1].0 {
+        (points[0], points[1])
+    } else {
+        (points[1], points[2])
+    };
+    if let Some(&(_, exact)) = points.iter().find(|(p, _)| *p == active_parameters_b) {
+        return exact;
+    }
+    let t = (active_parameters_b.ln() - lo.0.ln()) / (hi.0.ln() - lo.0.ln());
+    let interpolate = |a: f64, b: f64| (a.ln() + t * (b.ln() - a.ln())).exp();
     ReferenceSpeed {
-        ttft_chat_s,
-        ttft_rag_s,
-        throughput_tokens_per_s,
+        ttft_chat_s: interpolate(lo.1.ttft_chat_s, hi.1.ttft_chat_s),
+        ttft_rag_s: interpolate(lo.1.ttft_rag_s, hi.1.ttft_rag_s),
+        throughput_tokens_per_s: interpolate(
+            lo.1.throughput_tokens_per_s,
+            hi.1.throughput_tokens_per_s,
+        ),
     }
 }
+
+/// MIG slices per A100 (56 slices over the 8 GPUs of a p4de instance).
+pub const SLICES_PER_GPU: f64 = 7.0;
 
 /// Inputs of one model call, already validated.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CallInput {
-    /// Model size.
-    pub model: ModelSize,
+    /// Total parameters, billions (sets the memory and so the slices).
+    pub total_parameters_b: f64,
+    /// Bits per weight (16 in the paper).
+    pub quantization_bits: f64,
+    /// Speeds of this model.
+    pub speed: ReferenceSpeed,
     /// Task, which selects the time to first token.
     pub task: LlmTask,
     /// Output tokens generated.
@@ -56,7 +88,7 @@ pub struct CallEnergy {
     /// Model memory with overhead, GB.
     pub memory_gb: f64,
     /// A100 MIG slices occupied.
-    pub slices: u32,
+    pub slices: f64,
     /// Time to first token used, s.
     pub ttft_s: f64,
     /// Output throughput used, tokens/s.
@@ -76,6 +108,11 @@ pub struct CallEnergy {
 }
 
 impl CallEnergy {
+    /// A100-hours occupied (slices over 7 slices per GPU).
+    pub fn accelerator_hours(&self) -> f64 {
+        self.slices / SLICES_PER_GPU * self.time_s / S_PER_H
+    }
+
     /// Total energy of the call, kWh.
     pub fn total_kwh(&self) -> f64 {
         self.compute_kwh + self.storage_kwh + self.network_kwh
@@ -89,24 +126,24 @@ const BYTES_PER_GB: f64 = 1e9;
 
 /// Estimates one model call.
 pub fn estimate_call(input: CallInput) -> CallEnergy {
-    let memory_gb =
-        input.model.parameters_b() * k::BYTES_PER_PARAMETER.value * k::MEMORY_OVERHEAD.value;
-    // At most 106 slices (405B): the cast cannot truncate.
-    let slices = (memory_gb / k::SLICE_MEMORY_GB.value).ceil() as u32;
-    let speed = reference_speed(input.model);
+    // The paper's 2 bytes per parameter is FP16; other precisions scale the memory.
+    let bytes_per_parameter = k::BYTES_PER_PARAMETER.value * input.quantization_bits / 16.0;
+    let memory_gb = input.total_parameters_b * bytes_per_parameter * k::MEMORY_OVERHEAD.value;
+    let slices = (memory_gb / k::SLICE_MEMORY_GB.value).ceil().max(1.0);
+    let speed = input.speed;
     let ttft_s = match input.task {
         LlmTask::Rag => speed.ttft_rag_s,
         LlmTask::Chat | LlmTask::Agent => speed.ttft_chat_s,
     };
     let time_s = ttft_s + input.output_tokens / speed.throughput_tokens_per_s;
-    let compute_it_kwh = f64::from(slices) * k::SLICE_POWER_W.value * time_s / J_PER_KWH;
+    let compute_it_kwh = slices * k::SLICE_POWER_W.value * time_s / J_PER_KWH;
 
     let data_gb =
         (input.input_tokens + input.output_tokens) * k::BYTES_PER_TOKEN.value / BYTES_PER_GB;
     let storage_it_kwh =
         data_gb * k::STORAGE_POWER_W_PER_GB.value * k::STORAGE_RETENTION_H.value / WH_PER_KWH;
     let network_kwh = data_gb * k::NETWORK_KWH_PER_GB.value;
-    let embodied_kg = f64::from(slices) * time_s / S_PER_H * k::SLICE_EMBODIED_KG_PER_H.value;
+    let embodied_kg = slices * time_s / S_PER_H * k::SLICE_EMBODIED_KG_PER_H.value;
 
     CallEnergy {
         memory_gb,
@@ -129,16 +166,14 @@ mod tests {
     /// Relative agreement to three significant figures, as METHODOLOGY.md §2.1(a) requires.
     fn assert_3sf(actual: f64, expected: f64) {
         let rounded = format!("{actual:.2e}");
-        assert_eq!(
-            rounded,
-            format!("{expected:.2e}"),
-            "actual {actual:e}, expected {expected:e}"
-        );
+        assert_eq!(rounded, format!("{expected:.2e}"), "actual {actual:e}, expected {expected:e}");
     }
 
     fn paper_call(model: ModelSize, task: LlmTask) -> CallEnergy {
         estimate_call(CallInput {
-            model,
+            total_parameters_b: model.parameters_b(),
+            quantization_bits: 16.0,
+            speed: speed_for(model.parameters_b()),
             task,
             output_tokens: task.default_output_tokens(),
             input_tokens: task.default_input_tokens(),
@@ -148,40 +183,23 @@ mod tests {
 
     #[test]
     fn slices_match_the_paper() {
-        let slices: Vec<u32> = ModelSize::ALL
-            .iter()
-            .map(|&m| paper_call(m, LlmTask::Chat).slices)
-            .collect();
-        assert_eq!(slices, [3, 19, 106]);
+        let slices: Vec<f64> =
+            ModelSize::ALL.iter().map(|&m| paper_call(m, LlmTask::Chat).slices).collect();
+        assert_eq!(slices, [3.0, 19.0, 106.0]);
     }
 
     #[test]
     fn golden_chat_compute_energy() {
-        assert_3sf(
-            paper_call(ModelSize::B8, LlmTask::Chat).compute_kwh,
-            9.30e-5,
-        );
-        assert_3sf(
-            paper_call(ModelSize::B70, LlmTask::Chat).compute_kwh,
-            1.55e-3,
-        );
-        assert_3sf(
-            paper_call(ModelSize::B405, LlmTask::Chat).compute_kwh,
-            1.73e-2,
-        );
+        assert_3sf(paper_call(ModelSize::B8, LlmTask::Chat).compute_kwh, 9.30e-5);
+        assert_3sf(paper_call(ModelSize::B70, LlmTask::Chat).compute_kwh, 1.55e-3);
+        assert_3sf(paper_call(ModelSize::B405, LlmTask::Chat).compute_kwh, 1.73e-2);
     }
 
     #[test]
     fn golden_rag_compute_energy() {
         assert_3sf(paper_call(ModelSize::B8, LlmTask::Rag).compute_kwh, 1.54e-4);
-        assert_3sf(
-            paper_call(ModelSize::B70, LlmTask::Rag).compute_kwh,
-            2.64e-3,
-        );
-        assert_3sf(
-            paper_call(ModelSize::B405, LlmTask::Rag).compute_kwh,
-            2.99e-2,
-        );
+        assert_3sf(paper_call(ModelSize::B70, LlmTask::Rag).compute_kwh, 2.64e-3);
+        assert_3sf(paper_call(ModelSize::B405, LlmTask::Rag).compute_kwh, 2.99e-2);
     }
 
     #[test]
@@ -195,23 +213,19 @@ mod tests {
     #[test]
     fn energy_grows_with_output_tokens_and_pue() {
         let base = CallInput {
-            model: ModelSize::B70,
+            total_parameters_b: 70.0,
+            quantization_bits: 16.0,
+            speed: speed_for(70.0),
             task: LlmTask::Chat,
             output_tokens: 200.0,
             input_tokens: 100.0,
             pue: 1.15,
         };
-        let more_tokens = estimate_call(CallInput {
-            output_tokens: 400.0,
-            ..base
-        });
+        let more_tokens = estimate_call(CallInput { output_tokens: 400.0, ..base });
         let higher_pue = estimate_call(CallInput { pue: 1.5, ..base });
         let base = estimate_call(base);
         assert!(more_tokens.total_kwh() > base.total_kwh());
         assert!(higher_pue.total_kwh() > base.total_kwh());
-        assert!(
-            higher_pue.network_kwh == base.network_kwh,
-            "network energy carries no PUE"
-        );
+        assert!(higher_pue.network_kwh == base.network_kwh, "network energy carries no PUE");
     }
 }

@@ -28,12 +28,20 @@ pub const ELECTRICITY_MAPS_2024: Source = Source {
     year: 2024,
     licence: "ODbL 1.0",
 };
-/// Ember yearly electricity data, world average.
-pub const EMBER_2024: Source = Source {
-    id: "ember-2024",
-    citation: "Ember yearly electricity data (via CO2.js average intensities)",
+/// Ember yearly electricity data, per country and aggregate (year per value, mostly 2024).
+pub const EMBER: Source = Source {
+    id: "ember",
+    citation:
+        "Ember yearly electricity data, life-cycle intensity (via CO2.js average intensities)",
     year: 2024,
     licence: "CC BY 4.0",
+};
+/// Google Cloud region carbon data 2024: grid intensity and carbon-free energy per region.
+pub const GOOGLE_CLOUD_REGIONS_2024: Source = Source {
+    id: "google-cloud-region-carbon-2024",
+    citation: "Google Cloud region carbon information, 2024 yearly",
+    year: 2024,
+    licence: "Apache-2.0",
 };
 /// Off-site water factors of electricity generation per country (WRI method), as shipped by
 /// EcoLogits 0.11.3.
@@ -63,5 +71,56 @@ pub const LBNL_2016: Source = Source {
     citation:
         "Shehabi et al. 2016, United States Data Center Energy Usage Report (LBNL), on-site water",
     year: 2016,
+    licence: "facts cited from a publication",
+};
+/// Epoch AI, Machine Learning Hardware data set (checked against vendor datasheets).
+pub const EPOCH_HARDWARE: Source = Source {
+    id: "epoch-ml-hardware",
+    citation: "Epoch AI, Machine Learning Hardware data set (vendor datasheet values)",
+    year: 2026,
+    licence: "CC BY 4.0",
+};
+/// H100 embodied carbon: EcoLogits 2025 (164) and 2026 (273) sets; high bound from published
+/// cradle-to-gate estimates (about 575 kgCO2e).
+pub const H100_EMBODIED: Source = Source {
+    id: "h100-embodied",
+    citation: "H100 embodied carbon: EcoLogits 2025 and 2026 sets (164, 273 kgCO2e), high bound ~575 kgCO2e from published LCA estimates",
+    year: 2026,
+    licence: "facts cited from publications",
+};
+/// No published embodied value: the H100 range stands in.
+pub const H100_EMBODIED_PROXY: Source = Source {
+    id: "h100-embodied-proxy",
+    citation: "No published embodied carbon for this accelerator: H100 range used as a proxy",
+    year: 2026,
+    licence: "facts cited from publications",
+};
+/// A100 embodied carbon: 150 kgCO2e per GPU (Luccioni et al. 2023, BLOOM life-cycle study),
+/// H100 central value as the high bound.
+pub const A100_EMBODIED: Source = Source {
+    id: "a100-embodied",
+    citation: "A100 embodied carbon 150 kgCO2e (Luccioni et al. 2023, BLOOM LCA); high bound the H100 value",
+    year: 2023,
+    licence: "facts cited from a publication",
+};
+/// EcoLogits 0.11.3 LLM inference model (constants cited as facts).
+pub const ECOLOGITS_MODEL: Source = Source {
+    id: "ecologits-0.11.3",
+    citation: "EcoLogits 0.11.3 LLM inference model (GenAI Impact)",
+    year: 2026,
+    licence: "MPL-2.0",
+};
+/// EcoLogits 0.11.3 model catalogue.
+pub const ECOLOGITS_MODELS: Source = Source {
+    id: "ecologits-0.11.3-models",
+    citation: "EcoLogits 0.11.3 models.json, parameters and measured provider speeds",
+    year: 2026,
+    licence: "MPL-2.0",
+};
+/// Luccioni, Jernite and Strubell 2024, "Power Hungry Processing", FAccT.
+pub const LUCCIONI_2024: Source = Source {
+    id: "luccioni-2024",
+    citation: "Luccioni, Jernite, Strubell 2024, Power Hungry Processing (FAccT), energy per 1,000 inferences",
+    year: 2024,
     licence: "facts cited from a publication",
 };

@@ -1,0 +1,213 @@
+//! The EcoLogits-style estimator (METHODOLOGY §2.1(b)): energy per output token from a
+//! regression on measured H100 data, shared across a batch of concurrent requests.
+//!
+//! Constants are those of EcoLogits 0.11.3 (`ecologits/impacts/llm.py`, MPL-2.0), cited as facts;
+//! the formulas are re-implemented here from their published description.
+
+use serde::Serialize;
+
+/// Regression coefficient α of GPU energy per output token (Wh per billion active parameters).
+pub const GPU_ENERGY_ALPHA: f64 = 1.166_527_317_045_191_4e-6;
+/// Regression coefficient β of GPU energy per output token (per request in the batch).
+pub const GPU_ENERGY_BETA: f64 = -0.011_205_921_025_579_175;
+/// Regression coefficient γ of GPU energy per output token (Wh).
+pub const GPU_ENERGY_GAMMA: f64 = 4.052_928_146_734_005e-5;
+/// Latency regression: seconds per output token per billion active parameters.
+pub const LATENCY_ALPHA: f64 = 6.785_088_094_353_663e-4;
+/// Latency regression: seconds per output token per request in the batch.
+pub const LATENCY_BETA: f64 = 3.119_310_311_688_259e-4;
+/// Latency regression: seconds per output token, constant term.
+pub const LATENCY_GAMMA: f64 = 1.947_371_757_947_338_7e-2;
+/// Memory of one GPU (H100 80 GB), GB.
+pub const GPU_MEMORY_GB: f64 = 80.0;
+/// GPUs per server.
+pub const SERVER_GPUS: f64 = 8.0;
+/// Power of a server without its GPUs, kW.
+pub const SERVER_POWER_KW: f64 = 1.2;
+/// Requests served concurrently.
+pub const BATCH_SIZE: f64 = 64.0;
+/// Memory overhead on top of the weights.
+pub const MEMORY_OVERHEAD: f64 = 1.2;
+/// Hardware lifetime, seconds (3 years of 365 days).
+pub const HARDWARE_LIFETIME_S: f64 = 3.0 * 365.0 * 24.0 * 3600.0;
+
+/// Embodied carbon of the hardware, kgCO2e.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct EmbodiedSet {
+    /// One GPU.
+    pub gpu_kg: f64,
+    /// One server without its GPUs.
+    pub server_kg: f64,
+}
+
+/// The 2026 constant set of EcoLogits (GPU 273 kgCO2e).
+pub const EMBODIED_2026: EmbodiedSet = EmbodiedSet { gpu_kg: 273.0, server_kg: 5_700.0 };
+/// The 2025 constant set of EcoLogits (GPU 164 kgCO2e).
+pub const EMBODIED_2025: EmbodiedSet = EmbodiedSet { gpu_kg: 164.0, server_kg: 5_700.0 };
+
+/// Inputs of one request, already validated.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RequestInput {
+    /// Total parameters, billions (sets the memory and so the GPU count).
+    pub total_parameters_b: f64,
+    /// Parameters active per token, billions (equal to the total for dense models).
+    pub active_parameters_b: f64,
+    /// Bits per weight (16 for FP16/BF16, 8 for FP8/INT8).
+    pub quantization_bits: f64,
+    /// Output tokens generated.
+    pub output_tokens: f64,
+    /// Measured output speed, tokens/s, when the provider publishes it.
+    pub tokens_per_s: Option<f64>,
+    /// Measured time to first token, s, when known.
+    pub ttft_s: Option<f64>,
+    /// Measured end-to-end latency, s: an upper bound on the generation time.
+    pub latency_bound_s: Option<f64>,
+    /// Power usage effectiveness.
+    pub pue: f64,
+    /// Embodied constants.
+    pub embodied: EmbodiedSet,
+}
+
+/// Energy and embodied carbon of one request, with the intermediate values.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct RequestEnergy {
+    /// Model memory with overhead, GB.
+    pub memory_gb: f64,
+    /// GPUs serving the model (a power of two).
+    pub gpus: f64,
+    /// GPU energy per output token, per GPU, kWh.
+    pub gpu_kwh_per_token: f64,
+    /// Generation time, s.
+    pub generation_s: f64,
+    /// Server (non-GPU) energy share of this request, kWh.
+    pub server_kwh: f64,
+    /// GPU energy of this request, kWh.
+    pub gpu_kwh: f64,
+    /// IT energy (server + GPUs), kWh.
+    pub it_kwh: f64,
+    /// Facility energy (IT × PUE), kWh.
+    pub energy_kwh: f64,
+    /// Embodied carbon share of this request, kgCO2e.
+    pub embodied_kg: f64,
+}
+
+/// GPUs needed to hold `memory_gb`: the next power of two of `ceil(memory / 80 GB)`.
+pub fn gpus_for(memory_gb: f64) -> f64 {
+    let needed = (memory_gb / GPU_MEMORY_GB).ceil().max(1.0);
+    needed.log2().ceil().exp2()
+}
+
+/// Estimates one request.
+pub fn estimate_request(input: RequestInput) -> RequestEnergy {
+    let memory_gb = MEMORY_OVERHEAD * input.total_parameters_b * input.quantization_bits / 8.0;
+    let gpus = gpus_for(memory_gb);
+    let gpu_wh_per_token =
+        GPU_ENERGY_ALPHA * (GPU_ENERGY_BETA * BATCH_SIZE).exp() * input.active_parameters_b
+            + GPU_ENERGY_GAMMA;
+    let gpu_kwh_per_token = gpu_wh_per_token / 1_000.0;
+    let seconds_per_token = match input.tokens_per_s {
+        Some(tps) => 1.0 / tps,
+        None => {
+            LATENCY_ALPHA * input.active_parameters_b + LATENCY_BETA * BATCH_SIZE + LATENCY_GAMMA
+        }
+    };
+    let unbounded_s = input.output_tokens * seconds_per_token + input.ttft_s.unwrap_or(0.0);
+    let generation_s = match input.latency_bound_s {
+        Some(bound) if bound < unbounded_s => bound,
+        _ => unbounded_s,
+    };
+    let server_kwh = generation_s / 3_600.0 * SERVER_POWER_KW * (gpus / SERVER_GPUS) / BATCH_SIZE;
+    let gpu_kwh = gpus * input.output_tokens * gpu_kwh_per_token;
+    let it_kwh = server_kwh + gpu_kwh;
+    let hardware_kg = gpus / SERVER_GPUS * input.embodied.server_kg + gpus * input.embodied.gpu_kg;
+    let embodied_kg = generation_s * hardware_kg / (HARDWARE_LIFETIME_S * BATCH_SIZE);
+    RequestEnergy {
+        memory_gb,
+        gpus,
+        gpu_kwh_per_token,
+        generation_s,
+        server_kwh,
+        gpu_kwh,
+        it_kwh,
+        energy_kwh: input.pue * it_kwh,
+        embodied_kg,
+    }
+}
+
+/// Water of one request, litres: on-site per IT kWh, off-site per facility kWh (PUE applied
+/// once, to the off-site part only).
+pub fn water_l(it_kwh: f64, pue: f64, wue_onsite_l_per_kwh: f64, offsite_l_per_kwh: f64) -> f64 {
+    it_kwh * (wue_onsite_l_per_kwh + pue * offsite_l_per_kwh)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ecologits.js conformance vectors (METHODOLOGY §2.1(b)), 2026 constants.
+    const MIX_KG_PER_KWH: f64 = 0.3844;
+    const OFFSITE_L_PER_KWH: f64 = 3.1321;
+    const PUE: f64 = 1.09;
+    const WUE: f64 = 0.999;
+
+    fn vector(total: f64, active: f64, tps: Option<f64>, ttft: Option<f64>) -> RequestEnergy {
+        estimate_request(RequestInput {
+            total_parameters_b: total,
+            active_parameters_b: active,
+            quantization_bits: 16.0,
+            output_tokens: 200.0,
+            tokens_per_s: tps,
+            ttft_s: ttft,
+            latency_bound_s: Some(5.0),
+            pue: PUE,
+            embodied: EMBODIED_2026,
+        })
+    }
+
+    fn assert_close(actual: f64, expected: f64) {
+        let relative = ((actual - expected) / expected).abs();
+        assert!(
+            relative < 1e-12,
+            "actual {actual:e}, expected {expected:e}, relative {relative:e}"
+        );
+    }
+
+    #[test]
+    fn dense_32b_without_provider_speeds() {
+        let r = vector(32.3, 32.3, None, None);
+        assert_eq!(r.gpus, 1.0);
+        assert_eq!(r.generation_s, 5.0, "the regression's 12.3 s is bounded by the 5 s latency");
+        assert_close(r.energy_kwh, 1.639303138765219e-05);
+        let usage = r.energy_kwh * MIX_KG_PER_KWH;
+        assert_close(usage, 6.301481265413502e-06);
+        assert_close(r.embodied_kg, 8.138020833333334e-07);
+        assert_close(usage + r.embodied_kg, 7.115283348746835e-06);
+        assert_close(water_l(r.it_kwh, PUE, WUE, OFFSITE_L_PER_KWH), 6.63690524682237e-05);
+    }
+
+    #[test]
+    fn dense_111b_with_provider_speeds() {
+        let r = vector(111.0, 111.0, Some(63.0), Some(0.95));
+        assert_eq!(r.gpus, 4.0);
+        assert_close(r.energy_kwh, 1.0216410036670692e-04);
+        assert_close(r.energy_kwh * MIX_KG_PER_KWH + r.embodied_kg, 4.1957168706094415e-05);
+        assert_close(water_l(r.it_kwh, PUE, WUE, OFFSITE_L_PER_KWH), 4.136229826726363e-04);
+    }
+
+    #[test]
+    fn mixture_of_experts_uses_total_for_memory_and_active_for_energy() {
+        let r = vector(218.0, 25.0, Some(139.5), Some(0.23));
+        assert_eq!(r.gpus, 8.0);
+        assert_close(r.energy_kwh, 1.049544290967799e-04);
+        assert_close(water_l(r.it_kwh, PUE, WUE, OFFSITE_L_PER_KWH), 4.24919945968229e-04);
+    }
+
+    #[test]
+    fn gpu_count_is_a_power_of_two() {
+        assert_eq!(gpus_for(1.0), 1.0);
+        assert_eq!(gpus_for(80.0), 1.0);
+        assert_eq!(gpus_for(81.0), 2.0);
+        assert_eq!(gpus_for(241.0), 4.0);
+        assert_eq!(gpus_for(561.0), 8.0);
+    }
+}

@@ -1,0 +1,85 @@
+//! The portfolio file: JSON with a `schema_version`, read with clear messages.
+
+use crate::portfolio::{Portfolio, SCHEMA_VERSION};
+
+/// Why a portfolio file could not be read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum FileError {
+    /// Not JSON at all.
+    #[error("not a portfolio file: {0}")]
+    NotJson(String),
+    /// JSON without a `schema_version` number: probably some other file.
+    #[error("not a portfolio file: it has no \"schema_version\"")]
+    NoSchemaVersion,
+    /// A version this engine does not read.
+    #[error(
+        "this portfolio uses file format version {found}; this version of AI Footprint reads version {supported}"
+    )]
+    UnsupportedSchema {
+        /// Version in the file.
+        found: u64,
+        /// Version this engine reads.
+        supported: u32,
+    },
+    /// JSON of the right version whose content does not fit the format.
+    #[error("the portfolio file does not match format version {SCHEMA_VERSION}: {0}")]
+    Shape(String),
+}
+
+/// Reads a portfolio from JSON, checking the format version before anything else. The result
+/// still needs [`crate::validate`] for its values.
+pub fn parse_portfolio(json: &str) -> Result<Portfolio, FileError> {
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| FileError::NotJson(e.to_string()))?;
+    let version = value.get("schema_version").and_then(serde_json::Value::as_u64);
+    match version {
+        None => Err(FileError::NoSchemaVersion),
+        Some(v) if v != u64::from(SCHEMA_VERSION) => {
+            Err(FileError::UnsupportedSchema { found: v, supported: SCHEMA_VERSION })
+        }
+        Some(_) => serde_json::from_value(value).map_err(|e| FileError::Shape(e.to_string())),
+    }
+}
+
+/// Writes a portfolio as pretty-printed JSON.
+pub fn to_json(portfolio: &Portfolio) -> String {
+    // Serialising these plain structs cannot fail: no maps with non-string keys, no NaN
+    // (serde_json writes NaN as null, which validation then rejects on reading).
+    serde_json::to_string_pretty(portfolio).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_the_default_portfolio() {
+        let p = Portfolio::default();
+        assert_eq!(parse_portfolio(&to_json(&p)), Ok(p));
+    }
+
+    #[test]
+    fn refuses_foreign_files_and_other_versions_clearly() {
+        assert!(matches!(parse_portfolio("<html>"), Err(FileError::NotJson(_))));
+        assert_eq!(parse_portfolio(r#"{"name": "x"}"#), Err(FileError::NoSchemaVersion));
+        let future = parse_portfolio(r#"{"schema_version": 2, "name": "x", "use_cases": []}"#);
+        assert_eq!(
+            future.unwrap_err().to_string(),
+            "this portfolio uses file format version 2; this version of AI Footprint reads version 1"
+        );
+    }
+
+    #[test]
+    fn names_the_field_that_does_not_fit() {
+        let err =
+            parse_portfolio(r#"{"schema_version": 1, "name": "x", "use_cases": [], "colour": 1}"#)
+                .unwrap_err()
+                .to_string();
+        assert!(err.contains("unknown field `colour`"), "{err}");
+        let err =
+            parse_portfolio(r#"{"schema_version": 1, "name": "x", "use_cases": [{"name": "a"}]}"#)
+                .unwrap_err()
+                .to_string();
+        assert!(err.contains("missing field `workload`"), "{err}");
+    }
+}

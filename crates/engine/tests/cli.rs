@@ -1,0 +1,97 @@
+//! The `aifootprint` command line, run as a user runs it, on the shipped example portfolios.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/examples");
+
+fn aifootprint(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aifootprint"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    input.write_all(stdin.unwrap_or("").as_bytes()).expect("stdin accepts the input");
+    drop(input);
+    child.wait_with_output().expect("the binary finishes")
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+}
+
+#[test]
+fn evaluates_every_example_portfolio() {
+    for name in ["small.json", "company.json"] {
+        let path = format!("{EXAMPLES}/{name}");
+        let out = aifootprint(&["evaluate", &path], None);
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let v = json(&out);
+        assert_eq!(v["result"]["methodology_version"], engine::METHODOLOGY_VERSION);
+        let cases = v["result"]["use_cases"].as_array().expect("use cases").len();
+        assert_eq!(v["working"].as_array().expect("working").len(), cases, "{name}");
+        assert!(v["result"]["total_per_year"]["energy_kwh"]["central"].as_f64() > Some(0.0));
+    }
+}
+
+#[test]
+fn the_company_example_mixes_every_kind_of_use_case() {
+    let text = std::fs::read_to_string(format!("{EXAMPLES}/company.json")).expect("example");
+    let p = engine::format::parse_portfolio(&text).expect("parses");
+    let kinds: std::collections::BTreeSet<&str> = p
+        .use_cases
+        .iter()
+        .map(|u| match &u.workload {
+            engine::Workload::Llm(llm) => match llm.task {
+                engine::LlmTask::Chat => "chat",
+                engine::LlmTask::Rag => "rag",
+                engine::LlmTask::Agent => "agent",
+            },
+            engine::Workload::Task(_) => "task",
+            engine::Workload::Training(_) => "training",
+        })
+        .collect();
+    assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["agent", "chat", "rag", "task", "training"]);
+}
+
+#[test]
+fn reads_standard_input_and_matches_the_file_result() {
+    let path = format!("{EXAMPLES}/small.json");
+    let text = std::fs::read_to_string(&path).expect("example");
+    let from_stdin = aifootprint(&["evaluate", "-"], Some(&text));
+    let from_file = aifootprint(&["evaluate", &path], None);
+    assert!(from_stdin.status.success());
+    assert_eq!(from_stdin.stdout, from_file.stdout);
+}
+
+#[test]
+fn invalid_portfolios_fail_with_named_problems() {
+    let bad = r#"{"schema_version": 1, "name": "x", "use_cases": [{
+        "name": "a",
+        "workload": {"kind": "task", "task": "tabular"},
+        "volume": {"basis": "per_day", "per_day": -1, "days_per_year": 365},
+        "site": {"location": "atlantis"}
+    }]}"#;
+    let out = aifootprint(&["evaluate"], Some(bad));
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("use_cases[0].volume.per_day: must be at least 0"), "{stderr}");
+    assert!(
+        stderr.contains("use_cases[0].site.location: unknown location \"atlantis\""),
+        "{stderr}"
+    );
+
+    let future =
+        aifootprint(&["evaluate"], Some(r#"{"schema_version": 9, "name": "x", "use_cases": []}"#));
+    assert_eq!(future.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&future.stderr).contains("file format version 9"));
+}
+
+#[test]
+fn usage_errors_exit_with_two() {
+    assert_eq!(aifootprint(&[], None).status.code(), Some(2));
+    assert_eq!(aifootprint(&["evaluate", "/no/such/file.json"], None).status.code(), Some(2));
+}
