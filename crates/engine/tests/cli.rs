@@ -1,4 +1,5 @@
 //! The `aifootprint` command line, run as a user runs it, on the shipped example portfolios.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

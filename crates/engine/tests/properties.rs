@@ -1,4 +1,5 @@
 //! Properties that must hold for every valid input (METHODOLOGY §9 and the engine issue).
+#![cfg(not(target_arch = "wasm32"))]
 
 use engine::portfolio::{
     Cost, LlmEstimator, LlmTask, LlmWorkload, ModelChoice, ModelSize, Settings, Site, Task,

@@ -21,6 +21,7 @@ usage: cargo xtask <task>
                         browser   component tests in headless Chromium (wasm-bindgen-test)
                         bundle    release build; prints its gzip size, fails over budget
                         e2e       end-to-end tests of the release build (Playwright, Chromium)
+                        bench     engine speed, native and in wasm (Node): prints µs per use case
   setup               only install what is missing
   refdata --raw DIR --ecologits DIR [--iso3166 FILE]
                       regenerate the engine's reference tables from the raw data files
@@ -76,10 +77,11 @@ enum Layer {
     Browser,
     Bundle,
     E2e,
+    Bench,
 }
 
 impl Layer {
-    const ALL: [Layer; 4] = [Layer::Engine, Layer::Browser, Layer::Bundle, Layer::E2e];
+    const ALL: [Layer; 5] = [Layer::Engine, Layer::Browser, Layer::Bundle, Layer::E2e, Layer::Bench];
 
     fn parse(name: &str) -> Option<Layer> {
         Self::ALL.into_iter().find(|l| l.name() == name)
@@ -91,6 +93,7 @@ impl Layer {
             Layer::Browser => "browser",
             Layer::Bundle => "bundle",
             Layer::E2e => "e2e",
+            Layer::Bench => "bench",
         }
     }
 }
@@ -128,6 +131,14 @@ fn test(root: &Path, names: &[String]) -> Result<(), String> {
                 .and_then(|()| bundle::report(&root.join("dist"), BUNDLE_BUDGET_BYTES)),
             Layer::E2e => ensure_dist(root, &layers)
                 .and_then(|()| run(tools::command(root, "node").args(["--test", "tests/e2e/"]))),
+            // Figures to read, not thresholds: timing on a shared machine is too noisy to fail on.
+            Layer::Bench => run(tools::command(root, "cargo").args(["bench", "-p", "engine"]))
+                .and_then(|()| {
+                    run(tools::command(root, "cargo")
+                        .args(["test", "-p", "engine", "--release"])
+                        .args(["--target", "wasm32-unknown-unknown", "--test", "wasm_bench"])
+                        .args(["--", "--nocapture"]))
+                }),
         };
         let seconds = started.elapsed().as_secs();
         match outcome {
