@@ -23,9 +23,9 @@ pub fn App() -> impl IntoView {
             <Results />
         </main>
         <footer class="site-footer">
-            <p>
-                "Methodology version " {engine::METHODOLOGY_VERSION}
-                ". Estimator: Capgemini 2025 (arXiv 2501.14334). Grid data: Electricity Maps 2024 (ODbL), Ember 2024 (CC BY 4.0); water factors: EcoLogits 0.11.3 (MPL-2.0)."
+            <p data-testid="vintage">
+                "Methodology version " {engine::METHODOLOGY_VERSION} ". Reference data: "
+                {engine::refdata::DATA_VINTAGE} "."
             </p>
         </footer>
     }

@@ -164,8 +164,9 @@ pub fn UseCaseForm(
             <div class="field">
                 <label for="location">"Where does it run?"</label>
                 <select id="location" on:change=set_location data-testid="location">
+                    {location_group("AI API providers", &all_locations, location, Location::is_api_provider)}
                     {location_group("Countries and world regions", &all_locations, location, |l| {
-                        l.region.is_none() && !l.is_subnational_grid()
+                        l.region.is_none() && l.operator.is_none() && !l.is_subnational_grid()
                     })}
                     {location_group(
                         "Grids within a country",

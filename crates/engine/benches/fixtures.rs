@@ -24,7 +24,8 @@ pub fn repetitions(n: usize) -> usize {
 
 /// Median of a few timed rounds, in microseconds per use case.
 pub fn median_us_per_use_case(n: usize, mut round_seconds: impl FnMut() -> f64) -> f64 {
-    let mut rounds: Vec<f64> = (0..5).map(|_| round_seconds() * 1e6 / (n * repetitions(n)) as f64).collect();
+    let mut rounds: Vec<f64> =
+        (0..5).map(|_| round_seconds() * 1e6 / (n * repetitions(n)) as f64).collect();
     rounds.sort_by(f64::total_cmp);
     rounds[rounds.len() / 2]
 }

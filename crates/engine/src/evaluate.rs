@@ -200,6 +200,8 @@ pub struct UseCaseResult {
 pub struct PortfolioResult {
     /// Version of the methodology that produced these numbers.
     pub methodology_version: &'static str,
+    /// Vintage of the reference data used.
+    pub data_vintage: &'static str,
     /// The settings used.
     pub settings: Settings,
     /// One result per use case, in the portfolio's order.
@@ -228,6 +230,7 @@ pub fn evaluate(portfolio: &Portfolio) -> Result<PortfolioResult, Vec<InputError
     let training_per_year = phase_total(Phase::Training);
     Ok(PortfolioResult {
         methodology_version: METHODOLOGY_VERSION,
+        data_vintage: refdata::DATA_VINTAGE,
         settings,
         total_per_year: inference_per_year + training_per_year,
         inference_per_year,
@@ -282,17 +285,22 @@ fn resolve_site(site: &Site) -> SiteFactors {
     let location = refdata::location(&site.location).unwrap_or_else(refdata::world);
     let (grid_g, grid_source) = location.carbon_g_per_kwh();
     let zone = location.zone;
+    // The operator's own figures where it publishes them, else the industry ranges.
+    let (pue, pue_source, wue, wue_source) = match location.operator {
+        Some(op) => (op.pue, op.source, op.wue_l_per_kwh, op.source),
+        None => (
+            datacentre::PUE,
+            datacentre::PUE_SOURCES[1],
+            datacentre::WUE_ONSITE_L_PER_KWH,
+            datacentre::WUE_SOURCES[1],
+        ),
+    };
     SiteFactors {
         location: location.id(),
         location_label: location.label(),
         grid_zone: zone.code,
-        pue: factor(site.pue, datacentre::PUE, datacentre::PUE_SOURCES[1], "ratio"),
-        wue_onsite: factor(
-            site.wue_onsite_l_per_kwh,
-            datacentre::WUE_ONSITE_L_PER_KWH,
-            datacentre::WUE_SOURCES[1],
-            "L/kWh",
-        ),
+        pue: factor(site.pue, pue, pue_source, "ratio"),
+        wue_onsite: factor(site.wue_onsite_l_per_kwh, wue, wue_source, "L/kWh"),
         grid_intensity: FactorUsed {
             value: Estimate::exact(grid_g),
             unit: "gCO2e/kWh",
@@ -349,7 +357,7 @@ fn impacts(runs: &[Run; 3], f: &SiteFactors, cost: &Cost) -> Impacts {
         water_offsite_l: by_bound(&|r, _| r.facility_kwh * f.offsite_water.value.central),
         cost_usd: by_bound(&|r, _| match *cost {
             Cost::None => 0.0,
-            Cost::ApiTokens { .. } => r.api_usd,
+            Cost::ApiTokens { .. } | Cost::ApiCatalogue => r.api_usd,
             Cost::AcceleratorHours { usd_per_hour, usd_per_kwh } => {
                 r.accelerator_hours * usd_per_hour + r.facility_kwh * usd_per_kwh
             }
@@ -524,10 +532,17 @@ fn llm_run(
             Working::Task { .. } | Working::Training { .. } => {}
         }
     }
-    if let Cost::ApiTokens { usd_per_million_input, usd_per_million_output } = *cost {
-        run.api_usd = (llm.input_tokens * usd_per_million_input
-            + llm.output_tokens * usd_per_million_output)
-            / 1e6;
+    let prices = match (cost, &llm.model) {
+        (Cost::ApiTokens { usd_per_million_input, usd_per_million_output }, _) => {
+            Some((*usd_per_million_input, *usd_per_million_output))
+        }
+        (Cost::ApiCatalogue, ModelChoice::Catalogue { id }) => {
+            refdata::llm_model(id).and_then(|m| m.usd_per_million)
+        }
+        _ => None,
+    };
+    if let Some((usd_in, usd_out)) = prices {
+        run.api_usd = (llm.input_tokens * usd_in + llm.output_tokens * usd_out) / 1e6;
     }
     (run.scale(calls), working)
 }
@@ -792,6 +807,19 @@ mod tests {
         }
         assert!(with_prefill.central > ecologits.central);
         assert!(paper.low < paper.high, "the catalogue's parameter range widens the result");
+    }
+
+    #[test]
+    fn catalogue_prices_and_api_provider_sites_apply() {
+        let mut uc = chat(ModelSize::B70, 1.0, "api:openai");
+        llm(&mut uc).model = ModelChoice::Catalogue { id: "openai/gpt-4o".into() };
+        uc.cost = Cost::ApiCatalogue;
+        let r = evaluate(&portfolio(vec![uc])).unwrap().use_cases.remove(0);
+        let expected = (126.89 * 2.5 + 208.45 * 10.0) / 1e6;
+        assert!((r.per_run.cost_usd.central - expected).abs() < 1e-15);
+        assert_eq!(r.factors.pue.value, Estimate::exact(1.2));
+        assert_eq!(r.factors.wue_onsite.value, Estimate::exact(0.569));
+        assert_eq!(r.factors.grid_zone, "US");
     }
 
     #[test]

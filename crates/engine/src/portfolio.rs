@@ -434,6 +434,8 @@ pub enum Cost {
     /// Not costed.
     #[default]
     None,
+    /// The API price the catalogue lists for the use case's model (LLM catalogue models only).
+    ApiCatalogue,
     /// An API priced per million tokens.
     ApiTokens {
         /// Price per million input tokens, $.

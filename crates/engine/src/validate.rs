@@ -259,6 +259,20 @@ fn check_cost(c: &mut Checker, at: &str, cost: &Cost, workload: &Workload) {
             c.number(|| format!("{at}.usd_per_million_input"), input, limits::PRICE_USD);
             c.number(|| format!("{at}.usd_per_million_output"), output, limits::PRICE_USD);
         }
+        Cost::ApiCatalogue => {
+            let listed = match workload {
+                Workload::Llm(LlmWorkload { model: ModelChoice::Catalogue { id }, .. }) => {
+                    refdata::llm_model(id).is_some_and(|m| m.usd_per_million.is_some())
+                }
+                _ => false,
+            };
+            if !listed {
+                c.push(
+                    format!("{at}.basis"),
+                    Problem::NotApplicable("the catalogue lists no API price for this model"),
+                );
+            }
+        }
         Cost::AcceleratorHours { usd_per_hour, usd_per_kwh } => {
             c.number(|| format!("{at}.usd_per_hour"), usd_per_hour, limits::PRICE_USD);
             c.number(|| format!("{at}.usd_per_kwh"), usd_per_kwh, limits::PRICE_USD);

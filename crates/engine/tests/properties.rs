@@ -176,6 +176,8 @@ proptest! {
         let at = |id: &str| {
             let mut u = uc.clone();
             u.site.location = id.to_owned();
+            // Same data centre, different grid: operators' PUEs differ between locations.
+            u.site.pue = Some(1.2);
             let intensity = engine::refdata::location(id).unwrap().carbon_g_per_kwh().0;
             (intensity, single(u, s).carbon_operational_kg)
         };

@@ -81,7 +81,8 @@ enum Layer {
 }
 
 impl Layer {
-    const ALL: [Layer; 5] = [Layer::Engine, Layer::Browser, Layer::Bundle, Layer::E2e, Layer::Bench];
+    const ALL: [Layer; 5] =
+        [Layer::Engine, Layer::Browser, Layer::Bundle, Layer::E2e, Layer::Bench];
 
     fn parse(name: &str) -> Option<Layer> {
         Self::ALL.into_iter().find(|l| l.name() == name)

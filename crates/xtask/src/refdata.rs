@@ -20,10 +20,13 @@ pub struct Inputs {
     pub ecologits: PathBuf,
     /// ISO 3166-1 JSON (Debian package iso-codes).
     pub iso3166: PathBuf,
+    /// The unpacked npm package @pydantic/genai-prices@0.1.8 (its `dist/` folder inside).
+    pub prices: PathBuf,
 }
 
 impl Inputs {
-    /// Reads the folders from the command line: `--raw DIR --ecologits DIR [--iso3166 FILE]`.
+    /// Reads the folders from the command line:
+    /// `--raw DIR --ecologits DIR --prices DIR [--iso3166 FILE]`.
     pub fn from_args(args: &[String]) -> Result<Self, String> {
         let value = |flag: &str| {
             args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).map(PathBuf::from)
@@ -32,6 +35,9 @@ impl Inputs {
             raw: value("--raw").ok_or("missing --raw DIR (the staged raw data files)")?,
             ecologits: value("--ecologits").ok_or(
                 "missing --ecologits DIR (ecologits/data from the PyPI wheel ecologits==0.11.3)",
+            )?,
+            prices: value("--prices").ok_or(
+                "missing --prices DIR (the unpacked npm package @pydantic/genai-prices@0.1.8)",
             )?,
             iso3166: value("--iso3166")
                 .unwrap_or_else(|| PathBuf::from("/usr/share/iso-codes/json/iso_3166-1.json")),
@@ -86,7 +92,8 @@ pub fn generate(inputs: &Inputs, out_dir: &Path) -> Result<(), String> {
     let water = read_water(&inputs.ecologits.join("electricity_mixes.json"))?;
     let zones = read_zones(inputs, &iso, &water)?;
     let regions = read_regions(&inputs.raw, &zones)?;
-    let models = read_models(&inputs.ecologits.join("models.json"))?;
+    let prices = read_prices(&inputs.prices, &inputs.ecologits.join("models.json"))?;
+    let models = read_models(&inputs.ecologits.join("models.json"), &prices)?;
     let accelerators = read_accelerators(&inputs.raw.join("epoch_ml_hardware.csv"))?;
     std::fs::create_dir_all(out_dir).map_err(|e| e.to_string())?;
     write(out_dir.join("zones.rs"), &render_zones(&zones))?;
@@ -341,6 +348,29 @@ struct Model {
     active: (f64, f64),
     tps: Option<f64>,
     ttft: Option<f64>,
+    usd_per_million: Option<(f64, f64)>,
+}
+
+/// `provider/name` → (input, output) US dollars per million tokens, from genai-prices, looked
+/// up by `prices.mjs` (the package is JavaScript).
+fn read_prices(package: &Path, models: &Path) -> Result<HashMap<String, (f64, f64)>, String> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/prices.mjs");
+    let out = std::process::Command::new("node")
+        .arg(&script)
+        .arg(package)
+        .arg(models)
+        .output()
+        .map_err(|e| format!("cannot run node: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("prices.mjs failed: {}", String::from_utf8_lossy(&out.stderr)));
+    }
+    let json: Value =
+        serde_json::from_slice(&out.stdout).map_err(|e| format!("prices.mjs: {e}"))?;
+    let map = json.as_object().ok_or("prices.mjs: not an object")?;
+    Ok(map
+        .iter()
+        .filter_map(|(id, v)| Some((id.clone(), (v.get(0)?.as_f64()?, v.get(1)?.as_f64()?))))
+        .collect())
 }
 
 fn range_of(v: &Value) -> Option<(f64, f64)> {
@@ -351,7 +381,7 @@ fn range_of(v: &Value) -> Option<(f64, f64)> {
     }
 }
 
-fn read_models(path: &Path) -> Result<Vec<Model>, String> {
+fn read_models(path: &Path, prices: &HashMap<String, (f64, f64)>) -> Result<Vec<Model>, String> {
     let json = read_json(path)?;
     let rows = json["models"].as_array().ok_or("models.json: no models")?;
     let mut models: Vec<Model> = rows
@@ -365,9 +395,13 @@ fn read_models(path: &Path) -> Result<Vec<Model>, String> {
                 let p = range_of(&arch["parameters"])?;
                 (p, p)
             };
+            let provider = m["provider"].as_str()?.to_owned();
+            let name = m["name"].as_str()?.to_owned();
+            let usd_per_million = prices.get(&format!("{provider}/{name}")).copied();
             Some(Model {
-                provider: m["provider"].as_str()?.to_owned(),
-                name: m["name"].as_str()?.to_owned(),
+                provider,
+                name,
+                usd_per_million,
                 moe,
                 total,
                 active,
@@ -458,14 +492,15 @@ fn render_models(models: &[Model]) -> String {
     let mut out = String::from(HEADER);
     out.push_str(
         "//! LLM catalogue: total and active parameters (billions; ranges where the architecture is\n\
-         //! not published) and measured provider speeds, from EcoLogits 0.11.3 `models.json` (MPL-2.0).\n\n\
+         //! not published) and measured provider speeds, from EcoLogits 0.11.3 `models.json` (MPL-2.0);\n\
+         //! API prices per million tokens from @pydantic/genai-prices 0.1.8 (MIT).\n\n\
          use super::super::models::LlmModel;\n\n\
          /// Every catalogued model, sorted by provider then name.\npub static LLM_MODELS: &[LlmModel] = &[\n",
     );
     for m in models {
         let _ = writeln!(
             out,
-            "    LlmModel {{ provider: {:?}, name: {:?}, moe: {}, total_b: ({}, {}), active_b: ({}, {}), tokens_per_s: {}, ttft_s: {} }},",
+            "    LlmModel {{ provider: {:?}, name: {:?}, moe: {}, total_b: ({}, {}), active_b: ({}, {}), tokens_per_s: {}, ttft_s: {}, usd_per_million: {} }},",
             m.provider,
             m.name,
             m.moe,
@@ -475,6 +510,10 @@ fn render_models(models: &[Model]) -> String {
             float(m.active.1),
             option(m.tps),
             option(m.ttft),
+            m.usd_per_million.map_or_else(
+                || "None".to_owned(),
+                |(i, o)| format!("Some(({}, {}))", float(i), float(o)),
+            ),
         );
     }
     out.push_str("];\n");

@@ -5,6 +5,7 @@
 //! zone. The tables are generated from the raw data by `cargo xtask refdata`.
 
 use super::generated::{cloud_regions::CLOUD_REGIONS, zones::ZONES};
+use super::operators::{api_providers, operator, Operator};
 use super::sources::{Source, EMBER, GOOGLE_CLOUD_REGIONS_2024};
 
 /// A grid zone's carbon and water factors.
@@ -54,23 +55,34 @@ pub struct Location {
     pub zone: &'static GridZone,
     /// The cloud region, when the location is one.
     pub region: Option<&'static CloudRegion>,
+    /// The data-centre operator (cloud or API provider), when known: its PUE and WUE apply.
+    pub operator: Option<&'static Operator>,
 }
 
 impl Location {
     /// Identifier stored in portfolios: the zone code, or `provider:region`.
     pub fn id(&self) -> String {
-        match self.region {
-            Some(r) => format!("{}:{}", r.provider, r.region),
-            None => self.zone.code.to_owned(),
+        match (self.region, self.operator) {
+            (Some(r), _) => format!("{}:{}", r.provider, r.region),
+            (None, Some(op)) => format!("api:{}", op.id),
+            (None, None) => self.zone.code.to_owned(),
         }
     }
 
     /// Name shown to the user.
     pub fn label(&self) -> String {
-        match self.region {
-            Some(r) => format!("{} {} ({})", provider_name(r.provider), r.region, self.zone.name),
-            None => self.zone.name.to_owned(),
+        match (self.region, self.operator) {
+            (Some(r), _) => {
+                format!("{} {} ({})", provider_name(r.provider), r.region, self.zone.name)
+            }
+            (None, Some(op)) => format!("{} ({})", op.name, self.zone.name),
+            (None, None) => self.zone.name.to_owned(),
         }
+    }
+
+    /// True for an AI API provider's data centres (`api:openai`).
+    pub fn is_api_provider(&self) -> bool {
+        self.region.is_none() && self.operator.is_some()
     }
 
     /// Location-based carbon intensity, gCO2e/kWh, and its source: the provider's own figure
@@ -90,7 +102,10 @@ impl Location {
     /// True for a grid within a country (`US-NW-BPAT`), false for a country, an aggregate or
     /// a cloud region.
     pub fn is_subnational_grid(&self) -> bool {
-        self.region.is_none() && self.zone.code.len() > 2 && !is_aggregate(self.zone)
+        self.region.is_none()
+            && self.operator.is_none()
+            && self.zone.code.len() > 2
+            && !is_aggregate(self.zone)
     }
 
     /// Carbon-free energy share published for this location, 0–1.
@@ -118,16 +133,29 @@ pub fn zone(code: &str) -> Option<&'static GridZone> {
     ZONES.binary_search_by(|z| z.code.cmp(code)).ok().map(|i| &ZONES[i])
 }
 
-/// Resolves a location identifier: a zone code or `provider:region`.
+/// Resolves a location identifier: a zone code, `api:provider` or `cloud:region`.
 pub fn location(id: &str) -> Option<Location> {
     match id.split_once(':') {
+        Some(("api", provider)) => api_location(operator(provider).filter(|o| o.zone.is_some())?),
         Some((provider, name)) => {
             let region =
                 CLOUD_REGIONS.iter().find(|r| r.provider == provider && r.region == name)?;
-            Some(Location { zone: zone(region.zone)?, region: Some(region) })
+            cloud_location(region)
         }
-        None => Some(Location { zone: zone(id)?, region: None }),
+        None => Some(Location { zone: zone(id)?, region: None, operator: None }),
     }
+}
+
+fn api_location(op: &'static Operator) -> Option<Location> {
+    Some(Location { zone: zone(op.zone?)?, region: None, operator: Some(op) })
+}
+
+fn cloud_location(region: &'static CloudRegion) -> Option<Location> {
+    Some(Location {
+        zone: zone(region.zone)?,
+        region: Some(region),
+        operator: operator(region.provider),
+    })
 }
 
 /// The world average, used where no location applies.
@@ -135,8 +163,8 @@ pub fn world() -> Location {
     location("WORLD").expect("the generated zone table has a WORLD row")
 }
 
-/// Every location, in the order a chooser lists them: aggregates and countries by name, then
-/// sub-national grids, then cloud regions by provider.
+/// Every location, in the order a chooser lists them: the world, AI API providers, aggregates
+/// and countries by name, sub-national grids, then cloud regions by provider.
 pub fn locations() -> Vec<Location> {
     let mut countries: Vec<&GridZone> =
         ZONES.iter().filter(|z| z.code.len() == 2 || is_aggregate(z)).collect();
@@ -144,15 +172,16 @@ pub fn locations() -> Vec<Location> {
     let mut grids: Vec<&GridZone> =
         ZONES.iter().filter(|z| z.code.len() > 2 && !is_aggregate(z)).collect();
     grids.sort_by_key(|z| z.name);
-    countries
-        .into_iter()
-        .chain(grids)
-        .map(|zone| Location { zone, region: None })
-        .chain(
-            CLOUD_REGIONS
-                .iter()
-                .filter_map(|r| Some(Location { zone: zone(r.zone)?, region: Some(r) })),
-        )
+    let plain = |zone| Location { zone, region: None, operator: None };
+    let (world, countries) = countries.split_at(1.min(countries.len()));
+    world
+        .iter()
+        .copied()
+        .map(plain)
+        .chain(api_providers().filter_map(api_location))
+        .chain(countries.iter().copied().map(plain))
+        .chain(grids.into_iter().map(plain))
+        .chain(CLOUD_REGIONS.iter().filter_map(cloud_location))
         .collect()
 }
 
@@ -185,6 +214,11 @@ mod tests {
         assert_eq!(location("aws:us-east-1").map(|l| l.zone.code), Some("US-MIDA-PJM"));
         assert!(location("atlantis").is_none());
         assert!(location("aws:atlantis-1").is_none());
+        let openai = location("api:openai").unwrap();
+        assert_eq!((openai.zone.code, openai.operator.map(|o| o.pue.central)), ("US", Some(1.2)));
+        assert_eq!(openai.label(), "OpenAI API (USA)");
+        assert!(location("api:aws").is_none(), "clouds are chosen by region");
+        assert_eq!(location("aws:us-east-1").and_then(|l| l.operator).map(|o| o.id), Some("aws"));
     }
 
     #[test]

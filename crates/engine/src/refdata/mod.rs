@@ -4,12 +4,18 @@ pub mod accelerators;
 mod generated;
 pub mod grid;
 pub mod models;
+pub mod operators;
 pub mod sources;
 
 pub use accelerators::{accelerator, accelerators, Accelerator};
 pub use grid::{location, locations, world, CloudRegion, GridZone, Location};
 pub use models::{llm_model, llm_models, LlmModel};
 pub use sources::Source;
+
+/// The vintage of the reference data, shown in the app and carried by every result.
+pub const DATA_VINTAGE: &str = "grid intensities 2024 (Electricity Maps, Ember); \
+    LLM catalogue, provider settings and water factors EcoLogits 0.11.3; \
+    API prices genai-prices 0.1.8; accelerators Epoch AI 2026";
 
 /// A reference value together with where it comes from.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -19,6 +19,9 @@ pub struct LlmModel {
     pub tokens_per_s: Option<f64>,
     /// Measured time to first token, s.
     pub ttft_s: Option<f64>,
+    /// API price, US dollars per million (input, output) tokens, where the provider lists one
+    /// (@pydantic/genai-prices 0.1.8, see [`super::sources::GENAI_PRICES`]).
+    pub usd_per_million: Option<(f64, f64)>,
 }
 
 impl LlmModel {
@@ -61,5 +64,7 @@ mod tests {
         assert!(gpt4o.moe);
         assert_eq!(gpt4o.active_b, (44.0, 132.0));
         assert_eq!(gpt4o.tokens_per_s, Some(74.0));
+        assert_eq!(gpt4o.usd_per_million, Some((2.5, 10.0)));
+        assert_eq!(llama.usd_per_million, None, "open models have no single API price");
     }
 }

@@ -124,3 +124,24 @@ pub const LUCCIONI_2024: Source = Source {
     year: 2024,
     licence: "facts cited from a publication",
 };
+/// API token prices per million tokens, as listed by the providers.
+pub const GENAI_PRICES: Source = Source {
+    id: "genai-prices-0.1.8",
+    citation: "API token prices from @pydantic/genai-prices 0.1.8 (providers' price lists)",
+    year: 2026,
+    licence: "MIT",
+};
+/// Data-centre PUE and WUE per API provider, as EcoLogits 0.11.3 configures them.
+pub const ECOLOGITS_PROVIDERS: Source = Source {
+    id: "ecologits-0.11.3-providers",
+    citation: "EcoLogits 0.11.3 provider data-centre settings (location, PUE, WUE)",
+    year: 2026,
+    licence: "MPL-2.0",
+};
+/// AWS 2024 sustainability report: global PUE 1.15, WUE 0.15 L/kWh.
+pub const AWS_2024: Source = Source {
+    id: "aws-2024",
+    citation: "Amazon 2024 sustainability report: AWS global PUE 1.15 and WUE 0.15 L/kWh",
+    year: 2024,
+    licence: "facts cited from a publication",
+};
