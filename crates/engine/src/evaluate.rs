@@ -12,7 +12,8 @@ use crate::portfolio::{
     TrainingCompute, TrainingRun, UseCase, Workload,
 };
 use crate::refdata::accelerators::{
-    Accelerator, ACCELERATORS_PER_SERVER, DEFAULT_ACCELERATOR, LIFETIME_H, SERVER_EMBODIED_KG,
+    hourly_price_usd, Accelerator, ACCELERATORS_PER_SERVER, DEFAULT_ACCELERATOR, LIFETIME_H,
+    PAPER_ACCELERATOR, SERVER_EMBODIED_KG,
 };
 use crate::refdata::{self, datacentre, Source};
 use crate::validate::{validate, InputError};
@@ -247,6 +248,7 @@ struct Run {
     embodied_kg: f64,
     accelerator_hours: f64,
     api_usd: f64,
+    hardware_usd: f64,
 }
 
 impl Run {
@@ -257,6 +259,7 @@ impl Run {
             embodied_kg: self.embodied_kg * k,
             accelerator_hours: self.accelerator_hours * k,
             api_usd: self.api_usd * k,
+            hardware_usd: self.hardware_usd * k,
         }
     }
 }
@@ -358,8 +361,8 @@ fn impacts(runs: &[Run; 3], f: &SiteFactors, cost: &Cost) -> Impacts {
         cost_usd: by_bound(&|r, _| match *cost {
             Cost::None => 0.0,
             Cost::ApiTokens { .. } | Cost::ApiCatalogue => r.api_usd,
-            Cost::AcceleratorHours { usd_per_hour, usd_per_kwh } => {
-                r.accelerator_hours * usd_per_hour + r.facility_kwh * usd_per_kwh
+            Cost::AcceleratorHours { usd_per_kwh, .. } => {
+                r.hardware_usd + r.facility_kwh * usd_per_kwh
             }
         }),
     }
@@ -385,6 +388,7 @@ fn energy_only_run(it_kwh: f64, pue: f64, accelerator: &Accelerator, bound: Boun
         embodied_kg: accelerator_hours * embodied_kg_per_accelerator_hour(accelerator, bound),
         accelerator_hours,
         api_usd: 0.0,
+        hardware_usd: 0.0,
     }
 }
 
@@ -395,14 +399,35 @@ fn run_at(
     bound: Bound,
 ) -> (Run, Working) {
     let pue = f.pue.value.at(bound);
-    match &use_case.workload {
+    let accelerator = accelerator_of(&use_case.workload, settings);
+    let (mut run, working) = match &use_case.workload {
         Workload::Llm(llm) => llm_run(llm, settings, &use_case.cost, pue, bound),
         Workload::Task(t) => {
             let (it_kwh, source) = task::kwh_per_inference(t.task);
-            let run = energy_only_run(it_kwh, pue, reference_accelerator(), bound);
+            let run = energy_only_run(it_kwh, pue, accelerator, bound);
             (run, Working::Task { it_kwh_per_inference: it_kwh, source })
         }
-        Workload::Training(training) => training_run(training, pue, bound),
+        Workload::Training(training) => training_run(training, accelerator, pue, bound),
+    };
+    if let Cost::AcceleratorHours { usd_per_hour, .. } = use_case.cost {
+        // Validation guarantees a published price exists when the user gives none.
+        let published = || hourly_price_usd(accelerator.id).map(|(p, _)| p.at(bound));
+        run.hardware_usd = run.accelerator_hours * usd_per_hour.or_else(published).unwrap_or(0.0);
+    }
+    (run, working)
+}
+
+/// The accelerator whose hours a workload's estimate counts: the paper measured A100s,
+/// EcoLogits and the task and prefill estimates assume H100s, training names its own.
+pub fn accelerator_of(workload: &Workload, settings: &Settings) -> &'static Accelerator {
+    let by_id = |id: &str| refdata::accelerator(id).unwrap_or_else(reference_accelerator);
+    match workload {
+        Workload::Llm(_) => match settings.llm_estimator {
+            LlmEstimator::Paper => by_id(PAPER_ACCELERATOR),
+            LlmEstimator::Ecologits => reference_accelerator(),
+        },
+        Workload::Task(_) => reference_accelerator(),
+        Workload::Training(t) => by_id(&t.accelerator),
     }
 }
 
@@ -484,6 +509,7 @@ fn llm_run(
                 embodied_kg: call.embodied_kg,
                 accelerator_hours: call.accelerator_hours(),
                 api_usd: 0.0,
+                hardware_usd: 0.0,
             };
             let working = Working::Paper {
                 call,
@@ -514,6 +540,7 @@ fn llm_run(
                 embodied_kg: call.embodied_kg,
                 accelerator_hours: call.gpus * call.generation_s / ecologits::BATCH_SIZE / S_PER_H,
                 api_usd: 0.0,
+                hardware_usd: 0.0,
             };
             (run, Working::Ecologits { call, calls_per_request: calls, prefill_it_kwh: 0.0 })
         }
@@ -554,9 +581,12 @@ const POWER_SHARE_OF_TDP: Estimate = Estimate::new(0.6, 0.8, 1.0);
 /// low bound gives the low energy (higher utilisation, fewer hours).
 const TRAINING_MFU: Estimate = Estimate::new(0.5, 0.4, 0.3);
 
-fn training_run(training: &TrainingRun, pue: f64, bound: Bound) -> (Run, Working) {
-    let accelerator =
-        refdata::accelerator(&training.accelerator).unwrap_or_else(reference_accelerator);
+fn training_run(
+    training: &TrainingRun,
+    accelerator: &'static Accelerator,
+    pue: f64,
+    bound: Bound,
+) -> (Run, Working) {
     let share = |user: Option<f64>| user.unwrap_or(POWER_SHARE_OF_TDP.at(bound));
     let (accelerator_hours, power_w) = match &training.compute {
         TrainingCompute::AcceleratorHours { accelerator_hours, power_share_of_tdp } => {
@@ -585,6 +615,7 @@ fn training_run(training: &TrainingRun, pue: f64, bound: Bound) -> (Run, Working
         embodied_kg: accelerator_hours * embodied_kg_per_accelerator_hour(accelerator, bound),
         accelerator_hours,
         api_usd: 0.0,
+        hardware_usd: 0.0,
     };
     (run, Working::Training { accelerator: accelerator.id, accelerator_hours, power_w })
 }
@@ -729,7 +760,7 @@ mod tests {
             }),
             volume: Volume::PerYear { per_year: 1.0 },
             site: Site { pue: Some(1.2), ..Site::default() },
-            cost: Cost::AcceleratorHours { usd_per_hour: 2.0, usd_per_kwh: 0.1 },
+            cost: Cost::AcceleratorHours { usd_per_hour: Some(2.0), usd_per_kwh: 0.1 },
         };
         let r = evaluate(&portfolio(vec![uc])).unwrap().use_cases.remove(0);
         // 1,000 h × 400 W × 1.2 = 480 kWh.
@@ -820,6 +851,19 @@ mod tests {
         assert_eq!(r.factors.pue.value, Estimate::exact(1.2));
         assert_eq!(r.factors.wue_onsite.value, Estimate::exact(0.569));
         assert_eq!(r.factors.grid_zone, "US");
+    }
+
+    #[test]
+    fn hourly_cost_defaults_to_the_published_range_for_the_estimate_accelerator() {
+        let mut uc = chat(ModelSize::B70, 1_000.0, "US");
+        uc.cost = Cost::AcceleratorHours { usd_per_hour: None, usd_per_kwh: 0.0 };
+        let r = evaluate(&portfolio(vec![uc])).unwrap().use_cases.remove(0);
+        let Working::Paper { call, .. } = r.working else { panic!("paper") };
+        // The paper's estimate counts A100-hours: $0.80 / 1.30 / 3.00 per hour.
+        let hours = call.accelerator_hours();
+        assert!((r.per_run.cost_usd.central - hours * 1.30).abs() < 1e-15);
+        assert!(r.per_run.cost_usd.low < r.per_run.cost_usd.central);
+        assert!(r.per_run.cost_usd.high > r.per_run.cost_usd.central);
     }
 
     #[test]

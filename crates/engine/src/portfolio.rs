@@ -445,8 +445,10 @@ pub enum Cost {
     },
     /// Rented or owned accelerators priced per hour, plus the electricity when self-hosted.
     AcceleratorHours {
-        /// Price per accelerator-hour, $.
-        usd_per_hour: f64,
+        /// Price per accelerator-hour, $; the published on-demand range for the accelerator
+        /// when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        usd_per_hour: Option<f64>,
         /// Electricity price, $/kWh (0 when included in the hourly price).
         #[serde(default)]
         usd_per_kwh: f64,

@@ -5,8 +5,8 @@
 
 use crate::estimator::task;
 use crate::portfolio::{
-    Cost, LlmWorkload, ModelChoice, Portfolio, Site, TrainingCompute, TrainingRun, UseCase, Volume,
-    Workload, SCHEMA_VERSION,
+    Cost, LlmWorkload, ModelChoice, Portfolio, Settings, Site, TrainingCompute, TrainingRun,
+    UseCase, Volume, Workload, SCHEMA_VERSION,
 };
 use crate::refdata;
 
@@ -162,12 +162,12 @@ pub fn validate(portfolio: &Portfolio) -> Vec<InputError> {
         );
     }
     for (i, use_case) in portfolio.use_cases.iter().enumerate() {
-        check_use_case(&mut checker, &format!("use_cases[{i}]"), use_case);
+        check_use_case(&mut checker, &format!("use_cases[{i}]"), use_case, &portfolio.settings);
     }
     checker.errors
 }
 
-fn check_use_case(c: &mut Checker, at: &str, use_case: &UseCase) {
+fn check_use_case(c: &mut Checker, at: &str, use_case: &UseCase, settings: &Settings) {
     if use_case.name.trim().is_empty() {
         c.push(format!("{at}.name"), Problem::Empty);
     }
@@ -179,7 +179,7 @@ fn check_use_case(c: &mut Checker, at: &str, use_case: &UseCase) {
     }
     check_volume(c, &format!("{at}.volume"), &use_case.volume);
     check_site(c, &format!("{at}.site"), &use_case.site);
-    check_cost(c, &format!("{at}.cost"), &use_case.cost, &use_case.workload);
+    check_cost(c, &format!("{at}.cost"), &use_case.cost, &use_case.workload, settings);
 }
 
 fn check_llm(c: &mut Checker, at: &str, llm: &LlmWorkload) {
@@ -245,7 +245,7 @@ fn check_training(c: &mut Checker, at: &str, training: &TrainingRun) {
     }
 }
 
-fn check_cost(c: &mut Checker, at: &str, cost: &Cost, workload: &Workload) {
+fn check_cost(c: &mut Checker, at: &str, cost: &Cost, workload: &Workload, settings: &Settings) {
     match *cost {
         Cost::None => {}
         Cost::ApiTokens { usd_per_million_input, usd_per_million_output } => {
@@ -274,7 +274,20 @@ fn check_cost(c: &mut Checker, at: &str, cost: &Cost, workload: &Workload) {
             }
         }
         Cost::AcceleratorHours { usd_per_hour, usd_per_kwh } => {
-            c.number(|| format!("{at}.usd_per_hour"), usd_per_hour, limits::PRICE_USD);
+            match usd_per_hour {
+                Some(price) => c.number(|| format!("{at}.usd_per_hour"), price, limits::PRICE_USD),
+                None => {
+                    let accelerator = crate::evaluate::accelerator_of(workload, settings);
+                    if refdata::accelerators::hourly_price_usd(accelerator.id).is_none() {
+                        c.push(
+                            format!("{at}.usd_per_hour"),
+                            Problem::NotApplicable(
+                                "no published hourly price for this accelerator: enter one",
+                            ),
+                        );
+                    }
+                }
+            }
             c.number(|| format!("{at}.usd_per_kwh"), usd_per_kwh, limits::PRICE_USD);
         }
     }
@@ -421,6 +434,17 @@ mod tests {
             cost: Cost::ApiTokens { usd_per_million_input: 1.0, usd_per_million_output: -1.0 },
             ..UseCase::default()
         });
+        p.use_cases.push(UseCase {
+            workload: Workload::Training(TrainingRun {
+                compute: TrainingCompute::AcceleratorHours {
+                    accelerator_hours: 10.0,
+                    power_share_of_tdp: None,
+                },
+                accelerator: "amd-mi300x".into(),
+            }),
+            cost: Cost::AcceleratorHours { usd_per_hour: None, usd_per_kwh: 0.1 },
+            ..UseCase::default()
+        });
         let messages: Vec<String> = validate(&p).iter().map(ToString::to_string).collect();
         assert_eq!(
             messages,
@@ -431,6 +455,7 @@ mod tests {
                 "use_cases[2].workload.compute.task: classic fine-tuning covers tabular, computer_vision and nlp",
                 "use_cases[3].cost.basis: token prices apply only to LLM use cases",
                 "use_cases[3].cost.usd_per_million_output: must be at least 0",
+                "use_cases[4].cost.usd_per_hour: no published hourly price for this accelerator: enter one",
             ]
         );
     }

@@ -111,7 +111,7 @@ fn use_case() -> impl Strategy<Value = UseCase> {
                     usd_per_million_input: price,
                     usd_per_million_output: price * 4.0,
                 },
-                _ => Cost::AcceleratorHours { usd_per_hour: hourly, usd_per_kwh: 0.12 },
+                _ => Cost::AcceleratorHours { usd_per_hour: Some(hourly), usd_per_kwh: 0.12 },
             };
             UseCase { name: "case".to_owned(), workload, volume, site, cost }
         },

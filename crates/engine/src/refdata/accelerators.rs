@@ -1,7 +1,7 @@
 //! Accelerator catalogue: power, memory, peak compute and embodied carbon.
 
 use super::generated::accelerators::ACCELERATORS;
-use super::sources::Source;
+use super::sources::{Source, MERCATUS_GPU_PRICES_2026};
 use crate::Estimate;
 
 /// One accelerator model.
@@ -46,6 +46,21 @@ pub fn accelerator(id: &str) -> Option<&'static Accelerator> {
     ACCELERATORS.iter().find(|a| a.id == id)
 }
 
+/// On-demand cloud price of one accelerator-hour, US dollars (low: long-tail providers;
+/// central: the middle of specialty GPU clouds; high: hyperscalers), where published.
+pub fn hourly_price_usd(id: &str) -> Option<(Estimate, &'static Source)> {
+    let price = match id {
+        "nvidia-a100-80gb" => Estimate::new(0.80, 1.30, 3.00),
+        "nvidia-h100-sxm" => Estimate::new(1.99, 3.00, 5.00),
+        "nvidia-h200-sxm" => Estimate::new(2.50, 4.00, 7.00),
+        _ => return None,
+    };
+    Some((price, &MERCATUS_GPU_PRICES_2026))
+}
+
+/// The accelerator of the Capgemini 2025 estimator's measurements (AWS p4de: A100 80 GB).
+pub const PAPER_ACCELERATOR: &str = "nvidia-a100-80gb";
+
 /// The default accelerator for self-hosted work and training: NVIDIA H100 SXM.
 pub const DEFAULT_ACCELERATOR: &str = "nvidia-h100-sxm";
 
@@ -64,6 +79,11 @@ mod tests {
         assert_eq!((a100.tdp_w, a100.bf16_flop_per_s), (400.0, 312e12));
         for a in ACCELERATORS {
             assert!(a.embodied_kg.is_ordered(), "{}", a.id);
+            if let Some((price, _)) = hourly_price_usd(a.id) {
+                assert!(price.is_ordered() && price.low > 0.0, "{}", a.id);
+            }
         }
+        assert!(hourly_price_usd(DEFAULT_ACCELERATOR).is_some());
+        assert!(hourly_price_usd(PAPER_ACCELERATOR).is_some());
     }
 }

@@ -145,3 +145,35 @@ pub const AWS_2024: Source = Source {
     year: 2024,
     licence: "facts cited from a publication",
 };
+/// Cloud GPU on-demand prices per GPU-hour, May 2026, across hyperscalers, specialty and
+/// long-tail providers.
+pub const MERCATUS_GPU_PRICES_2026: Source = Source {
+    id: "mercatus-gpu-pricing-2026-05",
+    citation:
+        "Mercatus AI, cloud GPU pricing guide, on-demand $/GPU-hour by provider tier (May 2026)",
+    year: 2026,
+    licence: "facts cited from a publication",
+};
+/// Green Algorithms context data (v3.1): everyday carbon equivalents, each row with its own
+/// primary source (cars: EEA/UK BEIS and US EPA; flights and trains: UK BEIS 2020; trees).
+pub const GREEN_ALGORITHMS_CONTEXT: Source = Source {
+    id: "green-algorithms-context-3.1",
+    citation: "Green Algorithms data v3.1, context.csv (car 175 / 251 gCO2/km EU / US, economy flight 171 gCO2/km, tree 11 kgCO2/year)",
+    year: 2022,
+    licence: "CC BY 4.0",
+};
+/// US Energy Information Administration: average US residential electricity use in 2022.
+pub const EIA_2022: Source = Source {
+    id: "eia-2022-household",
+    citation:
+        "US EIA, average annual electricity use of a US residential customer, 2022: 10,791 kWh",
+    year: 2022,
+    licence: "public domain (US government)",
+};
+/// US EPA WaterSense: the average shower uses 17.2 gallons (65.1 L).
+pub const EPA_WATERSENSE: Source = Source {
+    id: "epa-watersense-shower",
+    citation: "US EPA WaterSense, average shower 17.2 gallons (65.1 L)",
+    year: 2024,
+    licence: "public domain (US government)",
+};
