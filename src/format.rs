@@ -10,6 +10,8 @@ pub enum Quantity {
     Carbon,
     /// Water, base litre: mL, L, m³, million m³.
     Water,
+    /// Money, US dollars, written with a leading `$` and no unit scaling.
+    Money,
 }
 
 impl Quantity {
@@ -21,6 +23,7 @@ impl Quantity {
                 &[(1e3, "gCO₂e"), (1.0, "kgCO₂e"), (1e-3, "tCO₂e"), (1e-6, "ktCO₂e")]
             }
             Quantity::Water => &[(1e3, "mL"), (1.0, "L"), (1e-3, "m³"), (1e-9, "million m³")],
+            Quantity::Money => &[(1.0, "$")],
         }
     }
 
@@ -39,12 +42,18 @@ impl Quantity {
 
 /// Formats a value given in the base unit, choosing a readable unit: `1.23 MWh`.
 pub fn quantity(q: Quantity, base_value: f64) -> String {
+    if q == Quantity::Money {
+        return format!("${}", significant(base_value, 3));
+    }
     let (factor, symbol) = q.unit_for(base_value);
     format!("{} {symbol}", significant(base_value * factor, 3))
 }
 
 /// Formats a low–high range in one unit chosen for the high end: `0.98–1.67 MWh`.
 pub fn range(q: Quantity, low: f64, high: f64) -> String {
+    if q == Quantity::Money {
+        return format!("${}–{}", significant(low, 3), significant(high, 3));
+    }
     let (factor, symbol) = q.unit_for(high);
     format!("{}–{} {symbol}", significant(low * factor, 3), significant(high * factor, 3))
 }
@@ -166,6 +175,8 @@ mod tests {
         assert_eq!(quantity(Quantity::Water, 2500.0), "2.5 m³");
         assert_eq!(quantity(Quantity::Energy, 0.0), "0 Wh");
         assert_eq!(range(Quantity::Energy, 800.0, 1500.0), "0.8–1.5 MWh");
+        assert_eq!(quantity(Quantity::Money, 12_345.0), "$12,300");
+        assert_eq!(range(Quantity::Money, 0.5, 2.0), "$0.5–2");
     }
 
     #[test]

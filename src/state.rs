@@ -1,26 +1,74 @@
-//! The portfolio store shared by every component, and what is derived from it.
+//! The app's state, shared by context: the portfolio library, the portfolio being edited and
+//! what is derived from it, and the operations that change them.
 
-use engine::{evaluate, validate, InputError, Portfolio, PortfolioResult, UseCase};
+use engine::{evaluate, validate, InputError, Portfolio, PortfolioResult, Problem, UseCase};
 use leptos::prelude::*;
 
-/// The portfolio being edited and its derived results, provided as context.
-///
-/// `draft` holds whatever the user entered, valid or not; `result` is the footprint of the last
-/// valid draft, so a typing slip never replaces a good number with a wrong one.
+use crate::storage::{Prefs, Saved};
+
+/// What the last removal took away, so it can be put back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Undo {
+    /// A use case removed from the open portfolio.
+    UseCase {
+        /// Where it was.
+        index: usize,
+        /// The use case.
+        use_case: UseCase,
+    },
+    /// A whole portfolio removed from the library.
+    Portfolio {
+        /// Where it was.
+        index: usize,
+        /// The portfolio.
+        portfolio: Portfolio,
+    },
+}
+
+/// A message for the user, with an undo when it reports a removal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// The message, already in the user's language.
+    pub text: String,
+    /// True for a problem, false for information.
+    pub is_error: bool,
+    /// What "Undo" restores.
+    pub undo: Option<Undo>,
+}
+
+/// The app's state. `draft` holds whatever the user entered, valid or not; `result` is the
+/// footprint of the last valid draft, so a typing slip never replaces a good number with a
+/// wrong one.
 #[derive(Clone, Copy)]
 pub struct PortfolioCtx {
-    /// The portfolio as entered.
+    /// The open portfolio as entered.
     pub draft: RwSignal<Portfolio>,
+    /// A stable key per use case of the draft, in the same order, for keyed rendering.
+    pub keys: RwSignal<Vec<u64>>,
+    /// Key of the use case whose form is open.
+    pub selected: RwSignal<Option<u64>>,
+    /// Every portfolio; the entry at `current` is refreshed from `draft` when saved or left.
+    pub library: RwSignal<Vec<Portfolio>>,
+    /// Index of the open portfolio in `library`.
+    pub current: RwSignal<usize>,
+    /// Preferences.
+    pub prefs: RwSignal<Prefs>,
+    /// The message shown to the user, if any.
+    pub notice: RwSignal<Option<Notice>>,
     /// Every problem in the draft, each naming its field.
     pub errors: Memo<Vec<InputError>>,
     /// The footprint of the last valid draft (`None` only if no draft was ever valid).
     pub result: Memo<Option<PortfolioResult>>,
+    next_key: StoredValue<u64>,
 }
 
 impl PortfolioCtx {
-    /// Creates the store around a starting portfolio.
-    pub fn new(initial: Portfolio) -> Self {
-        let draft = RwSignal::new(initial);
+    /// Creates the state from what was saved.
+    pub fn new(saved: Saved) -> Self {
+        let current = saved.current.min(saved.portfolios.len().saturating_sub(1));
+        let draft_value = saved.portfolios.get(current).cloned().unwrap_or_default();
+        let count = draft_value.use_cases.len() as u64;
+        let draft = RwSignal::new(draft_value);
         let errors = Memo::new(move |_| draft.with(validate));
         let result = Memo::new(move |previous: Option<&Option<PortfolioResult>>| {
             match draft.with(evaluate) {
@@ -28,26 +76,49 @@ impl PortfolioCtx {
                 Err(_) => previous.cloned().flatten(),
             }
         });
-        Self { draft, errors, result }
+        let library =
+            if saved.portfolios.is_empty() { vec![Portfolio::default()] } else { saved.portfolios };
+        Self {
+            draft,
+            keys: RwSignal::new((0..count).collect()),
+            selected: RwSignal::new(None),
+            library: RwSignal::new(library),
+            current: RwSignal::new(current),
+            prefs: RwSignal::new(saved.prefs),
+            notice: RwSignal::new(None),
+            errors,
+            result,
+            next_key: StoredValue::new(count),
+        }
     }
 
-    /// Creates the store and provides it to the components below.
-    pub fn provide(initial: Portfolio) -> Self {
-        let ctx = Self::new(initial);
+    /// Creates the state and provides it to the components below.
+    pub fn provide(saved: Saved) -> Self {
+        let ctx = Self::new(saved);
         provide_context(ctx);
         ctx
     }
 
-    /// The store provided by an ancestor.
+    /// The state provided by an ancestor.
     pub fn expect() -> Self {
         expect_context::<Self>()
     }
 
-    /// The engine's message for one field, if it has a problem.
-    pub fn error_for(&self, field: &str) -> Option<String> {
-        self.errors.with(|errors| {
-            errors.iter().find(|e| e.field == field).map(|e| sentence(&e.problem.to_string()))
-        })
+    fn fresh_key(&self) -> u64 {
+        let key = self.next_key.get_value();
+        self.next_key.set_value(key + 1);
+        key
+    }
+
+    /// The engine's problem with one field, if any.
+    pub fn problem_for(&self, field: &str) -> Option<Problem> {
+        self.errors
+            .with(|errors| errors.iter().find(|e| e.field == field).map(|e| e.problem.clone()))
+    }
+
+    /// Position of the use case with this key.
+    pub fn index_of(&self, key: u64) -> Option<usize> {
+        self.keys.with(|keys| keys.iter().position(|k| *k == key))
     }
 
     /// Changes one use case in place.
@@ -58,14 +129,159 @@ impl PortfolioCtx {
             }
         });
     }
-}
 
-/// "must be at least 0" → "Must be at least 0."
-fn sentence(message: &str) -> String {
-    let mut chars = message.chars();
-    match chars.next() {
-        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
-        None => String::new(),
+    /// Appends a use case and opens its form.
+    pub fn add_use_case(&self, use_case: UseCase) {
+        let key = self.fresh_key();
+        self.draft.update(|p| p.use_cases.push(use_case));
+        self.keys.update(|k| k.push(key));
+        self.selected.set(Some(key));
+    }
+
+    /// Inserts a copy of a use case right after it, named with `suffix`.
+    pub fn duplicate(&self, index: usize, suffix: &str) {
+        let Some(mut copy) = self.draft.with_untracked(|p| p.use_cases.get(index).cloned()) else {
+            return;
+        };
+        copy.name = format!("{} {suffix}", copy.name);
+        let key = self.fresh_key();
+        self.draft.update(|p| p.use_cases.insert(index + 1, copy));
+        self.keys.update(|k| k.insert(index + 1, key));
+        self.selected.set(Some(key));
+    }
+
+    /// Removes a use case and offers to undo it with `message`.
+    pub fn remove(&self, index: usize, message: impl FnOnce(&str) -> String) {
+        let Some(use_case) = self.draft.with_untracked(|p| p.use_cases.get(index).cloned()) else {
+            return;
+        };
+        self.draft.update(|p| {
+            p.use_cases.remove(index);
+        });
+        self.keys.update(|k| {
+            k.remove(index);
+        });
+        self.notice.set(Some(Notice {
+            text: message(&use_case.name),
+            is_error: false,
+            undo: Some(Undo::UseCase { index, use_case }),
+        }));
+    }
+
+    /// Moves a use case one place up or down; the ends stay put.
+    pub fn shift(&self, index: usize, up: bool) {
+        let len = self.draft.with_untracked(|p| p.use_cases.len());
+        let Some(target) = (if up { index.checked_sub(1) } else { Some(index + 1) }) else {
+            return;
+        };
+        if target >= len {
+            return;
+        }
+        self.draft.update(|p| p.use_cases.swap(index, target));
+        self.keys.update(|k| k.swap(index, target));
+    }
+
+    /// Reverts the last removal.
+    pub fn undo(&self) {
+        let Some(undo) = self.notice.get_untracked().and_then(|n| n.undo) else { return };
+        match undo {
+            Undo::UseCase { index, use_case } => {
+                let key = self.fresh_key();
+                let index = index.min(self.draft.with_untracked(|p| p.use_cases.len()));
+                self.draft.update(|p| p.use_cases.insert(index, use_case));
+                self.keys.update(|k| k.insert(index, key));
+            }
+            Undo::Portfolio { index, portfolio } => {
+                self.store_draft();
+                let index = index.min(self.library.with_untracked(Vec::len));
+                self.library.update(|l| l.insert(index, portfolio));
+                // The open portfolio moved one place down if the restored one went before it.
+                let current = self.current.get_untracked();
+                if index <= current {
+                    self.current.set(current + 1);
+                }
+                self.switch_to(index);
+            }
+        }
+        self.notice.set(None);
+    }
+
+    /// Writes the draft back into the library (before saving or switching).
+    pub fn store_draft(&self) {
+        let current = self.current.get_untracked();
+        let draft = self.draft.get_untracked();
+        self.library.update(|l| {
+            if let Some(slot) = l.get_mut(current) {
+                *slot = draft;
+            }
+        });
+    }
+
+    /// Opens another portfolio of the library.
+    pub fn switch_to(&self, index: usize) {
+        if index == self.current.get_untracked() {
+            return;
+        }
+        self.store_draft();
+        let Some(next) = self.library.with_untracked(|l| l.get(index).cloned()) else { return };
+        let keys: Vec<u64> = next.use_cases.iter().map(|_| self.fresh_key()).collect();
+        self.current.set(index);
+        self.keys.set(keys);
+        self.selected.set(None);
+        self.draft.set(next);
+    }
+
+    /// Adds a portfolio to the library and opens it.
+    pub fn open_new(&self, portfolio: Portfolio) {
+        self.store_draft();
+        let index = self.library.with_untracked(Vec::len);
+        self.library.update(|l| l.push(portfolio));
+        // `switch_to` would first store the draft into the new slot: set `current` past it.
+        self.current.set(usize::MAX);
+        self.switch_to(index);
+    }
+
+    /// Removes the open portfolio from the library, offering to undo it; opens a neighbour
+    /// (or a new empty portfolio when it was the last).
+    pub fn delete_current(&self, message: impl FnOnce(&str) -> String, untitled: &str) {
+        self.store_draft();
+        let index = self.current.get_untracked();
+        let Some(portfolio) = self.library.with_untracked(|l| l.get(index).cloned()) else {
+            return;
+        };
+        self.library.update(|l| {
+            l.remove(index);
+            if l.is_empty() {
+                l.push(Portfolio {
+                    name: untitled.to_owned(),
+                    use_cases: Vec::new(),
+                    ..Portfolio::default()
+                });
+            }
+        });
+        let next = index.min(self.library.with_untracked(Vec::len) - 1);
+        self.current.set(usize::MAX);
+        self.switch_to(next);
+        self.notice.set(Some(Notice {
+            text: message(&portfolio.name),
+            is_error: false,
+            undo: Some(Undo::Portfolio { index, portfolio }),
+        }));
+    }
+
+    /// Everything to save: the library with the draft in its place.
+    pub fn snapshot(&self) -> Saved {
+        let mut portfolios = self.library.get_untracked();
+        let current = self.current.get_untracked();
+        if let Some(slot) = portfolios.get_mut(current) {
+            *slot = self.draft.get_untracked();
+        }
+        Saved { portfolios, current, prefs: self.prefs.get_untracked() }
+    }
+
+    /// Shows a message.
+    pub fn tell(&self, text: String, is_error: bool) {
+        self.notice.set(Some(Notice { text, is_error, undo: None }));
     }
 }
 
@@ -74,29 +290,87 @@ mod tests {
     use super::*;
     use engine::Volume;
 
-    #[test]
-    fn keeps_the_last_valid_result_while_input_is_invalid() {
+    fn with_ctx(test: impl FnOnce(PortfolioCtx)) {
         let owner = Owner::new();
         owner.set();
-        let ctx = PortfolioCtx::new(Portfolio::default());
-        let good = ctx.result.get_untracked().expect("default is valid");
+        test(PortfolioCtx::new(Saved {
+            portfolios: vec![Portfolio::default()],
+            current: 0,
+            prefs: Prefs::default(),
+        }));
+    }
 
-        ctx.update_use_case(0, |uc| {
-            uc.volume = Volume::PerDay { per_day: -3.0, days_per_year: 365.0 };
+    #[test]
+    fn keeps_the_last_valid_result_while_input_is_invalid() {
+        with_ctx(|ctx| {
+            let good = ctx.result.get_untracked().expect("default is valid");
+            ctx.update_use_case(0, |uc| {
+                uc.volume = Volume::PerDay { per_day: -3.0, days_per_year: 365.0 };
+            });
+            assert_eq!(ctx.result.get_untracked(), Some(good.clone()));
+            assert_eq!(
+                ctx.problem_for("use_cases[0].volume.per_day"),
+                Some(Problem::TooSmall { min: 0.0 })
+            );
+            ctx.update_use_case(0, |uc| {
+                uc.volume = Volume::PerDay { per_day: 20_000.0, days_per_year: 365.0 };
+            });
+            let doubled = ctx.result.get_untracked().expect("valid again");
+            let ratio =
+                doubled.total_per_year.energy_kwh.central / good.total_per_year.energy_kwh.central;
+            assert!((ratio - 2.0).abs() < 1e-9);
+            assert_eq!(ctx.problem_for("use_cases[0].volume.per_day"), None);
         });
-        assert_eq!(ctx.result.get_untracked(), Some(good.clone()));
-        assert_eq!(
-            ctx.error_for("use_cases[0].volume.per_day").as_deref(),
-            Some("Must be at least 0.")
-        );
+    }
 
-        ctx.update_use_case(0, |uc| {
-            uc.volume = Volume::PerDay { per_day: 20_000.0, days_per_year: 365.0 };
+    #[test]
+    fn add_duplicate_move_remove_and_undo_keep_keys_in_step() {
+        with_ctx(|ctx| {
+            ctx.add_use_case(UseCase { name: "B".into(), ..UseCase::default() });
+            ctx.duplicate(1, "(copy)");
+            let names = || {
+                ctx.draft.with_untracked(|p| {
+                    p.use_cases.iter().map(|u| u.name.clone()).collect::<Vec<_>>()
+                })
+            };
+            assert_eq!(names(), ["Customer-support chatbot", "B", "B (copy)"]);
+            ctx.shift(2, true);
+            assert_eq!(names(), ["Customer-support chatbot", "B (copy)", "B"]);
+            ctx.shift(0, true);
+            ctx.shift(2, false);
+            assert_eq!(names(), ["Customer-support chatbot", "B (copy)", "B"], "ends do not move");
+            ctx.remove(0, |n| format!("Removed {n}"));
+            assert_eq!(names(), ["B (copy)", "B"]);
+            assert_eq!(
+                ctx.notice.get_untracked().map(|n| n.text),
+                Some("Removed Customer-support chatbot".into())
+            );
+            ctx.undo();
+            assert_eq!(names(), ["Customer-support chatbot", "B (copy)", "B"]);
+            let keys = ctx.keys.get_untracked();
+            assert_eq!(keys.len(), 3);
+            let mut unique = keys.clone();
+            unique.dedup();
+            assert_eq!(unique.len(), 3);
         });
-        let doubled = ctx.result.get_untracked().expect("valid again");
-        let ratio =
-            doubled.total_per_year.energy_kwh.central / good.total_per_year.energy_kwh.central;
-        assert!((ratio - 2.0).abs() < 1e-9);
-        assert_eq!(ctx.error_for("use_cases[0].volume.per_day"), None);
+    }
+
+    #[test]
+    fn library_switching_keeps_each_portfolios_edits_and_deletion_can_be_undone() {
+        with_ctx(|ctx| {
+            ctx.draft.update(|p| p.name = "First".into());
+            ctx.open_new(Portfolio { name: "Second".into(), ..Portfolio::default() });
+            assert_eq!(ctx.current.get_untracked(), 1);
+            ctx.switch_to(0);
+            assert_eq!(ctx.draft.with_untracked(|p| p.name.clone()), "First");
+            ctx.delete_current(|n| format!("Deleted {n}"), "Untitled");
+            assert_eq!(ctx.library.with_untracked(Vec::len), 1);
+            assert_eq!(ctx.draft.with_untracked(|p| p.name.clone()), "Second");
+            ctx.undo();
+            let names: Vec<String> =
+                ctx.snapshot().portfolios.into_iter().map(|p| p.name).collect();
+            assert_eq!(names, ["First", "Second"]);
+            assert_eq!(ctx.draft.with_untracked(|p| p.name.clone()), "First");
+        });
     }
 }

@@ -12,8 +12,9 @@ use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the app into a fresh element and returns that element.
+/// Mounts the app into a fresh element, as on a first visit, and returns that element.
 fn mount_app() -> HtmlElement {
+    window().local_storage().unwrap().unwrap().clear().unwrap();
     let document = document();
     let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
@@ -102,4 +103,91 @@ async fn the_8b_chat_request_shows_the_paper_golden_energy() {
     // METHODOLOGY.md §2.1(a): 8B chat, 9.31e-5 kWh per request.
     let per_request = shown_value(&root, "energy-per-request");
     assert_eq!(format!("{per_request:.2e}"), "9.31e-5");
+}
+
+fn rows(root: &Element) -> Vec<Element> {
+    let list = root.query_selector_all("[data-testid='use-case-row']").unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+}
+
+fn row_names(root: &Element) -> Vec<String> {
+    rows(root)
+        .iter()
+        .map(|row| row.query_selector(".row-name").unwrap().unwrap().text_content().unwrap())
+        .collect()
+}
+
+fn click(element: &Element) {
+    element.unchecked_ref::<HtmlElement>().click();
+}
+
+fn click_in(row: &Element, id: &str) {
+    click(&row.query_selector(&format!("[data-testid='{id}']")).unwrap().unwrap());
+}
+
+#[wasm_bindgen_test]
+async fn starters_add_use_cases_and_rows_can_be_duplicated_moved_removed_and_restored() {
+    let root = mount_app();
+    assert_eq!(row_names(&root), ["Customer-support chatbot"]);
+    click(&by_test_id(&root, "preset-fraud_detection"));
+    click(&by_test_id(&root, "preset-coding_assistant"));
+    leptos::task::tick().await;
+    assert_eq!(
+        row_names(&root),
+        ["Customer-support chatbot", "Fraud-detection model", "Coding assistant"]
+    );
+
+    click_in(&rows(&root)[1], "duplicate");
+    leptos::task::tick().await;
+    assert_eq!(row_names(&root)[2], "Fraud-detection model (copy)");
+
+    let before = shown_value(&root, "carbon-per-year");
+    click_in(&rows(&root)[0], "remove");
+    leptos::task::tick().await;
+    assert_eq!(rows(&root).len(), 3);
+    assert!(shown_value(&root, "carbon-per-year") < before);
+    assert!(by_test_id(&root, "notice").text_content().unwrap().contains("Removed"));
+    click(&by_test_id(&root, "undo"));
+    leptos::task::tick().await;
+    assert_eq!(row_names(&root)[0], "Customer-support chatbot");
+    assert_eq!(shown_value(&root, "carbon-per-year"), before);
+
+    let down = rows(&root)[0].query_selector("button[title='Move down']").unwrap().unwrap();
+    click(&down);
+    leptos::task::tick().await;
+    assert_eq!(&row_names(&root)[..2], ["Fraud-detection model", "Customer-support chatbot"]);
+}
+
+#[wasm_bindgen_test]
+async fn changing_the_kind_of_a_use_case_shows_its_own_fields_and_messages() {
+    let root = mount_app();
+    let kind: web_sys::HtmlSelectElement = by_test_id(&root, "kind").unchecked_into();
+    kind.set_value("training");
+    kind.dispatch_event(&Event::new("change").unwrap()).unwrap();
+    leptos::task::tick().await;
+    assert!(root.query_selector("[data-testid='output-tokens']").unwrap().is_none());
+    let tokens = input(&root, "training-tokens-input");
+    enter(&tokens, "-1");
+    leptos::task::tick().await;
+    let message = by_test_id(&root, "training-tokens-message").text_content().unwrap();
+    assert_eq!(message, "Must be at least 0.");
+    enter(&tokens, "100");
+    leptos::task::tick().await;
+    assert_eq!(by_test_id(&root, "training-tokens-message").text_content().unwrap(), "");
+    assert!(shown_value(&root, "energy-per-year") > 0.0);
+}
+
+#[wasm_bindgen_test]
+async fn share_links_round_trip_through_the_browser_compression() {
+    let mut portfolio = engine::Portfolio::default();
+    portfolio.use_cases.extend(engine::presets::presets().into_iter().map(|p| p.use_case));
+    let fragment = ai_footprint::share::encode(&portfolio).await.unwrap();
+    assert!(
+        fragment.len() < engine::format::to_json(&portfolio).len() / 3,
+        "{} bytes",
+        fragment.len()
+    );
+    assert_eq!(ai_footprint::share::decode(&fragment).await, Some(Ok(portfolio)));
+    let damaged = &fragment[..fragment.len() - 10];
+    assert!(matches!(ai_footprint::share::decode(damaged).await, Some(Err(_))));
 }

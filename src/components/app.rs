@@ -1,31 +1,159 @@
-//! The whole page.
+//! The whole page, and its links to the outside world: saved state, share links, the
+//! document's language and theme.
+
+use std::time::Duration;
 
 use engine::Portfolio;
 use leptos::prelude::*;
 
+use super::notice::NoticeBar;
 use super::results::Results;
-use super::use_case_form::UseCaseForm;
+use super::toolbar::{read_portfolio, SettingsPanel, Toolbar};
+use super::use_case_list::UseCaseList;
+use crate::i18n::{texts, Locale, LocaleCtx};
 use crate::state::PortfolioCtx;
+use crate::storage::{self, LoadError, Prefs, Saved, Theme};
+use crate::{browser, share};
 
-/// The calculator: the use case on one side, its footprint on the other.
+/// How long edits wait before being saved: one save per burst of slider moves.
+const SAVE_DELAY: Duration = Duration::from_millis(400);
+
+/// What a first visit starts with: one chatbot, named in the visitor's language.
+fn fresh(t: &crate::i18n::Texts) -> Saved {
+    let mut portfolio = Portfolio { name: t.default_portfolio.to_owned(), ..Portfolio::default() };
+    for uc in &mut portfolio.use_cases {
+        uc.name = (t.preset_name)("support_chatbot").to_owned();
+    }
+    Saved { portfolios: vec![portfolio], current: 0, prefs: Prefs::default() }
+}
+
+/// A message about loading, written once the language is known, and whether it is an error.
+type LoadProblem = (fn(&crate::i18n::Texts) -> String, bool);
+
+/// Reads the saved state. Returns it, a message for the user when something went wrong, and
+/// whether saving is allowed (not over a newer version's data).
+fn load(t: &crate::i18n::Texts) -> (Saved, Option<LoadProblem>, bool) {
+    let fresh = || fresh(t);
+    match browser::storage_get(storage::KEY) {
+        Ok(None) => (fresh(), None, true),
+        Ok(Some(text)) => match storage::from_text(&text) {
+            Ok(saved) => (saved, None, true),
+            Err(LoadError::Newer(_)) => {
+                (fresh(), Some((|t| t.stored_newer.to_owned(), true)), false)
+            }
+            Err(LoadError::Corrupt(_)) => {
+                // Keep the unreadable data aside rather than overwrite it.
+                let backup = format!("{}.unreadable-{}", storage::KEY, browser::today_iso());
+                let kept = browser::storage_set(&backup, &text).is_ok();
+                (
+                    fresh(),
+                    Some((|t| (t.storage_failed)("unreadable saved data, kept aside"), true)),
+                    kept,
+                )
+            }
+        },
+        Err(_) => {
+            (fresh(), Some((|t| (t.storage_failed)("local storage is unavailable"), true)), false)
+        }
+    }
+}
+
+/// The calculator.
 #[component]
 pub fn App() -> impl IntoView {
-    PortfolioCtx::provide(Portfolio::default());
+    let browser_locale = Locale::from_preferences(browser::languages().iter().map(String::as_str));
+    let (saved, load_problem, may_save) = load(browser_locale.texts());
+    let locale = saved.prefs.locale.as_deref().and_then(Locale::from_tag).unwrap_or(browser_locale);
+    let locale = RwSignal::new(locale);
+    provide_context(LocaleCtx(locale));
+    let ctx = PortfolioCtx::provide(saved);
+    let t = texts();
+    if let Some((message, is_error)) = load_problem {
+        ctx.tell(message(t()), is_error);
+    }
+    ctx.selected.set(ctx.keys.with_untracked(|k| k.first().copied()));
+
+    // A share link opens as a new portfolio; a damaged one changes nothing.
+    let hash = browser::location_hash();
+    if hash.starts_with(share::PREFIX) {
+        browser::clear_hash();
+        leptos::task::spawn_local(async move {
+            let Some(decoded) = share::decode(&hash).await else { return };
+            let checked = decoded.map_err(|e| e.to_string()).and_then(|p| {
+                // The same checks as an imported file: a link is untrusted input.
+                read_portfolio(&engine::format::to_json(&p), t())
+            });
+            match checked {
+                Ok(portfolio) => {
+                    let name = portfolio.name.clone();
+                    ctx.open_new(portfolio);
+                    ctx.selected.set(ctx.keys.with_untracked(|k| k.first().copied()));
+                    ctx.tell((t().opened_shared)(&name), false);
+                }
+                Err(why) => ctx.tell((t().link_refused)(&why), true),
+            }
+        });
+    }
+
+    // Autosave: after a pause in editing, write everything to local storage.
+    if may_save {
+        let pending = StoredValue::new(None::<TimeoutHandle>);
+        Effect::new(move |_| {
+            ctx.draft.track();
+            ctx.library.track();
+            ctx.current.track();
+            ctx.prefs.track();
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            let handle = set_timeout_with_handle(
+                move || {
+                    let text = storage::to_text(&ctx.snapshot());
+                    if let Err(e) = browser::storage_set(storage::KEY, &text) {
+                        ctx.tell((t().storage_failed)(&e), true);
+                    }
+                },
+                SAVE_DELAY,
+            );
+            pending.set_value(handle.ok());
+        });
+    }
+    Effect::new(move |_| browser::set_root_attribute("lang", locale.get().tag()));
+    Effect::new(move |_| {
+        let theme = match ctx.prefs.with(|p| p.theme) {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        };
+        browser::set_root_attribute("data-theme", theme);
+    });
+    Effect::new(move |_| {
+        let name = ctx.draft.with(|p| p.name.clone());
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&format!("{name} · {}", t().app_title));
+        }
+    });
+
     view! {
         <header class="site-header">
-            <h1>"AI Footprint"</h1>
-            <p class="tagline">
-                "Energy, carbon and water of your AI, computed in your browser. Nothing you enter leaves this page."
-            </p>
+            <div class="title">
+                <h1>{move || t().app_title}</h1>
+                <p class="tagline">{move || t().tagline}</p>
+            </div>
+            <Toolbar />
         </header>
+        <NoticeBar />
         <main class="calculator">
-            <UseCaseForm index=0 />
+            <div class="column">
+                <UseCaseList />
+                <SettingsPanel />
+            </div>
             <Results />
         </main>
         <footer class="site-footer">
             <p data-testid="vintage">
-                "Methodology version " {engine::METHODOLOGY_VERSION} ". Reference data: "
-                {engine::refdata::DATA_VINTAGE} "."
+                {move || t().footer_methodology} " " {engine::METHODOLOGY_VERSION} ". "
+                {move || t().footer_data} ": " {engine::refdata::DATA_VINTAGE} "."
             </p>
         </footer>
     }

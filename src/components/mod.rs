@@ -1,6 +1,12 @@
 //! The user interface, one file per component family.
 
 pub mod app;
+pub mod charts;
+pub mod controls;
+pub mod notice;
 pub mod number_field;
 pub mod results;
+pub mod toolbar;
 pub mod use_case_form;
+pub mod use_case_list;
+pub mod working;

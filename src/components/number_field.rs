@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::format::{editable, parse_number, round_significant};
+use crate::format::{editable, parse_number, round_significant, ParseError};
+use crate::i18n::texts;
 
 /// How the slider maps its position to a value.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -67,12 +68,14 @@ impl SliderScale {
 #[component]
 pub fn NumberField(
     /// Unique id: the text box's `id` and the base of the test ids.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// The question the field answers, in plain language.
-    label: &'static str,
+    #[prop(into)]
+    label: Signal<&'static str>,
     /// Unit shown after the text box.
-    #[prop(optional)]
-    unit: &'static str,
+    #[prop(into, optional)]
+    unit: Signal<&'static str>,
     /// The current value.
     #[prop(into)]
     value: Signal<f64>,
@@ -83,11 +86,18 @@ pub fn NumberField(
     error: Signal<Option<String>>,
     /// Slider mapping.
     scale: SliderScale,
+    /// When set, the value is an override of a default, and this puts the default back.
+    #[prop(optional)]
+    on_reset: Option<Callback<()>>,
+    /// Whether the value currently overrides the default (shows the reset button).
+    #[prop(into, optional)]
+    overridden: Signal<bool>,
 ) -> impl IntoView {
+    let t = texts();
     // What the user typed, kept while it is not yet (or not) a number, so the text box never
     // rewrites what they are typing.
     let typed = RwSignal::new(None::<String>);
-    let parse_problem = RwSignal::new(None::<&'static str>);
+    let parse_problem = RwSignal::new(None::<ParseError>);
     let shown_text = move || match typed.get() {
         Some(text)
             if parse_problem.get().is_some() || parse_number(&text).ok() == Some(value.get()) =>
@@ -96,7 +106,15 @@ pub fn NumberField(
         }
         _ => editable(value.get()),
     };
-    let message = move || parse_problem.get().map(str::to_owned).or_else(|| error.get());
+    let message = move || {
+        parse_problem
+            .get()
+            .map(|p| match p {
+                ParseError::Empty => t().enter_a_number.to_owned(),
+                ParseError::NotANumber => t().not_a_number.to_owned(),
+            })
+            .or_else(|| error.get())
+    };
     let invalid = move || message().is_some();
     let message_id = format!("{id}-message");
     let slider_id = format!("{id}-slider");
@@ -111,7 +129,7 @@ pub fn NumberField(
                 on_change.run(v);
             }
             Err(problem) => {
-                parse_problem.set(Some(problem.message()));
+                parse_problem.set(Some(problem));
                 typed.set(Some(text));
             }
         }
@@ -123,15 +141,32 @@ pub fn NumberField(
             on_change.run(scale.value(position));
         }
     };
+    let reset = on_reset.map(|reset| {
+        view! {
+            <Show when=move || overridden.get()>
+                <button
+                    type="button"
+                    class="link-button"
+                    on:click=move |_| {
+                        typed.set(None);
+                        parse_problem.set(None);
+                        reset.run(());
+                    }
+                >
+                    {move || t().use_default}
+                </button>
+            </Show>
+        }
+    });
 
     view! {
-        <div class="field" class:invalid=invalid data-testid=id>
-            <label for=id>{label}</label>
+        <div class="field" class:invalid=invalid data-testid=id.clone()>
+            <label for=id.clone()>{move || label.get()}</label>
             <div class="field-inputs">
                 <input
                     type="range"
                     id=slider_id
-                    aria-label=label
+                    aria-label=move || label.get()
                     min=slider_min
                     max=slider_max
                     step=slider_step
@@ -142,7 +177,7 @@ pub fn NumberField(
                 <input
                     type="text"
                     inputmode="decimal"
-                    id=id
+                    id=id.clone()
                     autocomplete="off"
                     prop:value=shown_text
                     on:input=on_text
@@ -150,9 +185,9 @@ pub fn NumberField(
                     aria-describedby=message_id.clone()
                     data-testid=format!("{id}-input")
                 />
-                <span class="unit">{unit}</span>
+                <span class="unit">{move || unit.get()} {reset}</span>
             </div>
-            <p class="field-message" id=message_id role="status" data-testid=format!("{id}-message")>
+            <p class="field-message" id=message_id data-testid=format!("{id}-message")>
                 {message}
             </p>
         </div>

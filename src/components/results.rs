@@ -1,194 +1,220 @@
-//! The footprint: headline figures with ranges, their split, and the working behind them.
+//! The footprint: headline figures with ranges and their parts, the breakdowns, everyday
+//! equivalents and the working behind the selected use case.
 
-use engine::{Estimate, PortfolioResult};
+use engine::equivalents::{equivalents, Region};
+use engine::{Estimate, Impacts, PortfolioResult};
 use leptos::prelude::*;
 
+use super::charts::{Bar, BarChart};
+use super::controls::{tr, Choice, ChoiceOption};
+use super::working::Working;
 use crate::format::{quantity, range, significant, Quantity};
+use crate::i18n::{texts, Pick, Texts};
 use crate::state::PortfolioCtx;
 
-/// Yearly energy, carbon and water of the portfolio, updated on every change.
+/// Yearly energy, carbon, water and cost of the portfolio, updated on every change.
 #[component]
 pub fn Results() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
+    let t = texts();
     let stale = move || !ctx.errors.with(Vec::is_empty);
-    let with_result = move |f: fn(&PortfolioResult) -> Estimate| {
-        Signal::derive(move || ctx.result.with(|r| r.as_ref().map(f).unwrap_or_default()))
+    let total = move |f: fn(&Impacts) -> Estimate| {
+        Signal::derive(move || {
+            ctx.result.with(|r| r.as_ref().map(|r| f(&r.total_per_year)).unwrap_or_default())
+        })
     };
+    let part = |label: Pick, f: fn(&Impacts) -> Estimate| (label, total(f));
 
     view! {
-        <section class="results" aria-labelledby="results-title" data-testid="results">
-            <h2 id="results-title">"Footprint per year"</h2>
+        <section class="results panel" aria-labelledby="results-title" data-testid="results">
+            <h2 id="results-title">{move || t().footprint_per_year}</h2>
             <p class="stale" role="status" data-testid="stale-notice">
-                {move || {
-                    stale()
-                        .then_some(
-                            "Showing the last valid result: correct the highlighted field to update it.",
-                        )
-                }}
+                {move || stale().then(|| t().stale)}
             </p>
             <div class="headlines">
                 <Headline
                     id="energy"
-                    title="Energy"
+                    title=|t| t.energy
                     kind=Quantity::Energy
-                    per_year=with_result(|r| r.total_per_year.energy_kwh)
-                    per_request=with_result(|r| first_per_request(r, |i| i.energy_kwh))
+                    per_year=total(|i| i.energy_kwh)
                     parts=vec![]
                 />
                 <Headline
                     id="carbon"
-                    title="Carbon"
+                    title=|t| t.carbon
                     kind=Quantity::Carbon
-                    per_year=with_result(|r| r.total_per_year.carbon_total_kg())
-                    per_request=with_result(|r| first_per_request(r, |i| i.carbon_total_kg()))
+                    per_year=total(Impacts::carbon_total_kg)
                     parts=vec![
-                        ("operational", with_result(|r| r.total_per_year.carbon_operational_kg)),
-                        ("embodied", with_result(|r| r.total_per_year.carbon_embodied_kg)),
+                        part(|t| t.operational, |i| i.carbon_operational_kg),
+                        part(|t| t.embodied, |i| i.carbon_embodied_kg),
+                        part(|t| t.market_based, |i| i.carbon_market_kg),
                     ]
                 />
                 <Headline
                     id="water"
-                    title="Water"
+                    title=|t| t.water
                     kind=Quantity::Water
-                    per_year=with_result(|r| r.total_per_year.water_total_l())
-                    per_request=with_result(|r| first_per_request(r, |i| i.water_total_l()))
+                    per_year=total(Impacts::water_total_l)
                     parts=vec![
-                        ("on-site cooling", with_result(|r| r.total_per_year.water_onsite_l)),
-                        (
-                            "off-site, generating the electricity",
-                            with_result(|r| r.total_per_year.water_offsite_l),
-                        ),
+                        part(|t| t.onsite, |i| i.water_onsite_l),
+                        part(|t| t.offsite, |i| i.water_offsite_l),
                     ]
                 />
+                <Headline id="cost" title=|t| t.cost_indicator kind=Quantity::Money per_year=total(|i| i.cost_usd) parts=vec![] />
             </div>
+            <Breakdowns />
+            <Equivalents />
             <Working />
         </section>
     }
 }
 
-fn first_per_request(r: &PortfolioResult, f: fn(&engine::Impacts) -> Estimate) -> Estimate {
-    r.use_cases.first().map(|u| f(&u.per_run)).unwrap_or_default()
-}
-
-/// One indicator: the yearly figure, its range, its parts and the figure per request.
+/// One indicator: the yearly figure, its range and its parts.
 #[component]
 fn Headline(
     /// Base of the test ids.
     id: &'static str,
     /// Indicator name.
-    title: &'static str,
+    title: Pick,
     /// Unit family for formatting.
     kind: Quantity,
     /// Yearly value.
     per_year: Signal<Estimate>,
-    /// Value of one request.
-    per_request: Signal<Estimate>,
     /// Named parts of the yearly value.
-    parts: Vec<(&'static str, Signal<Estimate>)>,
+    parts: Vec<(Pick, Signal<Estimate>)>,
 ) -> impl IntoView {
-    let q = kind;
+    let t = texts();
     view! {
         <article class="headline" data-testid=id>
-            <h3>{title}</h3>
+            <h3>{move || title(t())}</h3>
             <p
                 class="figure"
                 data-testid=format!("{id}-per-year")
                 data-value=move || per_year.get().central.to_string()
             >
-                {move || quantity(q, per_year.get().central)}
+                {move || quantity(kind, per_year.get().central)}
             </p>
             <p class="range" data-testid=format!("{id}-range")>
                 {move || {
                     let e = per_year.get();
-                    format!("range {}", range(q, e.low, e.high))
+                    format!("{} {}", t().range, range(kind, e.low, e.high))
                 }}
             </p>
             <ul class="parts">
                 {parts
                     .into_iter()
                     .map(|(name, value)| {
-                        view! {
-                            <li>
-                                {name} ": " {move || quantity(q, value.get().central)}
-                            </li>
-                        }
+                        view! { <li>{move || name(t())} ": " {move || quantity(kind, value.get().central)}</li> }
                     })
                     .collect_view()}
             </ul>
-            <p
-                class="per-request"
-                data-testid=format!("{id}-per-request")
-                data-value=move || per_request.get().central.to_string()
-            >
-                {move || format!("{} per request", quantity(q, per_request.get().central))}
-            </p>
         </article>
     }
 }
 
-/// The formula and every intermediate value of the first use case, with sources.
+/// Carbon by use case (largest first), by phase and by scope, as charts with table alternatives.
 #[component]
-fn Working() -> impl IntoView {
+fn Breakdowns() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
-    let rows = move || {
-        ctx.result.with(|r| {
-            let Some(r) = r else { return Vec::new() };
-            let Some(uc) = r.use_cases.first() else { return Vec::new() };
-            let mut rows: Vec<(String, String, String)> = engine::explain::steps(uc)
-                .into_iter()
-                .map(|s| {
-                    let source = s
-                        .source
-                        .map(|src| format!("{} ({}, {})", src.citation, src.year, src.licence))
-                        .unwrap_or_default();
-                    (s.label.to_owned(), step_value(s.value, s.unit), source)
-                })
-                .collect();
-            rows.push((
-                "Methodology version".to_owned(),
-                r.methodology_version.to_owned(),
-                String::new(),
-            ));
-            rows
+    let t = texts();
+    let bars_of = move |make: fn(&PortfolioResult, &'static Texts) -> Vec<Bar>| {
+        Signal::derive(move || {
+            let texts = t();
+            ctx.result.with(|r| r.as_ref().map(|r| make(r, texts)).unwrap_or_default())
         })
     };
+    let by_use_case = bars_of(|r, _| {
+        let mut bars: Vec<Bar> = r
+            .use_cases
+            .iter()
+            .map(|u| Bar { label: u.name.clone(), value: u.per_year.carbon_total_kg().central })
+            .collect();
+        bars.sort_by(|a, b| b.value.total_cmp(&a.value));
+        bars
+    });
+    let by_phase = bars_of(|r, t| {
+        vec![
+            Bar {
+                label: t.inference.into(),
+                value: r.inference_per_year.carbon_total_kg().central,
+            },
+            Bar { label: t.training.into(), value: r.training_per_year.carbon_total_kg().central },
+        ]
+    });
+    let by_scope = bars_of(|r, t| {
+        let i = &r.total_per_year;
+        vec![
+            Bar {
+                label: format!("{} ({})", t.carbon, t.operational),
+                value: i.carbon_operational_kg.central,
+            },
+            Bar {
+                label: format!("{} ({})", t.carbon, t.embodied),
+                value: i.carbon_embodied_kg.central,
+            },
+        ]
+    });
     view! {
-        <details class="working" data-testid="working">
-            <summary>"Show the working"</summary>
-            <table>
-                <thead>
-                    <tr>
-                        <th scope="col">"Step"</th>
-                        <th scope="col">"Value"</th>
-                        <th scope="col">"Source"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        rows()
-                            .into_iter()
-                            .map(|(step, value, source)| {
-                                view! {
-                                    <tr>
-                                        <th scope="row">{step}</th>
-                                        <td>{value}</td>
-                                        <td>{source}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </tbody>
-            </table>
-        </details>
+        <div class="breakdowns">
+            <BarChart id="chart-use-cases" title=tr(|t| t.by_use_case) bars=by_use_case kind=Quantity::Carbon />
+            <BarChart id="chart-phase" title=tr(|t| t.by_phase) bars=by_phase kind=Quantity::Carbon />
+            <BarChart id="chart-scope" title=tr(|t| t.by_scope) bars=by_scope kind=Quantity::Carbon />
+        </div>
     }
 }
 
-/// A step's value: energies in a readable unit, everything else with 4 significant figures.
-fn step_value(value: f64, unit: &str) -> String {
-    if unit == "kWh" {
-        quantity(Quantity::Energy, value)
-    } else {
-        format!("{} {unit}", significant(value, 4))
+/// The portfolio's yearly footprint in everyday terms.
+#[component]
+fn Equivalents() -> impl IntoView {
+    let ctx = PortfolioCtx::expect();
+    let t = texts();
+    let region = Signal::derive(move || ctx.prefs.with(|p| p.region));
+    let items = move || {
+        let region = region.get();
+        ctx.result.with(|r| {
+            r.as_ref().map(|r| equivalents(&r.total_per_year, region)).unwrap_or_default()
+        })
+    };
+    let region_key = move || match region.get() {
+        Region::Eu => "eu".to_owned(),
+        Region::Us => "us".to_owned(),
+    };
+    view! {
+        <div class="equivalents" data-testid="equivalents">
+            <h3>{move || t().equivalents}</h3>
+            <ul>
+                {move || {
+                    items()
+                        .into_iter()
+                        .map(|e| {
+                            view! {
+                                <li title=format!("{} ({}, {})", e.source.citation, e.source.year, e.source.licence)>
+                                    <strong>{significant(e.count, 3)}</strong>
+                                    " "
+                                    {(t().equivalent)(e.id)}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            <Choice
+                id="equivalents-region"
+                label=tr(|t| t.equivalents_region)
+                value=Signal::derive(region_key)
+                on_change=Callback::new(move |chosen: String| {
+                    ctx.prefs.update(|p| p.region = if chosen == "us" { Region::Us } else { Region::Eu });
+                })
+                groups=vec![
+                    (
+                        None,
+                        vec![
+                            ChoiceOption::text("eu", |t| t.region_eu),
+                            ChoiceOption::text("us", |t| t.region_us),
+                        ],
+                    ),
+                ]
+            />
+        </div>
     }
 }

@@ -1,222 +1,117 @@
-//! The form of one use case, in plain language.
+//! The form of one use case, in plain language: what it is, how often it runs, where, at what
+//! price, and an advanced section for the data-centre factors.
 
-use engine::portfolio::{LlmTask, LlmWorkload, ModelChoice, ModelSize, Volume, Workload};
-use engine::refdata::{locations, Location};
+use engine::portfolio::{
+    Cost, LlmTask, LlmWorkload, ModelChoice, ModelSize, Site, Task, TaskWorkload, TrainingCompute,
+    TrainingRun, UseCase, Volume, Workload,
+};
+use engine::refdata::{accelerators, llm_models, locations, Location};
 use engine::validate::limits;
 use leptos::prelude::*;
 
+use super::controls::{tr, Choice, ChoiceOption, TextField};
 use super::number_field::{NumberField, SliderScale};
+use crate::i18n::{texts, Pick};
 use crate::state::PortfolioCtx;
 
-/// Edits the use case at `index` of the shared portfolio.
-#[component]
-pub fn UseCaseForm(
-    /// Position of the use case in the portfolio.
-    index: usize,
-) -> impl IntoView {
-    let ctx = PortfolioCtx::expect();
-    let field = move |name: &str| format!("use_cases[{index}].{name}");
-    let error_of = move |name: &'static str| Signal::derive(move || ctx.error_for(&field(name)));
-    // This form edits LLM use cases; reads of another kind yield nothing and edits are ignored.
-    let read_llm = move |f: fn(&LlmWorkload) -> f64| {
+/// Reads and edits the use case with a given key, wherever it sits in the list.
+#[derive(Clone, Copy)]
+struct Editing {
+    ctx: PortfolioCtx,
+    index: Memo<Option<usize>>,
+}
+
+impl Editing {
+    /// A reactive read of the use case. Takes a function pointer, not a closure: one
+    /// instantiation per result type keeps the wasm small.
+    fn read<T: Default + Send + Sync + 'static>(self, f: fn(&UseCase) -> T) -> Signal<T> {
         Signal::derive(move || {
-            ctx.draft.with(|p| match p.use_cases.get(index).map(|uc| &uc.workload) {
-                Some(Workload::Llm(llm)) => f(llm),
-                _ => 0.0,
+            let i = self.index.get();
+            self.ctx.draft.with(|p| i.and_then(|i| p.use_cases.get(i)).map(f).unwrap_or_default())
+        })
+    }
+
+    /// A reactive read of one optional number inside a part of the use case (its volume, cost
+    /// or site), 0 when absent; function pointers again, for the same reason.
+    fn read_in<A: 'static>(
+        self,
+        part: fn(&UseCase) -> &A,
+        get: fn(&A) -> Option<f64>,
+    ) -> Signal<f64> {
+        Signal::derive(move || {
+            let i = self.index.get();
+            self.ctx.draft.with(|p| {
+                i.and_then(|i| p.use_cases.get(i)).and_then(|uc| get(part(uc))).unwrap_or_default()
             })
         })
-    };
-    let with_llm = move |f: &dyn Fn(&LlmWorkload) -> bool| {
-        ctx.draft.with(|p| match p.use_cases.get(index).map(|uc| &uc.workload) {
-            Some(Workload::Llm(llm)) => f(llm),
-            _ => false,
+    }
+
+    /// Whether one optional number inside a part of the use case is set.
+    fn is_set_in<A: 'static>(
+        self,
+        part: fn(&UseCase) -> &A,
+        get: fn(&A) -> Option<f64>,
+    ) -> Signal<bool> {
+        Signal::derive(move || {
+            let i = self.index.get();
+            self.ctx.draft.with(|p| {
+                i.and_then(|i| p.use_cases.get(i)).is_some_and(|uc| get(part(uc)).is_some())
+            })
         })
-    };
-    let update_llm = move |change: &dyn Fn(&mut LlmWorkload)| {
-        ctx.update_use_case(index, |uc| {
+    }
+
+    fn edit(self, change: impl FnOnce(&mut UseCase)) {
+        if let Some(i) = self.index.get_untracked() {
+            self.ctx.update_use_case(i, change);
+        }
+    }
+
+    fn edit_llm(self, change: impl FnOnce(&mut LlmWorkload)) {
+        self.edit(|uc| {
             if let Workload::Llm(llm) = &mut uc.workload {
                 change(llm);
             }
         });
-    };
-    // A memo, so the hundreds of options re-check their selection only when the location
-    // changes, not on every slider move.
-    let location = Memo::new(move |_| {
-        ctx.draft
-            .with(|p| p.use_cases.get(index).map(|uc| uc.site.location.clone()).unwrap_or_default())
-    });
+    }
 
-    let set_task = move |ev| {
-        let chosen = event_target_value(&ev);
-        if let Some(&t) = LlmTask::ALL.iter().find(|t| task_key(**t) == chosen) {
-            // A new task brings its typical prompt and answer lengths (Capgemini 2025).
-            update_llm(&|llm| {
-                llm.task = t;
-                llm.output_tokens = t.default_output_tokens();
-                llm.input_tokens = t.default_input_tokens();
-            });
-        }
-    };
-    let set_model =
-        move |size: ModelSize| update_llm(&|llm| llm.model = ModelChoice::Reference { size });
-    let set_location = move |ev| {
-        let chosen = event_target_value(&ev);
-        ctx.update_use_case(index, |uc| uc.site.location = chosen);
-    };
-
-    let requests_per_day = Signal::derive(move || {
-        ctx.draft.with(|p| match p.use_cases.get(index).map(|uc| &uc.volume) {
-            Some(Volume::PerDay { per_day, .. }) => *per_day,
-            Some(other) => other.per_year() / 365.0,
-            None => 0.0,
-        })
-    });
-    let set_requests_per_day = Callback::new(move |v: f64| {
-        ctx.update_use_case(index, |uc| {
-            let days_per_year = match uc.volume {
-                Volume::PerDay { days_per_year, .. } => days_per_year,
-                _ => 365.0,
-            };
-            uc.volume = Volume::PerDay { per_day: v, days_per_year };
+    fn edit_training(self, change: impl FnOnce(&mut TrainingRun)) {
+        self.edit(|uc| {
+            if let Workload::Training(t) = &mut uc.workload {
+                change(t);
+            }
         });
-    });
-    let output_tokens = read_llm(|llm| llm.output_tokens);
-    let set_output_tokens = Callback::new(move |v: f64| update_llm(&|llm| llm.output_tokens = v));
-    let pue = Signal::derive(move || {
-        ctx.draft.with(|p| {
-            p.use_cases
-                .get(index)
-                .and_then(|uc| uc.site.pue)
-                .unwrap_or(engine::refdata::datacentre::PUE.central)
+    }
+
+    /// The translated engine message for a field of this use case.
+    fn error(self, field: &'static str) -> Signal<Option<String>> {
+        let t = texts();
+        Signal::derive(move || {
+            let i = self.index.get()?;
+            self.ctx.problem_for(&format!("use_cases[{i}].{field}")).map(|p| (t().problem)(&p))
         })
-    });
-    let set_pue =
-        Callback::new(move |v: f64| ctx.update_use_case(index, |uc| uc.site.pue = Some(v)));
-    let all_locations = locations();
-
-    view! {
-        <fieldset class="use-case" data-testid="use-case-form">
-            <legend>"Chat assistant"</legend>
-
-            <div class="field">
-                <label for="task">"What does it do?"</label>
-                <select id="task" on:change=set_task data-testid="task">
-                    {LlmTask::ALL
-                        .into_iter()
-                        .map(|t| {
-                            view! {
-                                <option
-                                    value=task_key(t)
-                                    selected=move || with_llm(&|llm| llm.task == t)
-                                >
-                                    {task_label(t)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-
-            <div class="field" role="radiogroup" aria-labelledby="model-label">
-                <span id="model-label" class="label">"How big is the model?"</span>
-                <div class="segmented">
-                    {ModelSize::ALL
-                        .into_iter()
-                        .map(|m| {
-                            let input_id = format!("model-{}", m.label());
-                            view! {
-                                <input
-                                    type="radio"
-                                    name="model"
-                                    id=input_id.clone()
-                                    prop:checked=move || {
-                                        with_llm(&|llm| llm.model == ModelChoice::Reference { size: m })
-                                    }
-                                    on:change=move |_| set_model(m)
-                                    data-testid=format!("model-{}", m.label())
-                                />
-                                <label for=input_id>{model_label(m)}</label>
-                            }
-                        })
-                        .collect_view()}
-                </div>
-            </div>
-
-            <NumberField
-                id="requests-per-day"
-                label="How many requests per day?"
-                unit="requests/day"
-                value=requests_per_day
-                on_change=set_requests_per_day
-                error=error_of("volume.per_day")
-                scale=SliderScale::Log { min: 1.0, max: 1e9 }
-            />
-            <NumberField
-                id="output-tokens"
-                label="How long is each answer?"
-                unit="tokens (≈ ¾ word each)"
-                value=output_tokens
-                on_change=set_output_tokens
-                error=error_of("workload.output_tokens")
-                scale=SliderScale::Linear { min: 10.0, max: 4_000.0, step: 10.0 }
-            />
-
-            <div class="field">
-                <label for="location">"Where does it run?"</label>
-                <select id="location" on:change=set_location data-testid="location">
-                    {location_group("AI API providers", &all_locations, location, Location::is_api_provider)}
-                    {location_group("Countries and world regions", &all_locations, location, |l| {
-                        l.region.is_none() && l.operator.is_none() && !l.is_subnational_grid()
-                    })}
-                    {location_group(
-                        "Grids within a country",
-                        &all_locations,
-                        location,
-                        Location::is_subnational_grid,
-                    )}
-                    {location_group("Cloud regions", &all_locations, location, |l| l.region.is_some())}
-                </select>
-            </div>
-
-            <details class="advanced">
-                <summary>"Advanced"</summary>
-                <NumberField
-                    id="pue"
-                    label="Data-centre PUE (facility energy ÷ IT energy)"
-                    value=pue
-                    on_change=set_pue
-                    error=error_of("site.pue")
-                    scale=SliderScale::Linear {
-                        min: limits::PUE.min,
-                        max: 2.0,
-                        step: 0.01,
-                    }
-                />
-            </details>
-        </fieldset>
     }
 }
 
-/// One `<optgroup>` of the location chooser.
-fn location_group(
-    title: &'static str,
-    all: &[Location],
-    selected: Memo<String>,
-    keep: fn(&Location) -> bool,
-) -> impl IntoView {
-    let options = all
-        .iter()
-        .filter(|l| keep(l))
-        .map(|l| {
-            let id = l.id();
-            let is_selected = {
-                let id = id.clone();
-                move || selected.with(|s| *s == id)
-            };
-            view! { <option value=id selected=is_selected>{l.label()}</option> }
-        })
-        .collect_view();
-    view! { <optgroup label=title>{options}</optgroup> }
+fn llm_of(uc: &UseCase) -> Option<&LlmWorkload> {
+    match &uc.workload {
+        Workload::Llm(llm) => Some(llm),
+        _ => None,
+    }
+}
+
+fn training_of(uc: &UseCase) -> Option<&TrainingRun> {
+    match &uc.workload {
+        Workload::Training(t) => Some(t),
+        _ => None,
+    }
+}
+
+fn kind_key(w: &Workload) -> &'static str {
+    match w {
+        Workload::Llm(_) => "llm",
+        Workload::Task(_) => "task",
+        Workload::Training(_) => "training",
+    }
 }
 
 fn task_key(task: LlmTask) -> &'static str {
@@ -227,18 +122,757 @@ fn task_key(task: LlmTask) -> &'static str {
     }
 }
 
-fn task_label(task: LlmTask) -> &'static str {
-    match task {
-        LlmTask::Chat => "Chat: answers questions in a conversation",
-        LlmTask::Rag => "RAG: answers from the company's documents",
-        LlmTask::Agent => "Agent: completes tasks in several steps",
+fn inference_task_key(task: Task) -> String {
+    serde_json::to_value(task).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+}
+
+/// The form of the use case with key `key`.
+#[component]
+pub fn UseCaseForm(
+    /// Stable key of the use case.
+    key: u64,
+) -> impl IntoView {
+    let ctx = PortfolioCtx::expect();
+    let e = Editing { ctx, index: Memo::new(move |_| ctx.index_of(key)) };
+    let kind = Memo::new(move |_| e.read(|uc| kind_key(&uc.workload).to_owned()).get());
+
+    let set_kind = Callback::new(move |chosen: String| {
+        e.edit(|uc| {
+            if kind_key(&uc.workload) == chosen {
+                return;
+            }
+            uc.workload = match chosen.as_str() {
+                "task" => Workload::Task(TaskWorkload { task: Task::ImageGeneration }),
+                "training" => Workload::Training(TrainingRun {
+                    compute: TrainingCompute::Flops {
+                        active_parameters_b: 8.0,
+                        tokens_b: 0.5,
+                        mfu: None,
+                    },
+                    accelerator: accelerators::DEFAULT_ACCELERATOR.into(),
+                }),
+                _ => Workload::Llm(LlmWorkload::default()),
+            };
+            if matches!(uc.cost, Cost::ApiTokens { .. } | Cost::ApiCatalogue) && chosen != "llm" {
+                uc.cost = Cost::None;
+            }
+        });
+    });
+
+    view! {
+        <div class="use-case-form" data-testid="use-case-form">
+            <TextField
+                id="name"
+                label=tr(|t| t.name)
+                value=e.read(|uc| uc.name.clone())
+                on_change=Callback::new(move |name: String| e.edit(|uc| uc.name = name))
+                error=e.error("name")
+            />
+            <Choice
+                id="kind"
+                label=tr(|t| t.kind)
+                value=Signal::derive(move || kind.get())
+                on_change=set_kind
+                groups=vec![
+                    (
+                        None,
+                        vec![
+                            ChoiceOption::text("llm", |t| t.kind_llm),
+                            ChoiceOption::text("task", |t| t.kind_task),
+                            ChoiceOption::text("training", |t| t.kind_training),
+                        ],
+                    ),
+                ]
+            />
+            {move || match kind.get().as_str() {
+                "llm" => view! { <LlmFields e=e /> }.into_any(),
+                "task" => view! { <TaskFields e=e /> }.into_any(),
+                _ => view! { <TrainingFields e=e /> }.into_any(),
+            }}
+            <VolumeFields e=e training=Signal::derive(move || kind.get() == "training") />
+            <LocationField e=e />
+            <CostFields e=e is_llm=Signal::derive(move || kind.get() == "llm") />
+            <AdvancedFields e=e is_llm=Signal::derive(move || kind.get() == "llm") />
+        </div>
     }
 }
 
-fn model_label(model: ModelSize) -> &'static str {
-    match model {
-        ModelSize::B8 => "Small (8B)",
-        ModelSize::B70 => "Medium (70B)",
-        ModelSize::B405 => "Large (405B)",
+#[component]
+fn LlmFields(e: Editing) -> impl IntoView {
+    let t = texts();
+    let task = e.read(|uc| llm_of(uc).map(|l| task_key(l.task)).unwrap_or("chat").to_owned());
+    let set_task = Callback::new(move |chosen: String| {
+        if let Some(&task) = LlmTask::ALL.iter().find(|t| task_key(**t) == chosen) {
+            // A new task brings its typical prompt and answer lengths (Capgemini 2025).
+            e.edit_llm(|llm| {
+                llm.task = task;
+                llm.output_tokens = task.default_output_tokens();
+                llm.input_tokens = task.default_input_tokens();
+            });
+        }
+    });
+    let model_mode = Memo::new(move |_| {
+        e.read(|uc| match llm_of(uc).map(|l| &l.model) {
+            Some(ModelChoice::Reference { size }) => size.label().to_owned(),
+            Some(ModelChoice::Catalogue { .. }) => "catalogue".to_owned(),
+            Some(ModelChoice::Custom { .. }) => "custom".to_owned(),
+            None => String::new(),
+        })
+        .get()
+    });
+    let set_mode = move |mode: &'static str| {
+        e.edit_llm(|llm| {
+            llm.model = match mode {
+                "catalogue" => ModelChoice::Catalogue { id: "openai/gpt-4o-mini".into() },
+                "custom" => {
+                    ModelChoice::Custom { total_parameters_b: 120.0, active_parameters_b: 5.1 }
+                }
+                _ => ModelChoice::Reference {
+                    size: ModelSize::ALL
+                        .into_iter()
+                        .find(|s| s.label() == mode)
+                        .unwrap_or(ModelSize::B70),
+                },
+            };
+        });
+    };
+    let modes: [(&'static str, Pick); 5] = [
+        ("8B", |t| t.model_small),
+        ("70B", |t| t.model_medium),
+        ("405B", |t| t.model_large),
+        ("catalogue", |t| t.model_catalogue),
+        ("custom", |t| t.model_custom),
+    ];
+    let catalogue_id = e.read(|uc| match llm_of(uc).map(|l| &l.model) {
+        Some(ModelChoice::Catalogue { id }) => id.clone(),
+        _ => String::new(),
+    });
+    let catalogue_groups = || {
+        let mut groups: Vec<(Option<Signal<&'static str>>, Vec<ChoiceOption>)> = Vec::new();
+        let mut by_provider: Vec<(&str, Vec<ChoiceOption>)> = Vec::new();
+        for m in llm_models() {
+            let option = ChoiceOption::fixed(m.id(), m.name);
+            match by_provider.iter_mut().find(|(p, _)| *p == m.provider) {
+                Some((_, list)) => list.push(option),
+                None => by_provider.push((m.provider, vec![option])),
+            }
+        }
+        for (provider, options) in by_provider {
+            groups.push((Some(Signal::derive(move || provider)), options));
+        }
+        groups
+    };
+
+    view! {
+        <Choice
+            id="task"
+            label=tr(|t| t.what_does_it_do)
+            value=task
+            on_change=set_task
+            groups=vec![
+                (
+                    None,
+                    LlmTask::ALL
+                        .into_iter()
+                        .map(|task| ChoiceOption::translated(task_key(task), move || (t().llm_task)(task).to_owned()))
+                        .collect(),
+                ),
+            ]
+        />
+        <div class="field" role="radiogroup" aria-labelledby="model-label">
+            <span id="model-label" class="label">{move || t().which_model}</span>
+            <div class="segmented">
+                {modes
+                    .into_iter()
+                    .map(|(mode, label)| {
+                        let input_id = format!("model-{mode}");
+                        view! {
+                            <input
+                                type="radio"
+                                name="model"
+                                id=input_id.clone()
+                                prop:checked=move || model_mode.with(|m| m == mode)
+                                on:change=move |_| set_mode(mode)
+                                data-testid=input_id.clone()
+                            />
+                            <label for=input_id>{move || label(t())}</label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </div>
+        <Show when=move || model_mode.with(|m| m == "catalogue")>
+            <Choice
+                id="catalogue-model"
+                label=tr(|t| t.catalogue_model)
+                value=catalogue_id
+                on_change=Callback::new(move |id: String| {
+                    e.edit_llm(|llm| llm.model = ModelChoice::Catalogue { id })
+                })
+                groups=catalogue_groups()
+            />
+        </Show>
+        <Show when=move || model_mode.with(|m| m == "custom")>
+            <NumberField
+                id="total-parameters"
+                label=tr(|t| t.total_parameters)
+                unit=tr(|t| t.billions)
+                value=e.read(|uc| match llm_of(uc).map(|l| &l.model) {
+                    Some(ModelChoice::Custom { total_parameters_b, .. }) => *total_parameters_b,
+                    _ => 0.0,
+                })
+                on_change=Callback::new(move |v: f64| {
+                    e.edit_llm(|llm| {
+                        if let ModelChoice::Custom { total_parameters_b, .. } = &mut llm.model {
+                            *total_parameters_b = v;
+                        }
+                    })
+                })
+                error=e.error("workload.model.total_parameters_b")
+                scale=SliderScale::Log { min: 0.1, max: 2_000.0 }
+            />
+            <NumberField
+                id="active-parameters"
+                label=tr(|t| t.active_parameters)
+                unit=tr(|t| t.billions)
+                value=e.read(|uc| match llm_of(uc).map(|l| &l.model) {
+                    Some(ModelChoice::Custom { active_parameters_b, .. }) => *active_parameters_b,
+                    _ => 0.0,
+                })
+                on_change=Callback::new(move |v: f64| {
+                    e.edit_llm(|llm| {
+                        if let ModelChoice::Custom { active_parameters_b, .. } = &mut llm.model {
+                            *active_parameters_b = v;
+                        }
+                    })
+                })
+                error=e.error("workload.model.active_parameters_b")
+                scale=SliderScale::Log { min: 0.1, max: 2_000.0 }
+            />
+        </Show>
+        <NumberField
+            id="output-tokens"
+            label=tr(|t| t.answer_length)
+            unit=tr(|t| t.tokens_hint)
+            value=e.read(|uc| llm_of(uc).map_or(0.0, |l| l.output_tokens))
+            on_change=Callback::new(move |v: f64| e.edit_llm(|llm| llm.output_tokens = v))
+            error=e.error("workload.output_tokens")
+            scale=SliderScale::Linear { min: 10.0, max: 4_000.0, step: 10.0 }
+        />
+        <NumberField
+            id="input-tokens"
+            label=tr(|t| t.prompt_length)
+            unit=tr(|t| t.tokens_hint)
+            value=e.read(|uc| llm_of(uc).map_or(0.0, |l| l.input_tokens))
+            on_change=Callback::new(move |v: f64| e.edit_llm(|llm| llm.input_tokens = v))
+            error=e.error("workload.input_tokens")
+            scale=SliderScale::Log { min: 10.0, max: 200_000.0 }
+        />
+    }
+}
+
+#[component]
+fn TaskFields(e: Editing) -> impl IntoView {
+    let t = texts();
+    let task = e.read(|uc| match &uc.workload {
+        Workload::Task(task) => inference_task_key(task.task),
+        _ => String::new(),
+    });
+    let set_task = Callback::new(move |chosen: String| {
+        if let Some(&task) = Task::ALL.iter().find(|t| inference_task_key(**t) == chosen) {
+            e.edit(|uc| uc.workload = Workload::Task(TaskWorkload { task }));
+        }
+    });
+    view! {
+        <Choice
+            id="inference-task"
+            label=tr(|t| t.what_does_it_do)
+            value=task
+            on_change=set_task
+            groups=vec![
+                (
+                    None,
+                    Task::ALL
+                        .into_iter()
+                        .map(|task| {
+                            ChoiceOption::translated(inference_task_key(task), move || (t().task_name)(task).to_owned())
+                        })
+                        .collect(),
+                ),
+            ]
+        />
+    }
+}
+
+#[component]
+fn TrainingFields(e: Editing) -> impl IntoView {
+    let t = texts();
+    let basis = Memo::new(move |_| {
+        e.read(|uc| match training_of(uc).map(|t| &t.compute) {
+            Some(TrainingCompute::AcceleratorHours { .. }) => "hours".to_owned(),
+            Some(TrainingCompute::Flops { .. }) => "flops".to_owned(),
+            Some(TrainingCompute::ClassicFineTune { .. }) => "classic".to_owned(),
+            None => String::new(),
+        })
+        .get()
+    });
+    let set_basis = Callback::new(move |chosen: String| {
+        e.edit_training(|run| {
+            run.compute = match chosen.as_str() {
+                "hours" => TrainingCompute::AcceleratorHours {
+                    accelerator_hours: 1_000.0,
+                    power_share_of_tdp: None,
+                },
+                "classic" => TrainingCompute::ClassicFineTune { task: Task::Tabular },
+                _ => TrainingCompute::Flops { active_parameters_b: 8.0, tokens_b: 0.5, mfu: None },
+            };
+        });
+    });
+    let accelerator =
+        e.read(|uc| training_of(uc).map(|t| t.accelerator.clone()).unwrap_or_default());
+    let classic_task = e.read(|uc| match training_of(uc).map(|t| &t.compute) {
+        Some(TrainingCompute::ClassicFineTune { task }) => inference_task_key(*task),
+        _ => String::new(),
+    });
+    view! {
+        <Choice
+            id="training-basis"
+            label=tr(|t| t.training_basis)
+            value=Signal::derive(move || basis.get())
+            on_change=set_basis
+            groups=vec![
+                (
+                    None,
+                    vec![
+                        ChoiceOption::text("flops", |t| t.basis_flops),
+                        ChoiceOption::text("hours", |t| t.basis_hours),
+                        ChoiceOption::text("classic", |t| t.basis_classic),
+                    ],
+                ),
+            ]
+        />
+        <Show when=move || basis.with(|b| b == "hours")>
+            <NumberField
+                id="accelerator-hours"
+                label=tr(|t| t.accelerator_hours)
+                unit=tr(|t| t.hours_unit)
+                value=e.read(|uc| match training_of(uc).map(|t| &t.compute) {
+                    Some(TrainingCompute::AcceleratorHours { accelerator_hours, .. }) => *accelerator_hours,
+                    _ => 0.0,
+                })
+                on_change=Callback::new(move |v: f64| {
+                    e.edit_training(|run| {
+                        if let TrainingCompute::AcceleratorHours { accelerator_hours, .. } = &mut run.compute {
+                            *accelerator_hours = v;
+                        }
+                    })
+                })
+                error=e.error("workload.compute.accelerator_hours")
+                scale=SliderScale::Log { min: 1.0, max: 1e7 }
+            />
+        </Show>
+        <Show when=move || basis.with(|b| b == "flops")>
+            <NumberField
+                id="training-parameters"
+                label=tr(|t| t.active_parameters)
+                unit=tr(|t| t.billions)
+                value=e.read(|uc| match training_of(uc).map(|t| &t.compute) {
+                    Some(TrainingCompute::Flops { active_parameters_b, .. }) => *active_parameters_b,
+                    _ => 0.0,
+                })
+                on_change=Callback::new(move |v: f64| {
+                    e.edit_training(|run| {
+                        if let TrainingCompute::Flops { active_parameters_b, .. } = &mut run.compute {
+                            *active_parameters_b = v;
+                        }
+                    })
+                })
+                error=e.error("workload.compute.active_parameters_b")
+                scale=SliderScale::Log { min: 0.1, max: 2_000.0 }
+            />
+            <NumberField
+                id="training-tokens"
+                label=tr(|t| t.training_tokens)
+                unit=tr(|t| t.billions)
+                value=e.read(|uc| match training_of(uc).map(|t| &t.compute) {
+                    Some(TrainingCompute::Flops { tokens_b, .. }) => *tokens_b,
+                    _ => 0.0,
+                })
+                on_change=Callback::new(move |v: f64| {
+                    e.edit_training(|run| {
+                        if let TrainingCompute::Flops { tokens_b, .. } = &mut run.compute {
+                            *tokens_b = v;
+                        }
+                    })
+                })
+                error=e.error("workload.compute.tokens_b")
+                scale=SliderScale::Log { min: 0.01, max: 20_000.0 }
+            />
+        </Show>
+        <Show when=move || basis.with(|b| b == "classic")>
+            <Choice
+                id="classic-task"
+                label=tr(|t| t.what_does_it_do)
+                value=classic_task
+                on_change=Callback::new(move |chosen: String| {
+                    if let Some(&task) = Task::ALL.iter().find(|t| inference_task_key(**t) == chosen) {
+                        e.edit_training(|run| run.compute = TrainingCompute::ClassicFineTune { task });
+                    }
+                })
+                groups=vec![
+                    (
+                        None,
+                        [Task::Tabular, Task::ComputerVision, Task::Nlp]
+                            .into_iter()
+                            .map(|task| {
+                                ChoiceOption::translated(inference_task_key(task), move || (t().task_name)(task).to_owned())
+                            })
+                            .collect(),
+                    ),
+                ]
+            />
+        </Show>
+        <Choice
+            id="accelerator"
+            label=tr(|t| t.accelerator)
+            value=accelerator
+            on_change=Callback::new(move |id: String| e.edit_training(|run| run.accelerator = id))
+            groups=vec![(None, accelerators().iter().map(|a| ChoiceOption::fixed(a.id, a.name)).collect())]
+        />
+    }
+}
+
+#[component]
+fn VolumeFields(
+    e: Editing,
+    /// Training runs count runs, not requests.
+    training: Signal<bool>,
+) -> impl IntoView {
+    let t = texts();
+    let basis = Memo::new(move |_| {
+        e.read(|uc| match uc.volume {
+            Volume::PerDay { .. } => "per_day".to_owned(),
+            Volume::PerUser { .. } => "per_user".to_owned(),
+            Volume::PerYear { .. } => "per_year".to_owned(),
+        })
+        .get()
+    });
+    let set_basis = Callback::new(move |chosen: String| {
+        e.edit(|uc| {
+            // Keep the yearly volume when changing how it is expressed.
+            let per_year = uc.volume.per_year();
+            uc.volume = match chosen.as_str() {
+                "per_user" => Volume::PerUser {
+                    users: 100.0,
+                    per_user_per_day: (per_year / 25_000.0).max(1.0).round(),
+                    days_per_year: 250.0,
+                },
+                "per_year" => Volume::PerYear { per_year },
+                _ => Volume::PerDay { per_day: per_year / 365.0, days_per_year: 365.0 },
+            };
+        });
+    });
+    let field = move |get: fn(&Volume) -> Option<f64>| e.read_in(|uc| &uc.volume, get);
+    let set = move |put: fn(&mut Volume, f64)| {
+        Callback::new(move |v: f64| e.edit(|uc| put(&mut uc.volume, v)))
+    };
+    view! {
+        <Choice
+            id="volume-basis"
+            label=tr(|t| t.how_often)
+            value=Signal::derive(move || basis.get())
+            on_change=set_basis
+            groups=vec![
+                (
+                    None,
+                    vec![
+                        ChoiceOption::text("per_day", |t| t.volume_per_day),
+                        ChoiceOption::text("per_user", |t| t.volume_per_user),
+                        ChoiceOption::translated("per_year", move || {
+                            if training.get() { t().runs_per_year } else { t().volume_per_year }.to_owned()
+                        }),
+                    ],
+                ),
+            ]
+        />
+        <Show when=move || basis.with(|b| b == "per_day")>
+            <NumberField
+                id="requests-per-day"
+                label=tr(|t| t.times_per_day)
+                unit=tr(|t| t.per_day_unit)
+                value=field(|v| match v { Volume::PerDay { per_day, .. } => Some(*per_day), _ => None })
+                on_change=set(|v, x| if let Volume::PerDay { per_day, .. } = v { *per_day = x })
+                error=e.error("volume.per_day")
+                scale=SliderScale::Log { min: 1.0, max: 1e9 }
+            />
+            <NumberField
+                id="days-per-year"
+                label=tr(|t| t.days_per_year)
+                unit=tr(|t| t.days_unit)
+                value=field(|v| match v { Volume::PerDay { days_per_year, .. } => Some(*days_per_year), _ => None })
+                on_change=set(|v, x| if let Volume::PerDay { days_per_year, .. } = v { *days_per_year = x })
+                error=e.error("volume.days_per_year")
+                scale=SliderScale::Linear { min: 1.0, max: limits::DAYS_PER_YEAR.max, step: 1.0 }
+            />
+        </Show>
+        <Show when=move || basis.with(|b| b == "per_user")>
+            <NumberField
+                id="users"
+                label=tr(|t| t.how_many_people)
+                unit=tr(|t| t.people_unit)
+                value=field(|v| match v { Volume::PerUser { users, .. } => Some(*users), _ => None })
+                on_change=set(|v, x| if let Volume::PerUser { users, .. } = v { *users = x })
+                error=e.error("volume.users")
+                scale=SliderScale::Log { min: 1.0, max: 1e8 }
+            />
+            <NumberField
+                id="per-user-per-day"
+                label=tr(|t| t.times_per_person)
+                unit=tr(|t| t.per_person_unit)
+                value=field(|v| match v { Volume::PerUser { per_user_per_day, .. } => Some(*per_user_per_day), _ => None })
+                on_change=set(|v, x| if let Volume::PerUser { per_user_per_day, .. } = v { *per_user_per_day = x })
+                error=e.error("volume.per_user_per_day")
+                scale=SliderScale::Log { min: 0.1, max: 1_000.0 }
+            />
+            <NumberField
+                id="working-days"
+                label=tr(|t| t.days_per_year)
+                unit=tr(|t| t.days_unit)
+                value=field(|v| match v { Volume::PerUser { days_per_year, .. } => Some(*days_per_year), _ => None })
+                on_change=set(|v, x| if let Volume::PerUser { days_per_year, .. } = v { *days_per_year = x })
+                error=e.error("volume.days_per_year")
+                scale=SliderScale::Linear { min: 1.0, max: limits::DAYS_PER_YEAR.max, step: 1.0 }
+            />
+        </Show>
+        <Show when=move || basis.with(|b| b == "per_year")>
+            <NumberField
+                id="per-year"
+                label=Signal::derive(move || if training.get() { t().runs_per_year } else { t().times_per_year })
+                unit=tr(|t| t.per_year_unit)
+                value=field(|v| match v { Volume::PerYear { per_year } => Some(*per_year), _ => None })
+                on_change=set(|v, x| if let Volume::PerYear { per_year } = v { *per_year = x })
+                error=e.error("volume.per_year")
+                scale=SliderScale::Log { min: 1.0, max: 1e12 }
+            />
+        </Show>
+    }
+}
+
+#[component]
+fn LocationField(e: Editing) -> impl IntoView {
+    let all = locations();
+    let group = |title: Pick, keep: fn(&Location) -> bool| {
+        (
+            Some(tr(title)),
+            all.iter()
+                .filter(|l| keep(l))
+                .map(|l| ChoiceOption::fixed(l.id(), l.label()))
+                .collect(),
+        )
+    };
+    let groups = vec![
+        group(|t| t.group_api, Location::is_api_provider),
+        group(
+            |t| t.group_countries,
+            |l| l.region.is_none() && l.operator.is_none() && !l.is_subnational_grid(),
+        ),
+        group(|t| t.group_grids, Location::is_subnational_grid),
+        group(|t| t.group_cloud, |l| l.region.is_some()),
+    ];
+    view! {
+        <Choice
+            id="location"
+            label=tr(|t| t.where_runs)
+            value=e.read(|uc| uc.site.location.clone())
+            on_change=Callback::new(move |id: String| e.edit(|uc| uc.site.location = id))
+            groups=groups
+        />
+    }
+}
+
+fn cost_key(cost: &Cost) -> &'static str {
+    match cost {
+        Cost::None => "none",
+        Cost::ApiCatalogue => "api_catalogue",
+        Cost::ApiTokens { .. } => "api_tokens",
+        Cost::AcceleratorHours { .. } => "accelerator_hours",
+    }
+}
+
+#[component]
+fn CostFields(
+    e: Editing,
+    /// Token prices only apply to LLM use cases.
+    is_llm: Signal<bool>,
+) -> impl IntoView {
+    let t = texts();
+    let basis = Memo::new(move |_| e.read(|uc| cost_key(&uc.cost).to_owned()).get());
+    let set_basis = Callback::new(move |chosen: String| {
+        e.edit(|uc| {
+            uc.cost = match chosen.as_str() {
+                "api_catalogue" => Cost::ApiCatalogue,
+                "api_tokens" => {
+                    Cost::ApiTokens { usd_per_million_input: 2.5, usd_per_million_output: 10.0 }
+                }
+                "accelerator_hours" => {
+                    Cost::AcceleratorHours { usd_per_hour: None, usd_per_kwh: 0.0 }
+                }
+                _ => Cost::None,
+            };
+        });
+    });
+    let mut options = vec![
+        ChoiceOption::text("none", |t| t.cost_none),
+        ChoiceOption::text("accelerator_hours", |t| t.cost_hours),
+    ];
+    if is_llm.get_untracked() {
+        options.push(ChoiceOption::translated("api_catalogue", move || {
+            t().cost_api_catalogue.to_owned()
+        }));
+        options.push(ChoiceOption::text("api_tokens", |t| t.cost_api_tokens));
+    }
+    let price = move |get: fn(&Cost) -> Option<f64>| e.read_in(|uc| &uc.cost, get);
+    let set_price = move |put: fn(&mut Cost, f64)| {
+        Callback::new(move |v: f64| e.edit(|uc| put(&mut uc.cost, v)))
+    };
+    let default_hourly = e.read(|uc| {
+        let settings = engine::Settings::default();
+        let accelerator = engine::evaluate::accelerator_of(&uc.workload, &settings);
+        accelerators::hourly_price_usd(accelerator.id).map_or(0.0, |(p, _)| p.central)
+    });
+    view! {
+        <Choice id="cost-basis" label=tr(|t| t.cost) value=Signal::derive(move || basis.get()) on_change=set_basis groups=vec![(None, options)] />
+        <p class="field-message" data-testid="cost-basis-message">
+            {move || e.error("cost.basis").get()}
+        </p>
+        <Show when=move || basis.with(|b| b == "api_tokens")>
+            <NumberField
+                id="price-input"
+                label=tr(|t| t.price_input)
+                unit=tr(|t| t.usd_per_million)
+                value=price(|c| match c { Cost::ApiTokens { usd_per_million_input, .. } => Some(*usd_per_million_input), _ => None })
+                on_change=set_price(|c, x| if let Cost::ApiTokens { usd_per_million_input, .. } = c { *usd_per_million_input = x })
+                error=e.error("cost.usd_per_million_input")
+                scale=SliderScale::Log { min: 0.01, max: 100.0 }
+            />
+            <NumberField
+                id="price-output"
+                label=tr(|t| t.price_output)
+                unit=tr(|t| t.usd_per_million)
+                value=price(|c| match c { Cost::ApiTokens { usd_per_million_output, .. } => Some(*usd_per_million_output), _ => None })
+                on_change=set_price(|c, x| if let Cost::ApiTokens { usd_per_million_output, .. } = c { *usd_per_million_output = x })
+                error=e.error("cost.usd_per_million_output")
+                scale=SliderScale::Log { min: 0.01, max: 300.0 }
+            />
+        </Show>
+        <Show when=move || basis.with(|b| b == "accelerator_hours")>
+            <NumberField
+                id="price-hour"
+                label=tr(|t| t.price_hour)
+                unit=tr(|t| t.usd_per_hour)
+                value=Signal::derive(move || {
+                    e.read(|uc| match uc.cost { Cost::AcceleratorHours { usd_per_hour, .. } => usd_per_hour, _ => None }).get()
+                        .unwrap_or_else(|| default_hourly.get())
+                })
+                on_change=set_price(|c, x| if let Cost::AcceleratorHours { usd_per_hour, .. } = c { *usd_per_hour = Some(x) })
+                error=e.error("cost.usd_per_hour")
+                scale=SliderScale::Log { min: 0.1, max: 20.0 }
+                on_reset=Callback::new(move |()| e.edit(|uc| if let Cost::AcceleratorHours { usd_per_hour, .. } = &mut uc.cost { *usd_per_hour = None }))
+                overridden=e.read(|uc| matches!(uc.cost, Cost::AcceleratorHours { usd_per_hour: Some(_), .. }))
+            />
+            <NumberField
+                id="price-kwh"
+                label=tr(|t| t.price_kwh)
+                unit=tr(|t| t.usd_per_kwh)
+                value=price(|c| match c { Cost::AcceleratorHours { usd_per_kwh, .. } => Some(*usd_per_kwh), _ => None })
+                on_change=set_price(|c, x| if let Cost::AcceleratorHours { usd_per_kwh, .. } = c { *usd_per_kwh = x })
+                error=e.error("cost.usd_per_kwh")
+                scale=SliderScale::Linear { min: 0.0, max: 0.5, step: 0.01 }
+            />
+        </Show>
+    }
+}
+
+#[component]
+fn AdvancedFields(
+    e: Editing,
+    /// Quantisation only applies to LLM use cases.
+    is_llm: Signal<bool>,
+) -> impl IntoView {
+    let t = texts();
+    let factors = move |get: fn(&engine::evaluate::SiteFactors) -> f64| {
+        let ctx = e.ctx;
+        Signal::derive(move || {
+            let i = e.index.get();
+            ctx.result.with(|r| {
+                r.as_ref()
+                    .and_then(|r| i.and_then(|i| r.use_cases.get(i)))
+                    .map_or(0.0, |u| get(&u.factors))
+            })
+        })
+    };
+    let site_value = move |get: fn(&Site) -> Option<f64>, default: Signal<f64>| {
+        let set = e.is_set_in(|uc| &uc.site, get);
+        let value = e.read_in(|uc| &uc.site, get);
+        Signal::derive(move || if set.get() { value.get() } else { default.get() })
+    };
+    let pue_default = factors(|f| f.pue.value.central);
+    let wue_default = factors(|f| f.wue_onsite.value.central);
+    view! {
+        <details class="advanced">
+            <summary>{move || t().advanced}</summary>
+            <NumberField
+                id="pue"
+                label=Signal::derive(move || t().pue)
+                unit=tr(|t| t.pue_hint)
+                value=site_value(|s| s.pue, pue_default)
+                on_change=Callback::new(move |v: f64| e.edit(|uc| uc.site.pue = Some(v)))
+                error=e.error("site.pue")
+                scale=SliderScale::Linear { min: limits::PUE.min, max: 2.0, step: 0.01 }
+                on_reset=Callback::new(move |()| e.edit(|uc| uc.site.pue = None))
+                overridden=e.read(|uc| uc.site.pue.is_some())
+            />
+            <NumberField
+                id="wue"
+                label=tr(|t| t.wue)
+                unit=Signal::derive(|| "L/kWh")
+                value=site_value(|s| s.wue_onsite_l_per_kwh, wue_default)
+                on_change=Callback::new(move |v: f64| e.edit(|uc| uc.site.wue_onsite_l_per_kwh = Some(v)))
+                error=e.error("site.wue_onsite_l_per_kwh")
+                scale=SliderScale::Linear { min: 0.0, max: 5.0, step: 0.01 }
+                on_reset=Callback::new(move |()| e.edit(|uc| uc.site.wue_onsite_l_per_kwh = None))
+                overridden=e.read(|uc| uc.site.wue_onsite_l_per_kwh.is_some())
+            />
+            <NumberField
+                id="carbon-free-share"
+                label=tr(|t| t.carbon_free_share)
+                unit=Signal::derive(|| "0–1")
+                value=e.read(|uc| uc.site.carbon_free_share.unwrap_or(0.0))
+                on_change=Callback::new(move |v: f64| e.edit(|uc| uc.site.carbon_free_share = Some(v)))
+                error=e.error("site.carbon_free_share")
+                scale=SliderScale::Linear { min: 0.0, max: 1.0, step: 0.01 }
+            />
+            <Show when=move || is_llm.get()>
+                <Choice
+                    id="quantization"
+                    label=tr(|t| t.quantization)
+                    value=e.read(|uc| llm_of(uc).map(|l| l.quantization_bits.to_string()).unwrap_or_default())
+                    on_change=Callback::new(move |bits: String| {
+                        if let Ok(bits) = bits.parse::<f64>() {
+                            e.edit_llm(|llm| llm.quantization_bits = bits);
+                        }
+                    })
+                    groups=vec![
+                        (
+                            None,
+                            [16.0_f64, 8.0, 4.0]
+                                .into_iter()
+                                .map(|b| ChoiceOption::translated(b.to_string(), move || format!("{b} {}", t().bits)))
+                                .collect(),
+                        ),
+                    ]
+                />
+            </Show>
+        </details>
     }
 }

@@ -61,11 +61,11 @@ export async function launchBrowser() {
 }
 
 /**
- * Opens the app in a fresh context and records what would betray a broken page or a leak:
- * console errors, uncaught exceptions and every request with its URL.
+ * Opens the app in a fresh context (its own, empty local storage) and records what would
+ * betray a broken page or a leak: console errors, uncaught exceptions and every request.
  */
-export async function openApp(browser, origin, hash = "") {
-  const context = await browser.newContext();
+export async function openApp(browser, origin, hash = "", contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   const record = { requests: [], consoleErrors: [], pageErrors: [] };
   page.on("request", (r) => record.requests.push(r.url()));
@@ -83,4 +83,37 @@ export function foreignRequests(record, origin) {
   return record.requests.filter(
     (url) => !url.startsWith("data:") && !url.startsWith("blob:") && new URL(url).origin !== origin,
   );
+}
+
+/** The central value a result element carries in its data-value attribute. */
+export async function value(page, testId) {
+  return Number(await page.getByTestId(testId).first().getAttribute("data-value"));
+}
+
+/** Waits until the app has autosaved (it saves 400 ms after the last change). */
+export async function waitForSave(page) {
+  await page.waitForTimeout(700);
+}
+
+/** A portfolio file of `n` use cases cycling through the app's starter kinds. */
+export function portfolioOf(n, name = `Bench ${n}`) {
+  const kinds = [
+    { llm: { task: "chat", model: { reference: { size: "70B" } }, output_tokens: 208.45, input_tokens: 126.89 } },
+    { task: { task: "tabular" } },
+    { llm: { task: "rag", model: { reference: { size: "8B" } }, output_tokens: 363, input_tokens: 5333 } },
+    { task: { task: "image_generation" } },
+  ];
+  const use_cases = Array.from({ length: n }, (_, i) => ({
+    name: `Use case ${i + 1}`,
+    workload: kinds[i % kinds.length],
+    volume: { per_day: { per_day: 1000 + i, days_per_year: 365 } },
+    site: { location: "US" },
+  }));
+  return { schema_version: 1, name, use_cases };
+}
+
+/** Seeds the browser's saved state before the app loads, as a returning visitor has it. */
+export async function seedPortfolio(context, portfolio) {
+  const state = { version: 1, current: 0, portfolios: [JSON.stringify(portfolio)], prefs: {} };
+  await context.addInitScript((text) => localStorage.setItem("ai-footprint.state", text), JSON.stringify(state));
 }

@@ -29,15 +29,24 @@ pub enum FileError {
 /// Reads a portfolio from JSON, checking the format version before anything else. The result
 /// still needs [`crate::validate`] for its values.
 pub fn parse_portfolio(json: &str) -> Result<Portfolio, FileError> {
-    let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| FileError::NotJson(e.to_string()))?;
-    let version = value.get("schema_version").and_then(serde_json::Value::as_u64);
-    match version {
+    /// Only the version, read first; every other field is skipped. Reading straight from the
+    /// text (not through `serde_json::Value`) keeps one deserialiser per type in the wasm.
+    #[derive(serde::Deserialize)]
+    struct Version {
+        schema_version: Option<serde_json::Number>,
+    }
+    let version: Version = match serde_json::from_str(json) {
+        Ok(v) => v,
+        // Valid JSON that is not an object, or a mistyped version, is some other file.
+        Err(e) if e.is_data() => return Err(FileError::NoSchemaVersion),
+        Err(e) => return Err(FileError::NotJson(e.to_string())),
+    };
+    match version.schema_version.and_then(|n| n.as_u64()) {
         None => Err(FileError::NoSchemaVersion),
         Some(v) if v != u64::from(SCHEMA_VERSION) => {
             Err(FileError::UnsupportedSchema { found: v, supported: SCHEMA_VERSION })
         }
-        Some(_) => serde_json::from_value(value).map_err(|e| FileError::Shape(e.to_string())),
+        Some(_) => serde_json::from_str(json).map_err(|e| FileError::Shape(e.to_string())),
     }
 }
 

@@ -21,7 +21,9 @@ pub mod evaluate;
 pub mod explain;
 pub mod format;
 pub mod portfolio;
+pub mod presets;
 pub mod refdata;
+pub mod report;
 pub mod validate;
 
 pub use estimate::{Bound, Estimate};

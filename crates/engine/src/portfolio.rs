@@ -90,14 +90,15 @@ impl Default for UseCase {
             workload: Workload::Llm(LlmWorkload::default()),
             volume: Volume::PerDay { per_day: 10_000.0, days_per_year: 365.0 },
             site: Site::default(),
-            cost: Cost::default(),
+            // Costed from the published GPU-hour prices until the user says otherwise.
+            cost: Cost::AcceleratorHours { usd_per_hour: None, usd_per_kwh: 0.0 },
         }
     }
 }
 
 /// What runs each time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Workload {
     /// Large-language-model inference: chat, RAG or agent.
     Llm(LlmWorkload),
@@ -206,7 +207,7 @@ impl LlmTask {
 
 /// Which model answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "from", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ModelChoice {
     /// One of the paper's reference models (Llama 3.1 8B, 70B, 405B), with measured speeds.
     Reference {
@@ -331,7 +332,7 @@ fn default_accelerator() -> String {
 
 /// How the compute of a training run is known (METHODOLOGY §2.2).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "basis", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum TrainingCompute {
     /// Accelerator-hours, as model cards publish them.
     AcceleratorHours {
@@ -360,7 +361,7 @@ pub enum TrainingCompute {
 
 /// How many times a year a use case runs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "basis", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Volume {
     /// A fixed number every day it runs.
     PerDay {
@@ -429,7 +430,7 @@ impl Default for Site {
 
 /// What a use case costs, in US dollars.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(tag = "basis", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Cost {
     /// Not costed.
     #[default]

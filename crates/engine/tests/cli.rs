@@ -72,8 +72,8 @@ fn reads_standard_input_and_matches_the_file_result() {
 fn invalid_portfolios_fail_with_named_problems() {
     let bad = r#"{"schema_version": 1, "name": "x", "use_cases": [{
         "name": "a",
-        "workload": {"kind": "task", "task": "tabular"},
-        "volume": {"basis": "per_day", "per_day": -1, "days_per_year": 365},
+        "workload": {"task": {"task": "tabular"}},
+        "volume": {"per_day": {"per_day": -1, "days_per_year": 365}},
         "site": {"location": "atlantis"}
     }]}"#;
     let out = aifootprint(&["evaluate"], Some(bad));

@@ -9,25 +9,12 @@ use flate2::Compression;
 /// Prints the raw and gzip size of every wasm, JS and CSS file in `dist`, and fails when the
 /// gzip total exceeds `budget_bytes`.
 pub fn report(dist: &Path, budget_bytes: u64) -> Result<(), String> {
-    let entries =
-        std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
     let mut files: Vec<(String, u64, u64)> = Vec::new();
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let counted =
-            matches!(path.extension().and_then(|e| e.to_str()), Some("wasm" | "js" | "css"));
-        if !counted {
-            continue;
-        }
-        let bytes =
-            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        files.push((name, bytes.len() as u64, gzip_len(&bytes)?));
-    }
+    collect(dist, dist, &mut files)?;
     files.sort();
     println!("release bundle (dist/):");
     for (name, raw, gz) in &files {
-        println!("  {name:<48} {:>9} B raw {:>9} B gzip", raw, gz);
+        println!("  {name:<60} {raw:>9} B raw {gz:>9} B gzip");
     }
     let total: u64 = files.iter().map(|f| f.2).sum();
     println!(
@@ -40,6 +27,29 @@ pub fn report(dist: &Path, budget_bytes: u64) -> Result<(), String> {
     } else {
         Ok(())
     }
+}
+
+/// Every wasm, JS and CSS file under `dir` (wasm-bindgen snippets live in a subfolder).
+fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, u64, u64)>) -> Result<(), String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(root, &path, files)?;
+            continue;
+        }
+        let counted =
+            matches!(path.extension().and_then(|e| e.to_str()), Some("wasm" | "js" | "css"));
+        if !counted {
+            continue;
+        }
+        let bytes =
+            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let name = path.strip_prefix(root).unwrap_or(&path).display().to_string();
+        files.push((name, bytes.len() as u64, gzip_len(&bytes)?));
+    }
+    Ok(())
 }
 
 fn gzip_len(bytes: &[u8]) -> Result<u64, String> {

@@ -27,8 +27,8 @@ usage: cargo xtask <task>
                       regenerate the engine's reference tables from the raw data files
 ";
 
-/// Gzip budget of the release bundle (wasm + JS + CSS), bytes.
-const BUNDLE_BUDGET_BYTES: u64 = 200 * 1024;
+/// Gzip budget of the release bundle (wasm + JS + CSS), bytes: the portfolio builder's.
+const BUNDLE_BUDGET_BYTES: u64 = 300 * 1024;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -110,7 +110,8 @@ fn ensure_cargo_tool(
 
 fn ensure_npm_packages(root: &Path) -> Result<(), String> {
     let bin = root.join("node_modules/.bin");
-    if bin.join("wasm-opt").exists() && root.join("node_modules/playwright-core").exists() {
+    let installed = |package: &str| root.join("node_modules").join(package).exists();
+    if bin.join("wasm-opt").exists() && installed("playwright-core") && installed("axe-core") {
         return Ok(());
     }
     if output_of(root, "npm", &["--version"]).is_none() {

@@ -1,0 +1,78 @@
+//! Results as CSV, for spreadsheets: one row per use case and a total row, every indicator as
+//! central, low and high, plus the methodology version.
+
+use crate::evaluate::{Impacts, PortfolioResult};
+use crate::portfolio::Phase;
+
+/// Reads one indicator out of the impacts.
+type Indicator = fn(&Impacts) -> crate::Estimate;
+
+const INDICATORS: [(&str, Indicator); 8] = [
+    ("energy_kwh", |i| i.energy_kwh),
+    ("carbon_location_kg", |i| i.carbon_operational_kg),
+    ("carbon_market_kg", |i| i.carbon_market_kg),
+    ("carbon_embodied_kg", |i| i.carbon_embodied_kg),
+    ("water_onsite_l", |i| i.water_onsite_l),
+    ("water_offsite_l", |i| i.water_offsite_l),
+    ("cost_usd", |i| i.cost_usd),
+    ("carbon_total_kg", |i| i.carbon_total_kg()),
+];
+
+/// Quotes a CSV field when it holds a separator, a quote or a line break; and defuses text
+/// that a spreadsheet would run as a formula.
+fn field(text: &str) -> String {
+    let text =
+        if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_owned() };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// The yearly results as CSV.
+pub fn to_csv(result: &PortfolioResult) -> String {
+    let mut out = String::from("use_case,phase,runs_per_year");
+    for (name, _) in INDICATORS {
+        out.push_str(&format!(",{name},{name}_low,{name}_high"));
+    }
+    out.push_str(",methodology_version\n");
+    let mut row = |name: &str, phase: &str, runs: String, impacts: &Impacts| {
+        out.push_str(&format!("{},{phase},{runs}", field(name)));
+        for (_, get) in INDICATORS {
+            let e = get(impacts);
+            out.push_str(&format!(",{},{},{}", e.central, e.low, e.high));
+        }
+        out.push_str(&format!(",{}\n", result.methodology_version));
+    };
+    for uc in &result.use_cases {
+        let phase = match uc.phase {
+            Phase::Training => "training",
+            Phase::Inference => "inference",
+        };
+        row(&uc.name, phase, uc.runs_per_year.to_string(), &uc.per_year);
+    }
+    row("Total", "all", String::new(), &result.total_per_year);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{evaluate, Portfolio, UseCase};
+
+    #[test]
+    fn one_row_per_use_case_plus_total_with_escaped_names() {
+        let mut p = Portfolio::default();
+        p.use_cases.push(UseCase { name: "=HYPERLINK(\"x\"), risky".into(), ..UseCase::default() });
+        let csv = to_csv(&evaluate(&p).unwrap());
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 4);
+        assert!(lines[0].starts_with("use_case,phase,runs_per_year,energy_kwh,energy_kwh_low"));
+        assert!(lines[2].starts_with("\"'=HYPERLINK(\"\"x\"\"), risky\",inference,3650000,"));
+        assert!(lines[3].starts_with("Total,all,,"));
+        assert!(lines[3].ends_with(crate::METHODOLOGY_VERSION));
+        let columns = lines[0].split(',').count();
+        assert_eq!(lines[1].split(',').count(), columns);
+    }
+}

@@ -1,0 +1,108 @@
+//! Thin wrappers around the browser APIs the app uses. Every failure comes back as a message
+//! for the user; nothing here panics.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+fn window() -> Result<web_sys::Window, String> {
+    web_sys::window().ok_or_else(|| "no browser window".to_owned())
+}
+
+fn js_error(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()))
+        .unwrap_or_else(|| "the browser refused".to_owned())
+}
+
+fn local_storage() -> Result<web_sys::Storage, String> {
+    window()?
+        .local_storage()
+        .map_err(js_error)?
+        .ok_or_else(|| "local storage is turned off".to_owned())
+}
+
+/// Reads a local-storage entry.
+pub fn storage_get(key: &str) -> Result<Option<String>, String> {
+    local_storage()?.get_item(key).map_err(js_error)
+}
+
+/// Writes a local-storage entry (fails when storage is full or disabled).
+pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
+    local_storage()?.set_item(key, value).map_err(js_error)
+}
+
+/// Offers `text` as a file download named `filename`.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_error)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_error)?;
+    let document = window()?.document().ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(js_error)?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.click();
+    web_sys::Url::revoke_object_url(&url).map_err(js_error)
+}
+
+/// Reads a file the user picked, as text.
+pub async fn read_file(file: web_sys::File) -> Result<String, String> {
+    let text = JsFuture::from(file.text()).await.map_err(js_error)?;
+    text.as_string().ok_or_else(|| "the file is not text".to_owned())
+}
+
+/// Copies text to the clipboard (the browser may refuse).
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let clipboard = window()?.navigator().clipboard();
+    JsFuture::from(clipboard.write_text(text)).await.map(|_| ()).map_err(js_error)
+}
+
+/// The page's fragment, with its `#`.
+pub fn location_hash() -> String {
+    window().ok().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// The page's address without its fragment.
+pub fn address_without_hash() -> String {
+    let Ok(w) = window() else { return String::new() };
+    let location = w.location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let search = location.search().unwrap_or_default();
+    format!("{origin}{path}{search}")
+}
+
+/// Removes the fragment from the address bar without reloading, so a reload does not open the
+/// shared portfolio a second time.
+pub fn clear_hash() {
+    if let Ok(w) = window() {
+        if let Ok(history) = w.history() {
+            let _ =
+                history.replace_state_with_url(&JsValue::NULL, "", Some(&address_without_hash()));
+        }
+    }
+}
+
+/// The browser's preferred languages, most preferred first.
+pub fn languages() -> Vec<String> {
+    let Ok(w) = window() else { return Vec::new() };
+    w.navigator().languages().iter().filter_map(|l| l.as_string()).collect()
+}
+
+/// Sets an attribute on the `<html>` element (`lang`, `data-theme`).
+pub fn set_root_attribute(name: &str, value: &str) {
+    let root = window().ok().and_then(|w| w.document()).and_then(|d| d.document_element());
+    if let Some(root) = root {
+        let _ = root.set_attribute(name, value);
+    }
+}
+
+/// Today's date, ISO 8601 (for file names).
+pub fn today_iso() -> String {
+    let now = js_sys::Date::new_0();
+    let iso: String = now.to_iso_string().into();
+    iso.chars().take(10).collect()
+}

@@ -1,0 +1,292 @@
+//! The toolbar: the portfolio library, files and share links, language and theme; and the
+//! portfolio-wide settings.
+
+use engine::format::{parse_portfolio, to_json};
+use engine::{validate, LlmEstimator, Portfolio};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::controls::{tr, Choice, ChoiceOption, TextField};
+use crate::i18n::{texts, Locale, LocaleCtx};
+use crate::state::PortfolioCtx;
+use crate::storage::Theme;
+use crate::{browser, share};
+
+const EXAMPLE_SMALL: &str = include_str!("../../assets/examples/small.json");
+const EXAMPLE_COMPANY: &str = include_str!("../../assets/examples/company.json");
+
+/// A file name made of the portfolio's name and today's date.
+fn file_name(name: &str, extension: &str) -> String {
+    let safe: String = name
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '-' { c } else { '-' })
+        .collect::<String>()
+        .trim_matches('-')
+        .to_owned();
+    let safe = if safe.is_empty() { "portfolio".to_owned() } else { safe };
+    format!("{safe}-{}.{extension}", browser::today_iso())
+}
+
+/// Reads a portfolio file, refusing anything that does not parse or validate.
+pub fn read_portfolio(text: &str, t: &crate::i18n::Texts) -> Result<Portfolio, String> {
+    let portfolio = parse_portfolio(text).map_err(|e| e.to_string())?;
+    let problems = validate(&portfolio);
+    match problems.first() {
+        None => Ok(portfolio),
+        Some(first) => Err(format!("{}: {}", first.field, (t.problem)(&first.problem))),
+    }
+}
+
+/// Library, files, links, language and theme.
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let ctx = PortfolioCtx::expect();
+    let locale = expect_context::<LocaleCtx>().0;
+    let t = texts();
+
+    let library_options = move || {
+        let current = ctx.current.get();
+        let live_name = ctx.draft.with(|p| p.name.clone());
+        ctx.library.with(|l| {
+            l.iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let name = if i == current { live_name.clone() } else { p.name.clone() };
+                    ChoiceOption::fixed(i.to_string(), name)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+
+    let export_json = move |_| {
+        let (name, json) = ctx.draft.with_untracked(|p| (p.name.clone(), to_json(p)));
+        if let Err(e) = browser::download(&file_name(&name, "json"), "application/json", &json) {
+            ctx.tell((t().storage_failed)(&e), true);
+        }
+    };
+    let export_csv = move |_| {
+        let name = ctx.draft.with_untracked(|p| p.name.clone());
+        let csv = ctx.result.with_untracked(|r| r.as_ref().map(engine::report::to_csv));
+        if let Some(csv) = csv {
+            if let Err(e) = browser::download(&file_name(&name, "csv"), "text/csv", &csv) {
+                ctx.tell((t().storage_failed)(&e), true);
+            }
+        }
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        // Clear the picker so choosing the same file again still reports.
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let texts = t();
+            match browser::read_file(file).await.and_then(|text| read_portfolio(&text, texts)) {
+                Ok(portfolio) => {
+                    let name = portfolio.name.clone();
+                    ctx.open_new(portfolio);
+                    ctx.tell((texts.imported)(&name), false);
+                }
+                Err(why) => ctx.tell((texts.import_refused)(&why), true),
+            }
+        });
+    };
+    let share_link = move |_| {
+        let portfolio = ctx.draft.get_untracked();
+        leptos::task::spawn_local(async move {
+            let fragment = match share::encode(&portfolio).await {
+                Ok(fragment) => fragment,
+                Err(why) => return ctx.tell((t().link_refused)(&why), true),
+            };
+            let link = format!("{}{fragment}", browser::address_without_hash());
+            match browser::copy_text(&link).await {
+                Ok(()) => ctx.tell(t().share_copied.to_owned(), false),
+                Err(_) => ctx.tell(format!("{} {link}", t().share_copy_manually), false),
+            }
+        });
+    };
+    let open_example = Callback::new(move |which: String| {
+        let text = match which.as_str() {
+            "small" => EXAMPLE_SMALL,
+            "company" => EXAMPLE_COMPANY,
+            _ => return,
+        };
+        match read_portfolio(text, t()) {
+            Ok(portfolio) => ctx.open_new(portfolio),
+            Err(why) => ctx.tell(why, true),
+        }
+    });
+
+    view! {
+        <div class="toolbar" role="toolbar" aria-label=move || t().portfolio>
+            <div class="toolbar-group">
+                <Choice
+                    id="portfolio-choice"
+                    label=tr(|t| t.portfolio)
+                    value=Signal::derive(move || ctx.current.get().to_string())
+                    on_change=Callback::new(move |i: String| {
+                        if let Ok(i) = i.parse() {
+                            ctx.switch_to(i);
+                        }
+                    })
+                    groups=vec![]
+                    dynamic=Signal::derive(library_options)
+                />
+                <TextField
+                    id="portfolio-name"
+                    label=tr(|t| t.portfolio_name)
+                    value=Signal::derive(move || ctx.draft.with(|p| p.name.clone()))
+                    on_change=Callback::new(move |name: String| ctx.draft.update(|p| p.name = name))
+                />
+                <div class="buttons">
+                    <button
+                        type="button"
+                        data-testid="new-portfolio"
+                        on:click=move |_| {
+                            ctx.open_new(Portfolio { name: t().untitled_portfolio.into(), use_cases: Vec::new(), ..Portfolio::default() })
+                        }
+                    >
+                        {move || t().new_portfolio}
+                    </button>
+                    <button
+                        type="button"
+                        class="danger"
+                        data-testid="delete-portfolio"
+                        on:click=move |_| ctx.delete_current(t().removed, t().untitled_portfolio)
+                    >
+                        {move || t().delete_portfolio}
+                    </button>
+                </div>
+                <Choice
+                    id="example"
+                    label=tr(|t| t.examples)
+                    value=Signal::derive(String::new)
+                    on_change=open_example
+                    groups=vec![
+                        (
+                            None,
+                            vec![
+                                ChoiceOption::text("", |t| t.load_example),
+                                ChoiceOption::text("small", |t| t.example_small),
+                                ChoiceOption::text("company", |t| t.example_company),
+                            ],
+                        ),
+                    ]
+                />
+            </div>
+            <div class="toolbar-group buttons">
+                <button type="button" data-testid="export-json" on:click=export_json>
+                    {move || t().export_json}
+                </button>
+                <label class="button file-button">
+                    {move || t().import_json}
+                    <input type="file" accept=".json,application/json" data-testid="import-json" on:change=import />
+                </label>
+                <button type="button" data-testid="export-csv" on:click=export_csv>
+                    {move || t().export_csv}
+                </button>
+                <button type="button" data-testid="share-link" on:click=share_link>
+                    {move || t().share_link}
+                </button>
+            </div>
+            <div class="toolbar-group">
+                <Choice
+                    id="language"
+                    label=Signal::derive(move || t().language)
+                    value=Signal::derive(move || locale.get().tag().to_owned())
+                    on_change=Callback::new(move |tag: String| {
+                        if let Some(l) = Locale::from_tag(&tag) {
+                            locale.set(l);
+                            ctx.prefs.update(|p| p.locale = Some(tag));
+                        }
+                    })
+                    groups=vec![(None, Locale::ALL.into_iter().map(|l| ChoiceOption::fixed(l.tag(), l.name())).collect())]
+                />
+                <Choice
+                    id="theme"
+                    label=tr(|t| t.theme)
+                    value=Signal::derive(move || {
+                        match ctx.prefs.with(|p| p.theme) {
+                            Theme::Auto => "auto",
+                            Theme::Light => "light",
+                            Theme::Dark => "dark",
+                        }
+                        .to_owned()
+                    })
+                    on_change=Callback::new(move |theme: String| {
+                        ctx.prefs.update(|p| {
+                            p.theme = match theme.as_str() {
+                                "light" => Theme::Light,
+                                "dark" => Theme::Dark,
+                                _ => Theme::Auto,
+                            }
+                        })
+                    })
+                    groups=vec![
+                        (
+                            None,
+                            vec![
+                                ChoiceOption::text("auto", |t| t.theme_auto),
+                                ChoiceOption::text("light", |t| t.theme_light),
+                                ChoiceOption::text("dark", |t| t.theme_dark),
+                            ],
+                        ),
+                    ]
+                />
+            </div>
+        </div>
+    }
+}
+
+/// Choices that apply to every use case of the portfolio.
+#[component]
+pub fn SettingsPanel() -> impl IntoView {
+    let ctx = PortfolioCtx::expect();
+    let t = texts();
+    let estimator = Signal::derive(move || {
+        match ctx.draft.with(|p| p.settings.llm_estimator) {
+            LlmEstimator::Paper => "paper",
+            LlmEstimator::Ecologits => "ecologits",
+        }
+        .to_owned()
+    });
+    view! {
+        <section class="settings panel" aria-labelledby="settings-title">
+            <h2 id="settings-title">{move || t().settings}</h2>
+            <Choice
+                id="estimator"
+                label=tr(|t| t.estimator)
+                value=estimator
+                on_change=Callback::new(move |chosen: String| {
+                    ctx.draft.update(|p| {
+                        p.settings.llm_estimator = if chosen == "ecologits" { LlmEstimator::Ecologits } else { LlmEstimator::Paper }
+                    })
+                })
+                groups=vec![
+                    (
+                        None,
+                        vec![
+                            ChoiceOption::text("paper", |t| t.estimator_paper),
+                            ChoiceOption::text("ecologits", |t| t.estimator_ecologits),
+                        ],
+                    ),
+                ]
+            />
+            <div class="field checkbox">
+                <input
+                    type="checkbox"
+                    id="include-prefill"
+                    data-testid="include-prefill"
+                    prop:checked=move || ctx.draft.with(|p| p.settings.include_prefill)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        ctx.draft.update(|p| p.settings.include_prefill = on);
+                    }
+                />
+                <label for="include-prefill">{move || t().include_prefill}</label>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,110 @@
+//! The working behind one use case: the estimator, every intermediate value and every factor
+//! with its source, so a sceptical reader can redo the sum by hand.
+
+use leptos::prelude::*;
+
+use crate::format::{quantity, significant, Quantity};
+use crate::i18n::texts;
+use crate::state::PortfolioCtx;
+
+/// The working of the selected use case (the first one when none is selected).
+#[component]
+pub fn Working() -> impl IntoView {
+    let ctx = PortfolioCtx::expect();
+    let t = texts();
+    let index = Memo::new(move |_| ctx.selected.get().and_then(|k| ctx.index_of(k)).unwrap_or(0));
+    let heading = move || {
+        ctx.result.with(|r| {
+            r.as_ref().and_then(|r| r.use_cases.get(index.get())).map(|u| {
+                format!("{} · {}", (t().working_for)(&u.name), (t().estimator_used)(&u.working))
+            })
+        })
+    };
+    let per_run = move |get: fn(&engine::Impacts) -> f64| {
+        move || {
+            ctx.result.with(|r| {
+                r.as_ref().and_then(|r| r.use_cases.get(index.get())).map(|u| get(&u.per_run))
+            })
+        }
+    };
+    let energy = per_run(|i| i.energy_kwh.central);
+    let carbon = per_run(|i| i.carbon_total_kg().central);
+    let water = per_run(|i| i.water_total_l().central);
+    let rows = move || {
+        let texts = t();
+        ctx.result.with(|r| {
+            let Some(r) = r else { return Vec::new() };
+            let Some(uc) = r.use_cases.get(index.get()) else { return Vec::new() };
+            let mut rows: Vec<(String, String, String)> = engine::explain::steps(uc)
+                .into_iter()
+                .map(|s| {
+                    let source = s
+                        .source
+                        .map(|src| format!("{} ({}, {})", src.citation, src.year, src.licence))
+                        .unwrap_or_default();
+                    let label = match (texts.step_label)(s.id) {
+                        "" => s.label,
+                        translated => translated,
+                    };
+                    (label.to_owned(), step_value(s.value, s.unit), source)
+                })
+                .collect();
+            rows.push((
+                texts.methodology_version.to_owned(),
+                r.methodology_version.to_owned(),
+                r.data_vintage.to_owned(),
+            ));
+            rows
+        })
+    };
+    view! {
+        <details class="working" data-testid="working">
+            <summary>{move || t().working}</summary>
+            <h3>{heading}</h3>
+            <p class="per-run">
+                {move || t().per_run} ": "
+                <span data-testid="energy-per-request" data-value=move || energy().unwrap_or_default().to_string()>
+                    {move || energy().map(|e| quantity(Quantity::Energy, e))}
+                </span>
+                " · "
+                <span data-testid="carbon-per-request">{move || carbon().map(|c| quantity(Quantity::Carbon, c))}</span>
+                " · "
+                <span data-testid="water-per-request">{move || water().map(|w| quantity(Quantity::Water, w))}</span>
+            </p>
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || t().step}</th>
+                        <th scope="col">{move || t().value}</th>
+                        <th scope="col">{move || t().source}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        rows()
+                            .into_iter()
+                            .map(|(step, value, source)| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{step}</th>
+                                        <td>{value}</td>
+                                        <td>{source}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
+        </details>
+    }
+}
+
+/// A step's value: energies in a readable unit, everything else with 4 significant figures.
+fn step_value(value: f64, unit: &str) -> String {
+    if unit == "kWh" {
+        quantity(Quantity::Energy, value)
+    } else {
+        format!("{} {unit}", significant(value, 4))
+    }
+}

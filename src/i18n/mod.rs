@@ -1,0 +1,317 @@
+//! Every user-facing string, in English, Simplified Chinese and Traditional Chinese.
+//!
+//! One mechanism, checked at compile time: each language is a value of [`Texts`], a struct with
+//! one field per string, so a language that lacks a string, or a component that names a string
+//! that does not exist, does not compile. Components read the current language's texts with
+//! [`texts`].
+
+mod en;
+mod zh_hans;
+mod zh_hant;
+
+use engine::portfolio::{LlmTask, Task};
+use engine::{Problem, Working};
+use leptos::prelude::*;
+
+/// The languages of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locale {
+    /// English.
+    En,
+    /// Simplified Chinese.
+    ZhHans,
+    /// Traditional Chinese.
+    ZhHant,
+}
+
+impl Locale {
+    /// Every language, in the switcher's order.
+    pub const ALL: [Locale; 3] = [Locale::En, Locale::ZhHans, Locale::ZhHant];
+
+    /// BCP 47 tag, for `<html lang>` and the browser's formatters.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::ZhHans => "zh-Hans",
+            Locale::ZhHant => "zh-Hant",
+        }
+    }
+
+    /// The language's own name, as the switcher shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::ZhHans => "简体中文",
+            Locale::ZhHant => "繁體中文",
+        }
+    }
+
+    /// The texts of this language.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Locale::En => &en::TEXTS,
+            Locale::ZhHans => &zh_hans::TEXTS,
+            Locale::ZhHant => &zh_hant::TEXTS,
+        }
+    }
+
+    /// The language for a browser preference list (`navigator.languages`): the first entry
+    /// we have, English otherwise. Traditional for zh-Hant, zh-TW, zh-HK and zh-MO.
+    pub fn from_preferences<'a>(tags: impl IntoIterator<Item = &'a str>) -> Locale {
+        for tag in tags {
+            let tag = tag.to_ascii_lowercase();
+            if tag.starts_with("zh") {
+                let traditional =
+                    ["zh-hant", "zh-tw", "zh-hk", "zh-mo"].iter().any(|t| tag.starts_with(t));
+                return if traditional { Locale::ZhHant } else { Locale::ZhHans };
+            }
+            if tag.starts_with("en") {
+                return Locale::En;
+            }
+        }
+        Locale::En
+    }
+
+    /// Parses a stored tag.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        Locale::ALL.into_iter().find(|l| l.tag() == tag)
+    }
+}
+
+/// Picks one string out of the texts: `|t| t.name`.
+pub type Pick = fn(&Texts) -> &'static str;
+
+/// The current language, provided as context by the app.
+#[derive(Clone, Copy)]
+pub struct LocaleCtx(pub RwSignal<Locale>);
+
+/// The texts of the current language; reactive, so call it inside closures in `view!`.
+pub fn texts() -> impl Fn() -> &'static Texts + Copy {
+    let locale = use_context::<LocaleCtx>().map(|c| c.0);
+    move || locale.map_or(Locale::En, |l| l.get()).texts()
+}
+
+/// Every string of the interface. Fields are grouped by where they appear.
+pub struct Texts {
+    // Page
+    pub app_title: &'static str,
+    pub tagline: &'static str,
+    pub footer_methodology: &'static str,
+    pub footer_data: &'static str,
+    pub language: &'static str,
+    pub theme: &'static str,
+    pub theme_auto: &'static str,
+    pub theme_light: &'static str,
+    pub theme_dark: &'static str,
+    // Portfolio library
+    pub portfolio: &'static str,
+    pub portfolio_name: &'static str,
+    pub new_portfolio: &'static str,
+    pub delete_portfolio: &'static str,
+    pub untitled_portfolio: &'static str,
+    pub default_portfolio: &'static str,
+    pub examples: &'static str,
+    pub example_small: &'static str,
+    pub example_company: &'static str,
+    pub load_example: &'static str,
+    // File and link actions
+    pub export_json: &'static str,
+    pub import_json: &'static str,
+    pub export_csv: &'static str,
+    pub share_link: &'static str,
+    pub share_copied: &'static str,
+    pub share_copy_manually: &'static str,
+    pub imported: fn(&str) -> String,
+    pub import_refused: fn(&str) -> String,
+    pub link_refused: fn(&str) -> String,
+    pub opened_shared: fn(&str) -> String,
+    pub storage_failed: fn(&str) -> String,
+    pub stored_newer: &'static str,
+    // Use case list
+    pub use_cases: &'static str,
+    pub add_use_case: &'static str,
+    pub add_from_preset: &'static str,
+    pub empty_portfolio: &'static str,
+    pub edit: &'static str,
+    pub close: &'static str,
+    pub duplicate: &'static str,
+    pub remove: &'static str,
+    pub move_up: &'static str,
+    pub move_down: &'static str,
+    pub copy_suffix: &'static str,
+    pub removed: fn(&str) -> String,
+    pub undo: &'static str,
+    pub dismiss: &'static str,
+    pub preset_name: fn(&str) -> &'static str,
+    // Use case form
+    pub name: &'static str,
+    pub kind: &'static str,
+    pub kind_llm: &'static str,
+    pub kind_task: &'static str,
+    pub kind_training: &'static str,
+    pub what_does_it_do: &'static str,
+    pub llm_task: fn(LlmTask) -> &'static str,
+    pub task_name: fn(Task) -> &'static str,
+    pub which_model: &'static str,
+    pub model_small: &'static str,
+    pub model_medium: &'static str,
+    pub model_large: &'static str,
+    pub model_catalogue: &'static str,
+    pub model_custom: &'static str,
+    pub catalogue_model: &'static str,
+    pub total_parameters: &'static str,
+    pub active_parameters: &'static str,
+    pub billions: &'static str,
+    pub answer_length: &'static str,
+    pub prompt_length: &'static str,
+    pub tokens_hint: &'static str,
+    pub quantization: &'static str,
+    pub bits: &'static str,
+    pub how_often: &'static str,
+    pub volume_per_day: &'static str,
+    pub volume_per_user: &'static str,
+    pub volume_per_year: &'static str,
+    pub times_per_day: &'static str,
+    pub how_many_people: &'static str,
+    pub times_per_person: &'static str,
+    pub days_per_year: &'static str,
+    pub times_per_year: &'static str,
+    pub per_day_unit: &'static str,
+    pub people_unit: &'static str,
+    pub per_person_unit: &'static str,
+    pub days_unit: &'static str,
+    pub per_year_unit: &'static str,
+    pub where_runs: &'static str,
+    pub group_api: &'static str,
+    pub group_countries: &'static str,
+    pub group_grids: &'static str,
+    pub group_cloud: &'static str,
+    pub advanced: &'static str,
+    pub pue: &'static str,
+    pub pue_hint: &'static str,
+    pub wue: &'static str,
+    pub carbon_free_share: &'static str,
+    pub use_default: &'static str,
+    pub cost: &'static str,
+    pub cost_none: &'static str,
+    pub cost_api_catalogue: &'static str,
+    pub cost_api_tokens: &'static str,
+    pub cost_hours: &'static str,
+    pub price_input: &'static str,
+    pub price_output: &'static str,
+    pub price_hour: &'static str,
+    pub price_kwh: &'static str,
+    pub usd_per_million: &'static str,
+    pub usd_per_hour: &'static str,
+    pub usd_per_kwh: &'static str,
+    pub training_basis: &'static str,
+    pub basis_hours: &'static str,
+    pub basis_flops: &'static str,
+    pub basis_classic: &'static str,
+    pub accelerator: &'static str,
+    pub accelerator_hours: &'static str,
+    pub training_tokens: &'static str,
+    pub hours_unit: &'static str,
+    pub runs_per_year: &'static str,
+    // Settings
+    pub settings: &'static str,
+    pub estimator: &'static str,
+    pub estimator_paper: &'static str,
+    pub estimator_ecologits: &'static str,
+    pub include_prefill: &'static str,
+    pub equivalents_region: &'static str,
+    pub region_eu: &'static str,
+    pub region_us: &'static str,
+    // Validation
+    pub not_a_number: &'static str,
+    pub enter_a_number: &'static str,
+    pub problem: fn(&Problem) -> String,
+    pub stale: &'static str,
+    // Results
+    pub footprint_per_year: &'static str,
+    pub energy: &'static str,
+    pub carbon: &'static str,
+    pub water: &'static str,
+    pub cost_indicator: &'static str,
+    pub range: &'static str,
+    pub operational: &'static str,
+    pub market_based: &'static str,
+    pub embodied: &'static str,
+    pub onsite: &'static str,
+    pub offsite: &'static str,
+    pub by_use_case: &'static str,
+    pub by_phase: &'static str,
+    pub by_scope: &'static str,
+    pub inference: &'static str,
+    pub training: &'static str,
+    pub show_table: &'static str,
+    pub indicator: &'static str,
+    pub share_of_total: &'static str,
+    pub equivalents: &'static str,
+    pub equivalent: fn(&str) -> &'static str,
+    pub working: &'static str,
+    pub working_for: fn(&str) -> String,
+    pub step: &'static str,
+    pub value: &'static str,
+    pub source: &'static str,
+    pub step_label: fn(&str) -> &'static str,
+    pub methodology_version: &'static str,
+    pub per_run: &'static str,
+    pub estimator_used: fn(&Working) -> &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use engine::equivalents::{equivalents, Region};
+    use engine::explain::steps;
+    use engine::{evaluate, presets::presets, Portfolio};
+
+    #[test]
+    fn picks_the_browser_language() {
+        assert_eq!(Locale::from_preferences(["fr-FR", "zh-TW", "en"]), Locale::ZhHant);
+        assert_eq!(Locale::from_preferences(["zh-CN"]), Locale::ZhHans);
+        assert_eq!(Locale::from_preferences(["zh-Hant-HK"]), Locale::ZhHant);
+        assert_eq!(Locale::from_preferences(["en-GB", "zh-CN"]), Locale::En);
+        assert_eq!(Locale::from_preferences(["de"]), Locale::En);
+        assert_eq!(Locale::from_tag("zh-Hans"), Some(Locale::ZhHans));
+    }
+
+    /// Strings looked up by identifier are outside the compiler's reach: check that every
+    /// identifier the engine produces has a text in every language.
+    #[test]
+    fn every_engine_identifier_has_a_text_in_every_language() {
+        let mut portfolio = Portfolio::default();
+        portfolio.use_cases.extend(presets().into_iter().map(|p| p.use_case));
+        let mut ids: Vec<&str> = Vec::new();
+        for estimator in [engine::LlmEstimator::Paper, engine::LlmEstimator::Ecologits] {
+            portfolio.settings.llm_estimator = estimator;
+            let result = evaluate(&portfolio).expect("presets are valid");
+            for uc in &result.use_cases {
+                ids.extend(steps(uc).iter().map(|s| s.id));
+            }
+            ids.extend(equivalents(&result.total_per_year, Region::Us).iter().map(|e| e.id));
+        }
+        for locale in Locale::ALL {
+            let t = locale.texts();
+            for id in &ids {
+                let text = match *id {
+                    "car_km" | "flight_km" | "tree_years" | "showers" | "household_years" => {
+                        (t.equivalent)(id)
+                    }
+                    _ => (t.step_label)(id),
+                };
+                assert!(!text.is_empty(), "{} lacks {id}", locale.tag());
+            }
+            for preset in presets() {
+                assert_ne!(
+                    (t.preset_name)(preset.id),
+                    (t.preset_name)("unknown"),
+                    "{} lacks {}",
+                    locale.tag(),
+                    preset.id
+                );
+            }
+        }
+    }
+}

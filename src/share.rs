@@ -1,0 +1,131 @@
+//! Share links: the whole portfolio, compressed, in the URL fragment (`#p=…`). Browsers never
+//! send the fragment to a server, so a link carries the scenario without storing it anywhere.
+//!
+//! Compression uses the browser's own `CompressionStream` (raw deflate), which costs the
+//! download nothing; the base64url framing and the portfolio parsing are plain Rust.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use engine::format::{parse_portfolio, to_json, FileError};
+use engine::Portfolio;
+
+/// The fragment prefix of a share link.
+pub const PREFIX: &str = "#p=";
+
+/// Largest decompressed portfolio a link may carry, bytes: refuses decompression bombs.
+pub const MAX_JSON_BYTES: usize = 16 * 1024 * 1024;
+
+/// Why a share link could not be opened.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum LinkError {
+    /// The fragment is not base64url.
+    #[error("the link is incomplete or damaged")]
+    NotBase64,
+    /// The data does not decompress, or decompresses to more than a portfolio can be.
+    #[error("the link's data is damaged")]
+    NotDeflate,
+    /// It decompresses to something that is not a portfolio.
+    #[error("{0}")]
+    NotPortfolio(#[from] FileError),
+}
+
+/// The compressed bytes a fragment carries; `None` when the fragment is no share link.
+pub fn fragment_bytes(fragment: &str) -> Option<Result<Vec<u8>, LinkError>> {
+    let data = fragment.strip_prefix(PREFIX)?;
+    Some(URL_SAFE_NO_PAD.decode(data.trim()).map_err(|_| LinkError::NotBase64))
+}
+
+/// The fragment carrying compressed bytes.
+pub fn fragment_of(compressed: &[u8]) -> String {
+    format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(compressed))
+}
+
+/// The portfolio in decompressed link data.
+pub fn portfolio_of(json: &[u8]) -> Result<Portfolio, LinkError> {
+    let text = std::str::from_utf8(json).map_err(|_| LinkError::NotDeflate)?;
+    Ok(parse_portfolio(text)?)
+}
+
+/// The fragment (with its `#p=` prefix) that carries `portfolio`.
+pub async fn encode(portfolio: &Portfolio) -> Result<String, String> {
+    let compressed = js::deflate(to_json(portfolio).as_bytes()).await?;
+    Ok(fragment_of(&compressed))
+}
+
+/// Reads a fragment made by [`encode`]; `None` when the fragment is not a share link at all.
+pub async fn decode(fragment: &str) -> Option<Result<Portfolio, LinkError>> {
+    let compressed = match fragment_bytes(fragment)? {
+        Ok(bytes) => bytes,
+        Err(e) => return Some(Err(e)),
+    };
+    Some(match js::inflate(&compressed, MAX_JSON_BYTES).await {
+        Ok(json) => portfolio_of(&json),
+        Err(_) => Err(LinkError::NotDeflate),
+    })
+}
+
+/// Raw deflate with the browser's compression streams.
+mod js {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen(inline_js = r#"
+export async function deflateRaw(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+export async function inflateRaw(bytes, limit) {
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) { await reader.cancel(); throw new Error("too large"); }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) { out.set(chunk, at); at += chunk.length; }
+  return out;
+}
+"#)]
+    extern "C" {
+        #[wasm_bindgen(catch, js_name = deflateRaw)]
+        async fn deflate_raw(bytes: &[u8]) -> Result<JsValue, JsValue>;
+        #[wasm_bindgen(catch, js_name = inflateRaw)]
+        async fn inflate_raw(bytes: &[u8], limit: f64) -> Result<JsValue, JsValue>;
+    }
+
+    fn bytes(value: JsValue) -> Vec<u8> {
+        js_sys::Uint8Array::new(&value).to_vec()
+    }
+
+    pub async fn deflate(data: &[u8]) -> Result<Vec<u8>, String> {
+        deflate_raw(data).await.map(bytes).map_err(|_| "the browser could not compress".to_owned())
+    }
+
+    pub async fn inflate(data: &[u8], limit: usize) -> Result<Vec<u8>, String> {
+        inflate_raw(data, limit as f64).await.map(bytes).map_err(|_| "damaged data".to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frames_bytes_and_ignores_other_fragments() {
+        assert_eq!(fragment_bytes("#section-2"), None);
+        assert_eq!(fragment_bytes("#p=not*base64"), Some(Err(LinkError::NotBase64)));
+        assert_eq!(fragment_bytes(&fragment_of(&[1, 2, 250])), Some(Ok(vec![1, 2, 250])));
+    }
+
+    #[test]
+    fn reads_portfolios_and_refuses_other_json() {
+        let p = Portfolio::default();
+        assert_eq!(portfolio_of(to_json(&p).as_bytes()), Ok(p));
+        assert!(matches!(portfolio_of(b"{\"hello\": 1}"), Err(LinkError::NotPortfolio(_))));
+        assert_eq!(portfolio_of(&[0xff, 0xfe]), Err(LinkError::NotDeflate));
+    }
+}
