@@ -116,8 +116,7 @@ mod tests {
     use super::*;
 
     fn sample() -> Saved {
-        let mut second = Portfolio::default();
-        second.name = "Second".into();
+        let second = Portfolio { name: "Second".into(), ..Portfolio::default() };
         Saved {
             portfolios: vec![Portfolio::default(), second],
             current: 1,

@@ -2,6 +2,7 @@
 //! for anyone who wants the exact figures.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::format::{quantity, significant, Quantity};
 use crate::i18n::texts;
@@ -72,7 +73,13 @@ pub fn BarChart(
             })
             .collect_view()
     };
+    // The table is built only while it is open: a large portfolio's hundreds of rows would
+    // otherwise be rebuilt on every slider move, unseen.
+    let table_open = RwSignal::new(false);
     let table_rows = move || {
+        if !table_open.get() {
+            return None;
+        }
         let sum = total();
         bars.get()
             .into_iter()
@@ -91,6 +98,7 @@ pub fn BarChart(
                 }
             })
             .collect_view()
+            .into()
     };
     view! {
         <figure class="chart" data-testid=id>
@@ -103,7 +111,16 @@ pub fn BarChart(
             >
                 {rows}
             </svg>
-            <details class="chart-table">
+            <details
+                class="chart-table"
+                on:toggle=move |ev| {
+                    let open = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                        .is_some_and(|d| d.open());
+                    table_open.set(open);
+                }
+            >
                 <summary>{move || t().show_table}</summary>
                 <table>
                     <thead>

@@ -112,6 +112,9 @@ fn Headline(
     }
 }
 
+/// Bars drawn in the by-use-case chart, the last one gathering the rest.
+const MAX_BARS: usize = 12;
+
 /// Carbon by use case (largest first), by phase and by scope, as charts with table alternatives.
 #[component]
 fn Breakdowns() -> impl IntoView {
@@ -123,13 +126,20 @@ fn Breakdowns() -> impl IntoView {
             ctx.result.with(|r| r.as_ref().map(|r| make(r, texts)).unwrap_or_default())
         })
     };
-    let by_use_case = bars_of(|r, _| {
+    let by_use_case = bars_of(|r, t| {
         let mut bars: Vec<Bar> = r
             .use_cases
             .iter()
             .map(|u| Bar { label: u.name.clone(), value: u.per_year.carbon_total_kg().central })
             .collect();
         bars.sort_by(|a, b| b.value.total_cmp(&a.value));
+        // The largest ones, and the rest as one bar: a chart of hundreds of bars reads as none.
+        if bars.len() > MAX_BARS {
+            let rest: f64 = bars[MAX_BARS - 1..].iter().map(|b| b.value).sum();
+            let others = bars.len() - (MAX_BARS - 1);
+            bars.truncate(MAX_BARS - 1);
+            bars.push(Bar { label: (t.other_use_cases)(others), value: rest });
+        }
         bars
     });
     let by_phase = bars_of(|r, t| {

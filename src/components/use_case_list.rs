@@ -16,6 +16,13 @@ pub fn UseCaseList() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
     let t = texts();
     let is_empty = move || ctx.keys.with(Vec::is_empty);
+    let largest = Memo::new(move |_| {
+        ctx.result.with(|r| {
+            r.as_ref().map_or(0.0, |r| {
+                r.use_cases.iter().map(|u| u.per_year.carbon_total_kg().central).fold(0.0, f64::max)
+            })
+        })
+    });
     view! {
         <section class="use-cases panel" aria-labelledby="use-cases-title" data-testid="use-cases">
             <h2 id="use-cases-title">{move || t().use_cases}</h2>
@@ -24,7 +31,7 @@ pub fn UseCaseList() -> impl IntoView {
             </Show>
             <ol class="use-case-list">
                 <For each=move || ctx.keys.get() key=|k| *k let:key>
-                    <UseCaseRow key=key />
+                    <UseCaseRow key=key largest=largest />
                 </For>
             </ol>
             <Starters />
@@ -34,17 +41,23 @@ pub fn UseCaseList() -> impl IntoView {
 
 /// One use case: name, kind, yearly carbon and its share, actions, and its form when open.
 #[component]
-fn UseCaseRow(key: u64) -> impl IntoView {
+fn UseCaseRow(
+    /// Stable key of the use case.
+    key: u64,
+    /// Yearly carbon of the largest use case, kgCO2e: the full length of the bars.
+    largest: Memo<f64>,
+) -> impl IntoView {
     let ctx = PortfolioCtx::expect();
     let t = texts();
     let index = Memo::new(move |_| ctx.index_of(key));
-    let name = move || {
+    // Memos: a slider move elsewhere re-checks these but touches no row's DOM.
+    let name = Memo::new(move |_| {
         let i = index.get();
         ctx.draft.with(|p| {
             i.and_then(|i| p.use_cases.get(i)).map(|u| u.name.clone()).unwrap_or_default()
         })
-    };
-    let kind = move || {
+    });
+    let kind = Memo::new(move |_| {
         let i = index.get();
         ctx.draft.with(|p| match i.and_then(|i| p.use_cases.get(i)).map(|u| &u.workload) {
             Some(Workload::Llm(llm)) => (t().llm_task)(llm.task),
@@ -52,17 +65,16 @@ fn UseCaseRow(key: u64) -> impl IntoView {
             Some(Workload::Training(_)) => t().kind_training,
             None => "",
         })
-    };
-    // Yearly carbon of this use case and its share of the portfolio's.
+    });
+    // Yearly carbon of this use case, and its bar relative to the largest use case: a slider
+    // move then redraws the edited row, not every row (which a share of the total would).
     let carbon = Memo::new(move |_| {
         let i = index.get();
-        ctx.result.with(|r| {
-            let r = r.as_ref()?;
-            let uc = r.use_cases.get(i?)?;
-            let total = r.total_per_year.carbon_total_kg().central;
-            let kg = uc.per_year.carbon_total_kg().central;
-            Some((kg, if total > 0.0 { kg / total } else { 0.0 }))
-        })
+        ctx.result.with(|r| Some(r.as_ref()?.use_cases.get(i?)?.per_year.carbon_total_kg().central))
+    });
+    let bar_width = Memo::new(move |_| {
+        let largest = largest.get();
+        carbon.get().map_or(0.0, |kg| if largest > 0.0 { kg / largest * 100.0 } else { 0.0 })
     });
     let open = move || ctx.selected.get() == Some(key);
     let toggle =
@@ -83,7 +95,7 @@ fn UseCaseRow(key: u64) -> impl IntoView {
                     <span class="row-kind">{kind}</span>
                 </button>
                 <span class="row-carbon" data-testid="use-case-carbon">
-                    {move || carbon.get().map(|(kg, _)| quantity(Quantity::Carbon, kg))}
+                    {move || carbon.get().map(|kg| quantity(Quantity::Carbon, kg))}
                 </span>
                 <span class="row-share" aria-hidden="true">
                     <svg viewBox="0 0 100 6" preserveAspectRatio="none" width="100%" height="6">
@@ -93,7 +105,7 @@ fn UseCaseRow(key: u64) -> impl IntoView {
                             y="0"
                             height="6"
                             class="bar-fill"
-                            width=move || carbon.get().map_or(0.0, |(_, share)| share * 100.0)
+                            width=move || bar_width.get()
                         />
                     </svg>
                 </span>
@@ -114,7 +126,7 @@ fn UseCaseRow(key: u64) -> impl IntoView {
                     </button>
                     <button
                         type="button"
-                        aria-label=move || format!("{} {}", t().move_up, name())
+                        aria-label=move || format!("{} {}", t().move_up, name.get())
                         title=move || t().move_up
                         disabled=move || index.get() == Some(0)
                         on:click=move |_| {
@@ -127,7 +139,7 @@ fn UseCaseRow(key: u64) -> impl IntoView {
                     </button>
                     <button
                         type="button"
-                        aria-label=move || format!("{} {}", t().move_down, name())
+                        aria-label=move || format!("{} {}", t().move_down, name.get())
                         title=move || t().move_down
                         disabled=move || index.get().is_some_and(|i| i + 1 >= count())
                         on:click=move |_| {

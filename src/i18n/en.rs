@@ -251,6 +251,7 @@ pub static TEXTS: Texts = Texts {
     onsite: "on-site cooling",
     offsite: "off-site, generating the electricity",
     by_use_case: "Carbon by use case",
+    other_use_cases: |n| format!("{n} other use cases"),
     by_phase: "By phase",
     by_scope: "By scope",
     inference: "Inference",

@@ -240,6 +240,7 @@ pub struct Texts {
     pub onsite: &'static str,
     pub offsite: &'static str,
     pub by_use_case: &'static str,
+    pub other_use_cases: fn(usize) -> String,
     pub by_phase: &'static str,
     pub by_scope: &'static str,
     pub inference: &'static str,

@@ -249,6 +249,7 @@ pub static TEXTS: Texts = Texts {
     onsite: "场内冷却",
     offsite: "场外发电用水",
     by_use_case: "各用例碳排放",
+    other_use_cases: |n| format!("其他 {n} 个用例"),
     by_phase: "按阶段",
     by_scope: "按范围",
     inference: "推理",

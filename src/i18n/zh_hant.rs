@@ -249,6 +249,7 @@ pub static TEXTS: Texts = Texts {
     onsite: "場內冷卻",
     offsite: "場外發電用水",
     by_use_case: "各使用案例碳排放",
+    other_use_cases: |n| format!("其他 {n} 個使用案例"),
     by_phase: "依階段",
     by_scope: "依範疇",
     inference: "推論",

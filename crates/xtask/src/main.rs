@@ -21,7 +21,8 @@ usage: cargo xtask <task>
                         browser   component tests in headless Chromium (wasm-bindgen-test)
                         bundle    release build; prints its gzip size, fails over budget
                         e2e       end-to-end tests of the release build (Playwright, Chromium)
-                        bench     engine speed, native and in wasm (Node): prints µs per use case
+                        bench     engine speed, native and in wasm (Node), and slider-to-frame
+                                  latency in Chromium: prints figures, never fails on timing
   setup               only install what is missing
   refdata --raw DIR --ecologits DIR [--iso3166 FILE]
                       regenerate the engine's reference tables from the raw data files
@@ -110,8 +111,8 @@ fn test(root: &Path, names: &[String]) -> Result<(), String> {
     };
     let only_engine = layers == [Layer::Engine];
     let need = tools::Need {
-        browser: layers.iter().any(|l| matches!(l, Layer::Browser | Layer::E2e)),
-        npm: layers.iter().any(|l| matches!(l, Layer::Bundle | Layer::E2e)),
+        browser: layers.iter().any(|l| matches!(l, Layer::Browser | Layer::E2e | Layer::Bench)),
+        npm: layers.iter().any(|l| matches!(l, Layer::Bundle | Layer::E2e | Layer::Bench)),
     };
     if !only_engine {
         tools::ensure_all(root, need)?;
@@ -139,6 +140,10 @@ fn test(root: &Path, names: &[String]) -> Result<(), String> {
                         .args(["test", "-p", "engine", "--release"])
                         .args(["--target", "wasm32-unknown-unknown", "--test", "wasm_bench"])
                         .args(["--", "--nocapture"]))
+                })
+                .and_then(|()| ensure_dist(root, &layers))
+                .and_then(|()| {
+                    run(tools::command(root, "node").arg("tests/e2e/slider-latency.bench.mjs"))
                 }),
         };
         let seconds = started.elapsed().as_secs();
@@ -165,7 +170,8 @@ fn release_build(root: &Path) -> Result<(), String> {
     run(tools::command(root, "trunk").args(["build", "--release"]))
 }
 
-/// The end-to-end layer tests the release build; build it unless the bundle layer just did.
+/// The end-to-end and bench layers use the release build; build it unless the bundle layer
+/// just did.
 fn ensure_dist(root: &Path, layers: &[Layer]) -> Result<(), String> {
     if layers.contains(&Layer::Bundle) && root.join("dist/index.html").exists() {
         Ok(())
