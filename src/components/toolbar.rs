@@ -159,22 +159,27 @@ pub fn Toolbar() -> impl IntoView {
                         {move || t().delete_portfolio}
                     </button>
                 </div>
-                <Choice
-                    id="example"
-                    label=tr(|t| t.examples)
-                    value=Signal::derive(String::new)
-                    on_change=open_example
-                    groups=vec![
-                        (
-                            None,
-                            vec![
-                                ChoiceOption::text("", |t| t.load_example),
-                                ChoiceOption::text("small", |t| t.example_small),
-                                ChoiceOption::text("company", |t| t.example_company),
-                            ],
-                        ),
-                    ]
-                />
+                // An action, not a setting: the chooser returns to its prompt once used.
+                <div class="field">
+                    <label for="example">{move || t().examples}</label>
+                    <select
+                        id="example"
+                        data-testid="example"
+                        on:change=move |ev| {
+                            open_example.run(event_target_value(&ev));
+                            if let Some(select) = ev
+                                .target()
+                                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                            {
+                                select.set_value("");
+                            }
+                        }
+                    >
+                        <option value="">{move || t().load_example}</option>
+                        <option value="small">{move || t().example_small}</option>
+                        <option value="company">{move || t().example_company}</option>
+                    </select>
+                </div>
             </div>
             <div class="toolbar-group buttons">
                 <button type="button" data-testid="export-json" on:click=export_json>

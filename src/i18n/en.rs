@@ -1,7 +1,7 @@
 //! English.
 
 use engine::portfolio::{LlmTask, Task};
-use engine::{Problem, Working};
+use engine::{Inapplicable, Problem, Working};
 
 use super::Texts;
 use crate::format::significant;
@@ -16,7 +16,23 @@ fn problem(p: &Problem) -> String {
         Problem::UnknownModel(id) => format!("Unknown model “{id}”."),
         Problem::UnknownAccelerator(id) => format!("Unknown accelerator “{id}”."),
         Problem::ActiveAboveTotal => "Active parameters cannot exceed the total.".into(),
-        Problem::NotApplicable(why) => format!("Not applicable: {why}."),
+        Problem::NotApplicable(why) => {
+            let why = match why {
+                Inapplicable::ClassicFineTuneTask => {
+                    "classic fine-tuning covers tabular, computer vision and NLP only"
+                }
+                Inapplicable::TokenPricesNeedLlm => {
+                    "token prices apply only to language-model use cases"
+                }
+                Inapplicable::NoCatalogueApiPrice => {
+                    "the catalogue lists no API price for this model"
+                }
+                Inapplicable::NoHourlyPrice => {
+                    "no published hourly price for this accelerator: enter one"
+                }
+            };
+            format!("Not applicable: {why}.")
+        }
         Problem::UnsupportedSchema { found, supported } => {
             format!(
                 "File format version {found} is not supported (this version reads {supported})."

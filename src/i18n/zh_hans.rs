@@ -1,7 +1,7 @@
 //! Simplified Chinese (简体中文).
 
 use engine::portfolio::{LlmTask, Task};
-use engine::{Problem, Working};
+use engine::{Inapplicable, Problem, Working};
 
 use super::Texts;
 use crate::format::significant;
@@ -16,7 +16,17 @@ fn problem(p: &Problem) -> String {
         Problem::UnknownModel(id) => format!("未知模型“{id}”。"),
         Problem::UnknownAccelerator(id) => format!("未知加速器“{id}”。"),
         Problem::ActiveAboveTotal => "激活参数不能超过总参数。".into(),
-        Problem::NotApplicable(why) => format!("不适用：{why}。"),
+        Problem::NotApplicable(why) => {
+            let why = match why {
+                Inapplicable::ClassicFineTuneTask => {
+                    "传统机器学习微调仅涵盖表格、计算机视觉和自然语言处理"
+                }
+                Inapplicable::TokenPricesNeedLlm => "词元价格仅适用于大语言模型用例",
+                Inapplicable::NoCatalogueApiPrice => "目录中没有该模型的 API 价格",
+                Inapplicable::NoHourlyPrice => "该加速器没有公开的小时价格：请输入一个",
+            };
+            format!("不适用：{why}。")
+        }
         Problem::UnsupportedSchema { found, supported } => {
             format!("不支持文件格式版本 {found}（本版本读取版本 {supported}）。")
         }

@@ -1,7 +1,7 @@
 //! Traditional Chinese (繁體中文).
 
 use engine::portfolio::{LlmTask, Task};
-use engine::{Problem, Working};
+use engine::{Inapplicable, Problem, Working};
 
 use super::Texts;
 use crate::format::significant;
@@ -16,7 +16,17 @@ fn problem(p: &Problem) -> String {
         Problem::UnknownModel(id) => format!("未知模型「{id}」。"),
         Problem::UnknownAccelerator(id) => format!("未知加速器「{id}」。"),
         Problem::ActiveAboveTotal => "啟用參數不能超過總參數。".into(),
-        Problem::NotApplicable(why) => format!("不適用：{why}。"),
+        Problem::NotApplicable(why) => {
+            let why = match why {
+                Inapplicable::ClassicFineTuneTask => {
+                    "傳統機器學習微調僅涵蓋表格、電腦視覺與自然語言處理"
+                }
+                Inapplicable::TokenPricesNeedLlm => "詞元價格僅適用於大型語言模型使用案例",
+                Inapplicable::NoCatalogueApiPrice => "目錄中沒有該模型的 API 價格",
+                Inapplicable::NoHourlyPrice => "該加速器沒有公開的小時價格：請輸入一個",
+            };
+            format!("不適用：{why}。")
+        }
         Problem::UnsupportedSchema { found, supported } => {
             format!("不支援檔案格式版本 {found}（本版本讀取版本 {supported}）。")
         }

@@ -32,7 +32,7 @@ pub use portfolio::{
     Cost, LlmEstimator, LlmTask, LlmWorkload, ModelChoice, ModelSize, Phase, Portfolio, Settings,
     Site, Task, TaskWorkload, TrainingCompute, TrainingRun, UseCase, Volume, Workload,
 };
-pub use validate::{validate, InputError, Problem};
+pub use validate::{validate, Inapplicable, InputError, Problem};
 
 /// Version of the methodology, carried by every result, label and export. Bump it whenever a
 /// formula or a default changes a number.

@@ -53,9 +53,9 @@ pub enum Problem {
     /// A model whose active parameters exceed its total.
     #[error("active parameters cannot exceed total parameters")]
     ActiveAboveTotal,
-    /// A choice that does not apply to this kind of use case.
+    /// A choice that does not apply to this use case.
     #[error("{0}")]
-    NotApplicable(&'static str),
+    NotApplicable(Inapplicable),
     /// A file format version this engine does not read.
     #[error("schema version {found} is not supported (this version reads {supported})")]
     UnsupportedSchema {
@@ -64,6 +64,23 @@ pub enum Problem {
         /// Version this engine reads.
         supported: u32,
     },
+}
+
+/// Why a choice does not apply (a type, so that interfaces can translate each reason).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Inapplicable {
+    /// Classic fine-tuning energies exist for three tasks only.
+    #[error("classic fine-tuning covers tabular, computer_vision and nlp")]
+    ClassicFineTuneTask,
+    /// Token prices need an LLM.
+    #[error("token prices apply only to LLM use cases")]
+    TokenPricesNeedLlm,
+    /// The catalogue lists no price for the model (or the model is not from the catalogue).
+    #[error("the catalogue lists no API price for this model")]
+    NoCatalogueApiPrice,
+    /// No published hourly price for the accelerator the estimate counts.
+    #[error("no published hourly price for this accelerator: enter one")]
+    NoHourlyPrice,
 }
 
 /// Accepted range of a numeric input, inclusive.
@@ -236,9 +253,7 @@ fn check_training(c: &mut Checker, at: &str, training: &TrainingRun) {
             if task::classic_fine_tune_kwh_per_year(*t).is_none() {
                 c.push(
                     format!("{at}.task"),
-                    Problem::NotApplicable(
-                        "classic fine-tuning covers tabular, computer_vision and nlp",
-                    ),
+                    Problem::NotApplicable(Inapplicable::ClassicFineTuneTask),
                 );
             }
         }
@@ -252,7 +267,7 @@ fn check_cost(c: &mut Checker, at: &str, cost: &Cost, workload: &Workload, setti
             if !matches!(workload, Workload::Llm(_)) {
                 c.push(
                     format!("{at}.basis"),
-                    Problem::NotApplicable("token prices apply only to LLM use cases"),
+                    Problem::NotApplicable(Inapplicable::TokenPricesNeedLlm),
                 );
             }
             let (input, output) = (usd_per_million_input, usd_per_million_output);
@@ -269,7 +284,7 @@ fn check_cost(c: &mut Checker, at: &str, cost: &Cost, workload: &Workload, setti
             if !listed {
                 c.push(
                     format!("{at}.basis"),
-                    Problem::NotApplicable("the catalogue lists no API price for this model"),
+                    Problem::NotApplicable(Inapplicable::NoCatalogueApiPrice),
                 );
             }
         }
@@ -281,9 +296,7 @@ fn check_cost(c: &mut Checker, at: &str, cost: &Cost, workload: &Workload, setti
                     if refdata::accelerators::hourly_price_usd(accelerator.id).is_none() {
                         c.push(
                             format!("{at}.usd_per_hour"),
-                            Problem::NotApplicable(
-                                "no published hourly price for this accelerator: enter one",
-                            ),
+                            Problem::NotApplicable(Inapplicable::NoHourlyPrice),
                         );
                     }
                 }
