@@ -14,6 +14,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod decision;
 pub mod equivalents;
 pub mod estimate;
 pub mod estimator;

@@ -96,3 +96,21 @@ fn usage_errors_exit_with_two() {
     assert_eq!(aifootprint(&[], None).status.code(), Some(2));
     assert_eq!(aifootprint(&["evaluate", "/no/such/file.json"], None).status.code(), Some(2));
 }
+
+#[test]
+fn projects_and_scores_the_company_example() {
+    let path = format!("{EXAMPLES}/company.json");
+    let out = aifootprint(&["project", &path, "--to", "2035"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v = json(&out);
+    let scenarios = v.as_array().expect("one projection per scenario");
+    assert_eq!(scenarios.len(), 5);
+    assert_eq!(scenarios[0]["years"].as_array().map(Vec::len), Some(12));
+
+    let out = aifootprint(&["saiq", &path], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v = json(&out);
+    assert!(v["portfolio"]["saiq"].as_f64() > Some(0.0));
+    assert_eq!(v["use_cases"].as_array().map(Vec::len), Some(8));
+    assert!(v["use_cases"][4]["saiq"].is_null(), "a tabular model has no output tokens");
+}

@@ -4,6 +4,7 @@
 use std::io::Read;
 use std::process::ExitCode;
 
+use engine::decision::{projection, saiq};
 use engine::explain::{steps, Step};
 use engine::format::parse_portfolio;
 use engine::refdata::{accelerators, llm_models, locations};
@@ -15,6 +16,12 @@ usage: aifootprint <command>
 
   evaluate [FILE]     evaluate a portfolio (JSON; standard input when FILE is - or absent)
                       and print the full result, with the working of each use case, as JSON
+  project [FILE] [--to YEAR]
+                      project the portfolio's yearly footprint under the paper's five scenarios
+                      (base year 2024, to 2030 or YEAR), with the drivers of the change, as JSON
+  saiq [FILE] [--per-request]
+                      the Sustainable AI Quotient of each use case and of the portfolio against
+                      the shipped reference (per 1,000 output tokens, or per request), as JSON
   locations           list location identifiers (grid zones and cloud regions)
   models              list catalogued LLMs (provider/name, total and active parameters)
   accelerators        list catalogued accelerators
@@ -34,6 +41,17 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("evaluate") => evaluate_command(args.get(1).map(String::as_str)),
+        Some(command @ ("project" | "saiq")) => {
+            let file = args.get(1).map(String::as_str).filter(|a| !a.starts_with("--"));
+            let to_year = args
+                .iter()
+                .position(|a| a == "--to")
+                .and_then(|i| args.get(i + 1))
+                .and_then(|y| y.parse::<u16>().ok())
+                .unwrap_or(projection::TARGET_YEAR);
+            let per_request = args.iter().any(|a| a == "--per-request");
+            decision_command(command, file, to_year, per_request)
+        }
         Some("locations") => {
             for l in locations() {
                 println!("{}\t{}\t{} gCO2e/kWh", l.id(), l.label(), l.carbon_g_per_kwh().0);
@@ -96,6 +114,79 @@ fn evaluate_command(path: Option<&str>) -> ExitCode {
             for e in errors {
                 eprintln!("{e}");
             }
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `project` and `saiq`: read, evaluate, then the decision layer.
+fn decision_command(
+    command: &str,
+    path: Option<&str>,
+    to_year: u16,
+    per_request: bool,
+) -> ExitCode {
+    let portfolio = match read_input(path)
+        .map_err(|e| (e, 2))
+        .and_then(|text| parse_portfolio(&text).map_err(|e| (e.to_string(), 1)))
+    {
+        Ok(p) => p,
+        Err((e, code)) => {
+            eprintln!("aifootprint: {e}");
+            return ExitCode::from(code);
+        }
+    };
+    let result = match evaluate(&portfolio) {
+        Ok(r) => r,
+        Err(errors) => {
+            for e in errors {
+                eprintln!("{e}");
+            }
+            return ExitCode::from(1);
+        }
+    };
+    let json = if command == "project" {
+        let projections: Vec<_> = projection::Scenario::presets()
+            .iter()
+            .map(|s| projection::project(&portfolio, &result, s, to_year))
+            .collect();
+        serde_json::to_string_pretty(&projections)
+    } else {
+        let unit = if per_request {
+            saiq::FunctionalUnit::Request
+        } else {
+            saiq::FunctionalUnit::ThousandOutputTokens
+        };
+        let reference = saiq::reference_intensities(unit);
+        let weights = saiq::Weights::BALANCED;
+        let score =
+            |x: &saiq::Intensities| reference.and_then(|r| saiq::saiq(x, &r, &weights).ok());
+        let use_cases: Vec<_> = portfolio
+            .use_cases
+            .iter()
+            .zip(&result.use_cases)
+            .map(|(uc, r)| {
+                let x = saiq::use_case_intensities(uc, r, unit);
+                serde_json::json!({ "name": uc.name, "intensities": x, "saiq": x.as_ref().and_then(score) })
+            })
+            .collect();
+        let total = saiq::portfolio_intensities(&portfolio, &result, unit);
+        serde_json::to_string_pretty(&serde_json::json!({
+            "unit": unit,
+            "weights": weights,
+            "reference": { "use_case": saiq::reference_use_case().name, "intensities": reference },
+            "portfolio": { "intensities": total, "saiq": total.as_ref().and_then(score) },
+            "use_cases": use_cases,
+            "methodology_version": engine::METHODOLOGY_VERSION,
+        }))
+    };
+    match json {
+        Ok(json) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("aifootprint: cannot write the result: {e}");
             ExitCode::from(1)
         }
     }

@@ -1,0 +1,383 @@
+//! Projection to 2030 and beyond (METHODOLOGY §8): year by year from the base year, per
+//! use-case segment, under the paper's five scenarios or any adjusted factors, with the change
+//! from the base year decomposed into its drivers.
+//!
+//! Per segment and year t (years since the base year, T = years to 2030):
+//! energy_t = energy_0 × usage_t × model size_t × output tokens_t × PUE_t ÷ PUE_0
+//!            ÷ (hardware efficiency_t × quantisation_t);
+//! carbon_t = operational_0 × (energy_t ÷ energy_0) × grid_t + embodied_0 × usage_t (embodied
+//! held constant per request); water_t = water_0 × energy_t ÷ energy_0. Factors reach their
+//! 2030 value geometrically (a constant yearly rate, continued after 2030); PUE and grid move
+//! linearly to their 2030 value and continue at the same yearly step (never below 1 and 0).
+
+use serde::{Deserialize, Serialize};
+
+use crate::evaluate::{Impacts, PortfolioResult};
+use crate::portfolio::{LlmTask, Portfolio, Task, Workload};
+
+/// How use cases are grouped for growth rates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Segment {
+    /// Generative AI: chat, RAG, generation tasks, and the training behind them.
+    GenAi,
+    /// Agents.
+    Agentic,
+    /// Traditional ML: tabular, vision and language models, classification and detection.
+    Traditional,
+}
+
+impl Segment {
+    /// Every segment.
+    pub const ALL: [Segment; 3] = [Segment::GenAi, Segment::Agentic, Segment::Traditional];
+
+    /// The segment a workload belongs to.
+    pub fn of(workload: &Workload) -> Segment {
+        match workload {
+            Workload::Llm(llm) if llm.task == LlmTask::Agent => Segment::Agentic,
+            Workload::Llm(_) | Workload::Training(_) => Segment::GenAi,
+            Workload::Task(t) => match t.task {
+                Task::ImageGeneration
+                | Task::TextGeneration
+                | Task::Summarisation
+                | Task::ImageCaptioning => Segment::GenAi,
+                _ => Segment::Traditional,
+            },
+        }
+    }
+}
+
+/// Every factor of a scenario, as its value in 2030 relative to the base year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    /// Identifier (also a translation key).
+    pub id: String,
+    /// Usage growth per year (CAGR) of GenAI, agentic and traditional use cases.
+    pub usage_cagr: [f64; 3],
+    /// Hardware efficiency gain by 2030 (energy per unit of work divides by it).
+    pub hardware_gain: f64,
+    /// PUE in 2030.
+    pub pue: f64,
+    /// Model size by 2030, relative to today.
+    pub model_size: f64,
+    /// Output tokens per request by 2030, relative to today.
+    pub output_tokens: f64,
+    /// Quantisation gain by 2030 (energy divides by it).
+    pub quantisation: f64,
+    /// Change of grid carbon intensity by 2030 (−0.24 is 24 % lower).
+    pub grid_change: f64,
+}
+
+/// The base year of the paper's scenarios.
+pub const BASE_YEAR: u16 = 2024;
+/// The year the scenarios' factors refer to.
+pub const TARGET_YEAR: u16 = 2030;
+
+impl Scenario {
+    /// The paper's five scenarios (2024 → 2030). Hardware gains 1.28 a year (×4.4 by 2030),
+    /// ×4.8 more with an efficiency breakthrough; grid −24 % (stated policies) or −45 % (1.5 °C).
+    /// "Intermediate" grows traditional use ×3–5 by 2030: its CAGR here is the centre, ×4
+    /// (26 % a year).
+    pub fn presets() -> Vec<Scenario> {
+        let steady = Scenario {
+            id: "steady_ascent".into(),
+            usage_cagr: [0.32, 0.35, 0.17],
+            hardware_gain: 4.4,
+            pue: 1.15,
+            model_size: 3.0,
+            output_tokens: 1.33,
+            quantisation: 1.0,
+            grid_change: -0.24,
+        };
+        let breakthrough = 4.4 * 4.8;
+        vec![
+            steady.clone(),
+            Scenario {
+                id: "high_adoption".into(),
+                usage_cagr: [0.47, 0.55, 0.24],
+                output_tokens: 3.0,
+                ..steady.clone()
+            },
+            Scenario {
+                id: "limited_growth".into(),
+                hardware_gain: breakthrough,
+                pue: 1.10,
+                model_size: 1.0,
+                output_tokens: 1.13,
+                quantisation: 1.2,
+                grid_change: -0.45,
+                ..steady.clone()
+            },
+            Scenario {
+                id: "tech_breakthrough".into(),
+                usage_cagr: [0.47, 0.55, 0.24],
+                hardware_gain: breakthrough,
+                pue: 1.10,
+                output_tokens: 3.0,
+                quantisation: 1.2,
+                grid_change: -0.45,
+                ..steady.clone()
+            },
+            Scenario {
+                id: "intermediate".into(),
+                usage_cagr: [0.40, 0.45, 4f64.powf(1.0 / 6.0) - 1.0],
+                model_size: 2.0,
+                output_tokens: 2.0,
+                ..steady
+            },
+        ]
+    }
+}
+
+/// One year of a projection.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct YearPoint {
+    /// Calendar year.
+    pub year: u16,
+    /// Energy, kWh.
+    pub energy_kwh: f64,
+    /// Carbon (operational location-based plus embodied), kgCO2e.
+    pub carbon_kg: f64,
+    /// Water, litres.
+    pub water_l: f64,
+}
+
+/// How much each driver changed the carbon from the base year to the end year, kgCO2e (sums to
+/// the total change: logarithmic mean Divisia index, LMDI-I).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Drivers {
+    /// More use.
+    pub usage: f64,
+    /// Larger models.
+    pub model_size: f64,
+    /// Longer answers.
+    pub tokens: f64,
+    /// More efficient hardware (negative).
+    pub hardware: f64,
+    /// Quantisation (negative).
+    pub quantisation: f64,
+    /// Data-centre PUE.
+    pub pue: f64,
+    /// Cleaner grid (negative).
+    pub grid: f64,
+}
+
+/// A scenario's projection: the portfolio's years, and the drivers of the change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Projection {
+    /// The scenario's id.
+    pub scenario: String,
+    /// One point per year, base year first.
+    pub years: Vec<YearPoint>,
+    /// Decomposition of the carbon change from the base year to the last year.
+    pub drivers: Drivers,
+}
+
+/// A segment's base-year footprint, and the PUE it ran at (central).
+#[derive(Debug, Clone, Copy, Default)]
+struct SegmentBase {
+    impacts: Impacts,
+    pue_weighted_kwh: f64,
+}
+
+/// The multiplicative factors of one segment in year `t` (years after the base year).
+struct Factors {
+    usage: f64,
+    size: f64,
+    tokens: f64,
+    hardware: f64,
+    quantisation: f64,
+    pue_ratio: f64,
+    grid: f64,
+}
+
+fn factors(s: &Scenario, segment: Segment, base_pue: f64, t: f64) -> Factors {
+    let span = f64::from(TARGET_YEAR - BASE_YEAR);
+    let geometric = |value_2030: f64| value_2030.max(1e-9).powf(t / span);
+    let pue_t = (base_pue + (s.pue - base_pue) * t / span).max(1.0);
+    Factors {
+        usage: (1.0 + s.usage_cagr[segment as usize]).max(0.0).powf(t),
+        size: geometric(s.model_size),
+        tokens: geometric(s.output_tokens),
+        hardware: geometric(s.hardware_gain),
+        quantisation: geometric(s.quantisation),
+        pue_ratio: if base_pue > 0.0 { pue_t / base_pue } else { 1.0 },
+        grid: (1.0 + s.grid_change * t / span).max(0.0),
+    }
+}
+
+/// Projects a portfolio's yearly footprint from the base year to `end_year` under a scenario.
+pub fn project(
+    portfolio: &Portfolio,
+    result: &PortfolioResult,
+    scenario: &Scenario,
+    end_year: u16,
+) -> Projection {
+    let mut bases = [SegmentBase::default(); 3];
+    for (uc, r) in portfolio.use_cases.iter().zip(&result.use_cases) {
+        let b = &mut bases[Segment::of(&uc.workload) as usize];
+        b.impacts = b.impacts + r.per_year;
+        b.pue_weighted_kwh += r.factors.pue.value.central * r.per_year.energy_kwh.central;
+    }
+    let end_year = end_year.max(BASE_YEAR);
+    let point = |t: f64| {
+        let mut p =
+            YearPoint { year: BASE_YEAR + t as u16, energy_kwh: 0.0, carbon_kg: 0.0, water_l: 0.0 };
+        for segment in Segment::ALL {
+            let b = &bases[segment as usize];
+            let e0 = b.impacts.energy_kwh.central;
+            let base_pue = if e0 > 0.0 { b.pue_weighted_kwh / e0 } else { 1.0 };
+            let f = factors(scenario, segment, base_pue, t);
+            let energy_ratio =
+                f.usage * f.size * f.tokens * f.pue_ratio / (f.hardware * f.quantisation);
+            p.energy_kwh += e0 * energy_ratio;
+            p.carbon_kg += b.impacts.carbon_operational_kg.central * energy_ratio * f.grid
+                + b.impacts.carbon_embodied_kg.central * f.usage;
+            p.water_l += b.impacts.water_total_l().central * energy_ratio;
+        }
+        p
+    };
+    let years: Vec<YearPoint> = (0..=end_year - BASE_YEAR).map(|t| point(f64::from(t))).collect();
+    let drivers = decompose(&bases, scenario, f64::from(end_year - BASE_YEAR));
+    Projection { scenario: scenario.id.clone(), years, drivers }
+}
+
+/// LMDI-I: each driver's share of the change is the change × ln(its factor) ÷ ln(total ratio),
+/// per segment and per carbon part (operational, embodied).
+fn decompose(bases: &[SegmentBase; 3], scenario: &Scenario, t: f64) -> Drivers {
+    let mut d = Drivers::default();
+    let log_mean = |a: f64, b: f64| {
+        if (a - b).abs() < 1e-12 * a.abs().max(1e-300) {
+            a
+        } else {
+            (a - b) / (a.ln() - b.ln())
+        }
+    };
+    for (segment, b) in Segment::ALL.into_iter().zip(bases) {
+        let e0 = b.impacts.energy_kwh.central;
+        let base_pue = if e0 > 0.0 { b.pue_weighted_kwh / e0 } else { 1.0 };
+        let f = factors(scenario, segment, base_pue, t);
+        let operational_0 = b.impacts.carbon_operational_kg.central;
+        if operational_0 > 0.0 {
+            let operational_t = operational_0 * f.usage * f.size * f.tokens * f.pue_ratio * f.grid
+                / (f.hardware * f.quantisation);
+            if operational_t > 0.0 {
+                let w = log_mean(operational_t, operational_0);
+                d.usage += w * f.usage.ln();
+                d.model_size += w * f.size.ln();
+                d.tokens += w * f.tokens.ln();
+                d.hardware -= w * f.hardware.ln();
+                d.quantisation -= w * f.quantisation.ln();
+                d.pue += w * f.pue_ratio.ln();
+                d.grid += w * f.grid.ln();
+            } else {
+                // A grid at zero: its change is all the grid's.
+                d.grid -= operational_0;
+            }
+        }
+        let embodied_0 = b.impacts.carbon_embodied_kg.central;
+        if embodied_0 > 0.0 {
+            d.usage += embodied_0 * f.usage - embodied_0;
+        }
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{evaluate, presets::presets, Portfolio};
+
+    fn mix() -> Portfolio {
+        Portfolio {
+            use_cases: presets().into_iter().map(|p| p.use_case).collect(),
+            ..Portfolio::default()
+        }
+    }
+
+    #[test]
+    fn the_base_year_is_the_footprint() {
+        let p = mix();
+        let r = evaluate(&p).unwrap();
+        for s in Scenario::presets() {
+            let proj = project(&p, &r, &s, 2035);
+            let y0 = proj.years[0];
+            assert_eq!(y0.year, BASE_YEAR);
+            assert!(
+                (y0.energy_kwh - r.total_per_year.energy_kwh.central).abs() < 1e-9 * y0.energy_kwh
+            );
+            assert!(
+                (y0.carbon_kg - r.total_per_year.carbon_total_kg().central).abs()
+                    < 1e-9 * y0.carbon_kg
+            );
+            assert!(
+                (y0.water_l - r.total_per_year.water_total_l().central).abs() < 1e-9 * y0.water_l
+            );
+            assert_eq!(proj.years.last().map(|y| y.year), Some(2035));
+        }
+    }
+
+    #[test]
+    fn usage_compounds_as_one_plus_g_to_the_t() {
+        let s = Scenario {
+            model_size: 1.0,
+            output_tokens: 1.0,
+            hardware_gain: 1.0,
+            quantisation: 1.0,
+            pue: 1.15,
+            grid_change: 0.0,
+            ..Scenario::presets().remove(0)
+        };
+        let f = factors(&s, Segment::GenAi, 1.15, 3.0);
+        assert!((f.usage - 1.32f64.powi(3)).abs() < 1e-12);
+        assert!((f.hardware - 1.0).abs() < 1e-12);
+        let steady = Scenario::presets().remove(0);
+        let f = factors(&steady, Segment::Traditional, 1.15, 6.0);
+        assert!((f.hardware - 4.4).abs() < 1e-9 && (f.grid - 0.76).abs() < 1e-12);
+        assert!((f.usage - 1.17f64.powi(6)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn reproduces_the_papers_ordering_of_scenarios() {
+        let p = mix();
+        let r = evaluate(&p).unwrap();
+        let energy_2030 = |id: &str| {
+            let s = Scenario::presets().into_iter().find(|s| s.id == id).unwrap();
+            project(&p, &r, &s, TARGET_YEAR).years.last().unwrap().energy_kwh
+        };
+        let order = [
+            "high_adoption",
+            "intermediate",
+            "steady_ascent",
+            "tech_breakthrough",
+            "limited_growth",
+        ];
+        let values: Vec<f64> = order.iter().map(|id| energy_2030(id)).collect();
+        assert!(values.windows(2).all(|w| w[0] > w[1]), "{order:?}: {values:?}");
+        let base = r.total_per_year.energy_kwh.central;
+        assert!(
+            energy_2030("limited_growth") < base,
+            "the efficiency scenario bends the curve down"
+        );
+        assert!(energy_2030("high_adoption") > 10.0 * base);
+    }
+
+    #[test]
+    fn drivers_add_up_to_the_change() {
+        let p = mix();
+        let r = evaluate(&p).unwrap();
+        for s in Scenario::presets() {
+            let proj = project(&p, &r, &s, TARGET_YEAR);
+            let change = proj.years.last().unwrap().carbon_kg - proj.years[0].carbon_kg;
+            let d = proj.drivers;
+            let sum =
+                d.usage + d.model_size + d.tokens + d.hardware + d.quantisation + d.pue + d.grid;
+            assert!(
+                (sum - change).abs() < 1e-6 * change.abs().max(1.0),
+                "{}: {sum} vs {change}",
+                s.id
+            );
+            assert!(d.usage > 0.0 && d.hardware < 0.0 && d.grid < 0.0, "{}", s.id);
+        }
+    }
+}
