@@ -33,7 +33,7 @@ pub fn read_portfolio(text: &str, t: &crate::i18n::Texts) -> Result<Portfolio, S
     let problems = validate(&portfolio);
     match problems.first() {
         None => Ok(portfolio),
-        Some(first) => Err(format!("{}: {}", first.field, (t.problem)(&first.problem))),
+        Some(first) => Err(format!("{}: {}", first.field, t.problem(&first.problem))),
     }
 }
 

@@ -87,7 +87,7 @@ impl Editing {
         let t = texts();
         Signal::derive(move || {
             let i = self.index.get()?;
-            self.ctx.problem_for(&format!("use_cases[{i}].{field}")).map(|p| (t().problem)(&p))
+            self.ctx.problem_for(&format!("use_cases[{i}].{field}")).map(|p| t().problem(&p))
         })
     }
 }

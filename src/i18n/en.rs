@@ -1,45 +1,9 @@
 //! English.
 
 use engine::portfolio::{LlmTask, Task};
-use engine::{Inapplicable, Problem, Working};
+use engine::Working;
 
 use super::Texts;
-use crate::format::significant;
-
-fn problem(p: &Problem) -> String {
-    match p {
-        Problem::NotANumber => "Enter a number.".into(),
-        Problem::TooSmall { min } => format!("Must be at least {}.", significant(*min, 6)),
-        Problem::TooLarge { max } => format!("Must be at most {}.", significant(*max, 6)),
-        Problem::Empty => "Must not be empty.".into(),
-        Problem::UnknownLocation(id) => format!("Unknown location “{id}”."),
-        Problem::UnknownModel(id) => format!("Unknown model “{id}”."),
-        Problem::UnknownAccelerator(id) => format!("Unknown accelerator “{id}”."),
-        Problem::ActiveAboveTotal => "Active parameters cannot exceed the total.".into(),
-        Problem::NotApplicable(why) => {
-            let why = match why {
-                Inapplicable::ClassicFineTuneTask => {
-                    "classic fine-tuning covers tabular, computer vision and NLP only"
-                }
-                Inapplicable::TokenPricesNeedLlm => {
-                    "token prices apply only to language-model use cases"
-                }
-                Inapplicable::NoCatalogueApiPrice => {
-                    "the catalogue lists no API price for this model"
-                }
-                Inapplicable::NoHourlyPrice => {
-                    "no published hourly price for this accelerator: enter one"
-                }
-            };
-            format!("Not applicable: {why}.")
-        }
-        Problem::UnsupportedSchema { found, supported } => {
-            format!(
-                "File format version {found} is not supported (this version reads {supported})."
-            )
-        }
-    }
-}
 
 fn llm_task(t: LlmTask) -> &'static str {
     match t {
@@ -253,7 +217,20 @@ pub static TEXTS: Texts = Texts {
     region_us: "United States",
     not_a_number: "Not a number: type digits, such as 1500 or 1.5e3.",
     enter_a_number: "Enter a number.",
-    problem,
+    problem_not_a_number: "Enter a number.",
+    problem_too_small: |min| format!("Must be at least {min}."),
+    problem_too_large: |max| format!("Must be at most {max}."),
+    problem_empty: "Must not be empty.",
+    problem_unknown_location: |id| format!("Unknown location “{id}”."),
+    problem_unknown_model: |id| format!("Unknown model “{id}”."),
+    problem_unknown_accelerator: |id| format!("Unknown accelerator “{id}”."),
+    problem_active_above_total: "Active parameters cannot exceed the total.",
+    problem_not_applicable: |why| format!("Not applicable: {why}."),
+    problem_schema: |found, supported| format!("File format version {found} is not supported (this version reads {supported})."),
+    reason_classic_task: "classic fine-tuning covers tabular, computer vision and NLP only",
+    reason_token_prices: "token prices apply only to language-model use cases",
+    reason_no_catalogue_price: "the catalogue lists no API price for this model",
+    reason_no_hourly_price: "no published hourly price for this accelerator: enter one",
     stale: "Showing the last valid result: correct the highlighted field to update it.",
     footprint_per_year: "Footprint per year",
     energy: "Energy",

@@ -10,7 +10,7 @@ mod zh_hans;
 mod zh_hant;
 
 use engine::portfolio::{LlmTask, Task};
-use engine::{Problem, Working};
+use engine::{Inapplicable, Problem, Working};
 use leptos::prelude::*;
 
 /// The languages of the interface.
@@ -75,6 +75,32 @@ impl Locale {
     /// Parses a stored tag.
     pub fn from_tag(tag: &str) -> Option<Locale> {
         Locale::ALL.into_iter().find(|l| l.tag() == tag)
+    }
+}
+
+impl Texts {
+    /// The message for a problem the engine found with a field.
+    pub fn problem(&self, problem: &Problem) -> String {
+        let number = |x: f64| crate::format::significant(x, 6);
+        match problem {
+            Problem::NotANumber => self.problem_not_a_number.to_owned(),
+            Problem::TooSmall { min } => (self.problem_too_small)(&number(*min)),
+            Problem::TooLarge { max } => (self.problem_too_large)(&number(*max)),
+            Problem::Empty => self.problem_empty.to_owned(),
+            Problem::UnknownLocation(id) => (self.problem_unknown_location)(id),
+            Problem::UnknownModel(id) => (self.problem_unknown_model)(id),
+            Problem::UnknownAccelerator(id) => (self.problem_unknown_accelerator)(id),
+            Problem::ActiveAboveTotal => self.problem_active_above_total.to_owned(),
+            Problem::NotApplicable(reason) => (self.problem_not_applicable)(match reason {
+                Inapplicable::ClassicFineTuneTask => self.reason_classic_task,
+                Inapplicable::TokenPricesNeedLlm => self.reason_token_prices,
+                Inapplicable::NoCatalogueApiPrice => self.reason_no_catalogue_price,
+                Inapplicable::NoHourlyPrice => self.reason_no_hourly_price,
+            }),
+            Problem::UnsupportedSchema { found, supported } => {
+                (self.problem_schema)(*found, *supported)
+            }
+        }
     }
 }
 
@@ -225,7 +251,20 @@ pub struct Texts {
     // Validation
     pub not_a_number: &'static str,
     pub enter_a_number: &'static str,
-    pub problem: fn(&Problem) -> String,
+    pub problem_not_a_number: &'static str,
+    pub problem_too_small: fn(&str) -> String,
+    pub problem_too_large: fn(&str) -> String,
+    pub problem_empty: &'static str,
+    pub problem_unknown_location: fn(&str) -> String,
+    pub problem_unknown_model: fn(&str) -> String,
+    pub problem_unknown_accelerator: fn(&str) -> String,
+    pub problem_active_above_total: &'static str,
+    pub problem_not_applicable: fn(&str) -> String,
+    pub problem_schema: fn(u32, u32) -> String,
+    pub reason_classic_task: &'static str,
+    pub reason_token_prices: &'static str,
+    pub reason_no_catalogue_price: &'static str,
+    pub reason_no_hourly_price: &'static str,
     pub stale: &'static str,
     // Results
     pub footprint_per_year: &'static str,
@@ -276,6 +315,20 @@ mod tests {
         assert_eq!(Locale::from_preferences(["en-GB", "zh-CN"]), Locale::En);
         assert_eq!(Locale::from_preferences(["de"]), Locale::En);
         assert_eq!(Locale::from_tag("zh-Hans"), Some(Locale::ZhHans));
+    }
+
+    #[test]
+    fn problems_read_naturally_in_each_language() {
+        let too_small = Problem::TooSmall { min: 0.0 };
+        assert_eq!(Locale::En.texts().problem(&too_small), "Must be at least 0.");
+        assert_eq!(Locale::ZhHans.texts().problem(&too_small), "不能小于 0。");
+        assert_eq!(Locale::ZhHant.texts().problem(&too_small), "不能小於 0。");
+        let reason = Problem::NotApplicable(Inapplicable::NoHourlyPrice);
+        assert_eq!(
+            Locale::En.texts().problem(&reason),
+            "Not applicable: no published hourly price for this accelerator: enter one."
+        );
+        assert!(Locale::ZhHant.texts().problem(&reason).contains("小時價格"));
     }
 
     /// Strings looked up by identifier are outside the compiler's reach: check that every

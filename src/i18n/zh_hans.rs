@@ -1,37 +1,9 @@
 //! Simplified Chinese (简体中文).
 
 use engine::portfolio::{LlmTask, Task};
-use engine::{Inapplicable, Problem, Working};
+use engine::Working;
 
 use super::Texts;
-use crate::format::significant;
-
-fn problem(p: &Problem) -> String {
-    match p {
-        Problem::NotANumber => "请输入数字。".into(),
-        Problem::TooSmall { min } => format!("不能小于 {}。", significant(*min, 6)),
-        Problem::TooLarge { max } => format!("不能大于 {}。", significant(*max, 6)),
-        Problem::Empty => "不能为空。".into(),
-        Problem::UnknownLocation(id) => format!("未知地点“{id}”。"),
-        Problem::UnknownModel(id) => format!("未知模型“{id}”。"),
-        Problem::UnknownAccelerator(id) => format!("未知加速器“{id}”。"),
-        Problem::ActiveAboveTotal => "激活参数不能超过总参数。".into(),
-        Problem::NotApplicable(why) => {
-            let why = match why {
-                Inapplicable::ClassicFineTuneTask => {
-                    "传统机器学习微调仅涵盖表格、计算机视觉和自然语言处理"
-                }
-                Inapplicable::TokenPricesNeedLlm => "词元价格仅适用于大语言模型用例",
-                Inapplicable::NoCatalogueApiPrice => "目录中没有该模型的 API 价格",
-                Inapplicable::NoHourlyPrice => "该加速器没有公开的小时价格：请输入一个",
-            };
-            format!("不适用：{why}。")
-        }
-        Problem::UnsupportedSchema { found, supported } => {
-            format!("不支持文件格式版本 {found}（本版本读取版本 {supported}）。")
-        }
-    }
-}
 
 fn llm_task(t: LlmTask) -> &'static str {
     match t {
@@ -245,7 +217,22 @@ pub static TEXTS: Texts = Texts {
     region_us: "美国",
     not_a_number: "不是数字：请输入数字，例如 1500 或 1.5e3。",
     enter_a_number: "请输入数字。",
-    problem,
+    problem_not_a_number: "请输入数字。",
+    problem_too_small: |min| format!("不能小于 {min}。"),
+    problem_too_large: |max| format!("不能大于 {max}。"),
+    problem_empty: "不能为空。",
+    problem_unknown_location: |id| format!("未知地点“{id}”。"),
+    problem_unknown_model: |id| format!("未知模型“{id}”。"),
+    problem_unknown_accelerator: |id| format!("未知加速器“{id}”。"),
+    problem_active_above_total: "激活参数不能超过总参数。",
+    problem_not_applicable: |why| format!("不适用：{why}。"),
+    problem_schema: |found, supported| {
+        format!("不支持文件格式版本 {found}（本版本读取版本 {supported}）。")
+    },
+    reason_classic_task: "传统机器学习微调仅涵盖表格、计算机视觉和自然语言处理",
+    reason_token_prices: "词元价格仅适用于大语言模型用例",
+    reason_no_catalogue_price: "目录中没有该模型的 API 价格",
+    reason_no_hourly_price: "该加速器没有公开的小时价格：请输入一个",
     stale: "正在显示上一个有效结果：请更正标出的字段以更新。",
     footprint_per_year: "每年足迹",
     energy: "能耗",

@@ -1,37 +1,9 @@
 //! Traditional Chinese (繁體中文).
 
 use engine::portfolio::{LlmTask, Task};
-use engine::{Inapplicable, Problem, Working};
+use engine::Working;
 
 use super::Texts;
-use crate::format::significant;
-
-fn problem(p: &Problem) -> String {
-    match p {
-        Problem::NotANumber => "請輸入數字。".into(),
-        Problem::TooSmall { min } => format!("不能小於 {}。", significant(*min, 6)),
-        Problem::TooLarge { max } => format!("不能大於 {}。", significant(*max, 6)),
-        Problem::Empty => "不能為空。".into(),
-        Problem::UnknownLocation(id) => format!("未知地點「{id}」。"),
-        Problem::UnknownModel(id) => format!("未知模型「{id}」。"),
-        Problem::UnknownAccelerator(id) => format!("未知加速器「{id}」。"),
-        Problem::ActiveAboveTotal => "啟用參數不能超過總參數。".into(),
-        Problem::NotApplicable(why) => {
-            let why = match why {
-                Inapplicable::ClassicFineTuneTask => {
-                    "傳統機器學習微調僅涵蓋表格、電腦視覺與自然語言處理"
-                }
-                Inapplicable::TokenPricesNeedLlm => "詞元價格僅適用於大型語言模型使用案例",
-                Inapplicable::NoCatalogueApiPrice => "目錄中沒有該模型的 API 價格",
-                Inapplicable::NoHourlyPrice => "該加速器沒有公開的小時價格：請輸入一個",
-            };
-            format!("不適用：{why}。")
-        }
-        Problem::UnsupportedSchema { found, supported } => {
-            format!("不支援檔案格式版本 {found}（本版本讀取版本 {supported}）。")
-        }
-    }
-}
 
 fn llm_task(t: LlmTask) -> &'static str {
     match t {
@@ -245,7 +217,22 @@ pub static TEXTS: Texts = Texts {
     region_us: "美國",
     not_a_number: "不是數字：請輸入數字，例如 1500 或 1.5e3。",
     enter_a_number: "請輸入數字。",
-    problem,
+    problem_not_a_number: "請輸入數字。",
+    problem_too_small: |min| format!("不能小於 {min}。"),
+    problem_too_large: |max| format!("不能大於 {max}。"),
+    problem_empty: "不能為空。",
+    problem_unknown_location: |id| format!("未知地點「{id}」。"),
+    problem_unknown_model: |id| format!("未知模型「{id}」。"),
+    problem_unknown_accelerator: |id| format!("未知加速器「{id}」。"),
+    problem_active_above_total: "啟用參數不能超過總參數。",
+    problem_not_applicable: |why| format!("不適用：{why}。"),
+    problem_schema: |found, supported| {
+        format!("不支援檔案格式版本 {found}（本版本讀取版本 {supported}）。")
+    },
+    reason_classic_task: "傳統機器學習微調僅涵蓋表格、電腦視覺與自然語言處理",
+    reason_token_prices: "詞元價格僅適用於大型語言模型使用案例",
+    reason_no_catalogue_price: "目錄中沒有該模型的 API 價格",
+    reason_no_hourly_price: "該加速器沒有公開的小時價格：請輸入一個",
     stale: "正在顯示上一個有效結果：請更正標示的欄位以更新。",
     footprint_per_year: "每年足跡",
     energy: "能耗",

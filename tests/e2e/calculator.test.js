@@ -1,34 +1,23 @@
 // End-to-end: the release build in Debian's Chromium, as a visitor uses it.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { foreignRequests, launchBrowser, openApp, serveDist, value } from "./support.js";
+import { foreignRequests, openApp, useApp, value } from "./support.js";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 test("page loads with no console error and shows a footprint", async () => {
-  const { context, page, record } = await openApp(browser, server.origin);
+  const { context, page, record } = await openApp(app.browser, app.server.origin);
   assert.match(await page.getByTestId("energy-per-year").innerText(), /\d.*Wh/);
   assert.ok((await value(page, "carbon-per-year")) > 0);
   assert.ok((await value(page, "water-per-year")) > 0);
   assert.deepEqual(record.consoleErrors, []);
   assert.deepEqual(record.pageErrors, []);
-  assert.deepEqual(foreignRequests(record, server.origin), []);
+  assert.deepEqual(foreignRequests(record, app.server.origin), []);
   await context.close();
 });
 
 test("moving a slider updates the numbers", async () => {
-  const { context, page } = await openApp(browser, server.origin);
+  const { context, page } = await openApp(app.browser, app.server.origin);
   const before = await value(page, "energy-per-year");
   const slider = page.getByTestId("output-tokens-slider");
   await slider.focus();
@@ -40,7 +29,7 @@ test("moving a slider updates the numbers", async () => {
 });
 
 test("the 8B chat request matches the paper's golden value in the browser", async () => {
-  const { context, page } = await openApp(browser, server.origin);
+  const { context, page } = await openApp(app.browser, app.server.origin);
   await page.getByText("Small (8B)").click();
   assert.ok(await page.getByTestId("model-8B").isChecked());
   // METHODOLOGY.md §2.1(a): 8B chat total 9.31e-5 kWh per request.
@@ -51,7 +40,7 @@ test("the 8B chat request matches the paper's golden value in the browser", asyn
 });
 
 test("a bad typed value shows a message and keeps the last good result", async () => {
-  const { context, page } = await openApp(browser, server.origin);
+  const { context, page } = await openApp(app.browser, app.server.origin);
   const good = await value(page, "energy-per-year");
   await page.getByTestId("requests-per-day-input").fill("lots");
   assert.match(await page.getByTestId("requests-per-day-message").innerText(), /Not a number/);
@@ -63,7 +52,7 @@ test("a bad typed value shows a message and keeps the last good result", async (
 });
 
 test("no request leaves the page's own origin", async () => {
-  const { context, page, record } = await openApp(browser, server.origin);
+  const { context, page, record } = await openApp(app.browser, app.server.origin);
   await page.getByTestId("location").selectOption("FR");
   await page.getByText("Large (405B)").click();
   await page.getByText("Show the working").click();
@@ -71,6 +60,6 @@ test("no request leaves the page's own origin", async () => {
   await page.getByTestId("language").selectOption("zh-Hans");
   await page.waitForLoadState("networkidle");
   assert.ok(record.requests.some((url) => url.endsWith(".wasm")), "the wasm was requested");
-  assert.deepEqual(foreignRequests(record, server.origin), []);
+  assert.deepEqual(foreignRequests(record, app.server.origin), []);
   await context.close();
 });

@@ -1,22 +1,11 @@
 // End-to-end: building, saving, sharing and importing portfolios; languages; accessibility.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { foreignRequests, launchBrowser, openApp, serveDist, value, waitForSave } from "./support.js";
+import { foreignRequests, openApp, useApp, value, waitForSave } from "./support.js";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 const rows = (page) => page.getByTestId("use-case-row");
 
@@ -36,7 +25,7 @@ async function buildThree(page) {
 }
 
 test("a portfolio built from starters survives a reload intact", async () => {
-  const { context, page, record } = await openApp(browser, server.origin);
+  const { context, page, record } = await openApp(app.browser, app.server.origin);
   await buildThree(page);
   const names = await rows(page).locator(".row-name").allInnerTexts();
   const carbon = await value(page, "carbon-per-year");
@@ -45,12 +34,12 @@ test("a portfolio built from starters survives a reload intact", async () => {
   await page.getByTestId("results").waitFor();
   assert.deepEqual(await rows(page).locator(".row-name").allInnerTexts(), names);
   assert.equal(await value(page, "carbon-per-year"), carbon);
-  assert.deepEqual(foreignRequests(record, server.origin), []);
+  assert.deepEqual(foreignRequests(record, app.server.origin), []);
   await context.close();
 });
 
 test("removing a use case can be undone", async () => {
-  const { context, page } = await openApp(browser, server.origin);
+  const { context, page } = await openApp(app.browser, app.server.origin);
   await page.getByTestId("preset-agentic_workflow").click();
   const carbon = await value(page, "carbon-per-year");
   await rows(page).first().getByTestId("remove").click();
@@ -63,7 +52,7 @@ test("removing a use case can be undone", async () => {
 });
 
 test("switching language translates every visible label", async () => {
-  const { context, page } = await openApp(browser, server.origin);
+  const { context, page } = await openApp(app.browser, app.server.origin);
   const labels = async () =>
     page.evaluate(() =>
       [...document.querySelectorAll("label, h1, h2, h3, summary, figcaption, button:not(.row-title)")]
@@ -86,7 +75,7 @@ test("switching language translates every visible label", async () => {
 });
 
 test("export then import round-trips the portfolio", async () => {
-  const { context, page } = await openApp(browser, server.origin);
+  const { context, page } = await openApp(app.browser, app.server.origin);
   await page.getByTestId("preset-marketing_images").click();
   const carbon = await value(page, "carbon-per-year");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-json").click()]);
@@ -104,7 +93,7 @@ test("export then import round-trips the portfolio", async () => {
 });
 
 test("a corrupt or foreign import is refused and nothing changes", async () => {
-  const { context, page } = await openApp(browser, server.origin);
+  const { context, page } = await openApp(app.browser, app.server.origin);
   const carbon = await value(page, "carbon-per-year");
   const portfolios = await page.getByTestId("portfolio-choice").locator("option").count();
   for (const [name, text] of [
@@ -122,7 +111,7 @@ test("a corrupt or foreign import is refused and nothing changes", async () => {
 
 test("a share link opened in a fresh browser reproduces the same totals", async () => {
   const options = { permissions: ["clipboard-read", "clipboard-write"] };
-  const { context, page } = await openApp(browser, server.origin, "", options);
+  const { context, page } = await openApp(app.browser, app.server.origin, "", options);
   await page.getByTestId("preset-coding_assistant").click();
   await page.getByTestId("preset-fine_tune_small_model").click();
   const totals = [await value(page, "carbon-per-year"), await value(page, "water-per-year")];
@@ -130,17 +119,17 @@ test("a share link opened in a fresh browser reproduces the same totals", async 
   await page.getByText(/Link copied/).waitFor();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(link, /#p=[A-Za-z0-9_-]+$/);
-  assert.ok(link.startsWith(server.origin));
+  assert.ok(link.startsWith(app.server.origin));
   await context.close();
 
-  const fresh = await openApp(browser, server.origin, link.slice(server.origin.length + 1));
+  const fresh = await openApp(app.browser, app.server.origin, link.slice(app.server.origin.length + 1));
   await fresh.page.getByText(/Opened the shared portfolio/).waitFor();
   assert.deepEqual([await value(fresh.page, "carbon-per-year"), await value(fresh.page, "water-per-year")], totals);
   assert.equal(await fresh.page.evaluate(() => location.hash), "", "the link is not reopened on reload");
-  assert.deepEqual(foreignRequests(fresh.record, server.origin), []);
+  assert.deepEqual(foreignRequests(fresh.record, app.server.origin), []);
   await fresh.context.close();
 
-  const damaged = await openApp(browser, server.origin, `${link.slice(server.origin.length + 1, -12)}`);
+  const damaged = await openApp(app.browser, app.server.origin, `${link.slice(app.server.origin.length + 1, -12)}`);
   await damaged.page.getByText(/could not be opened/).waitFor();
   assert.equal(await damaged.page.getByTestId("portfolio-choice").locator("option").count(), 1);
   await damaged.context.close();
@@ -148,7 +137,7 @@ test("a share link opened in a fresh browser reproduces the same totals", async 
 
 test("the page passes an automated accessibility check in both themes", async () => {
   const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-  const { context, page } = await openApp(browser, server.origin);
+  const { context, page } = await openApp(app.browser, app.server.origin);
   await page.getByText("Show the working").click();
   for (const theme of ["light", "dark"]) {
     await page.getByTestId("theme").selectOption(theme);

@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 const root = resolve(fileURLToPath(new URL("../../dist/", import.meta.url)));
@@ -116,4 +117,21 @@ export function portfolioOf(n, name = `Bench ${n}`) {
 export async function seedPortfolio(context, portfolio) {
   const state = { version: 1, current: 0, portfolios: [JSON.stringify(portfolio)], prefs: {} };
   await context.addInitScript((text) => localStorage.setItem("ai-footprint.state", text), JSON.stringify(state));
+}
+
+/**
+ * Serves dist/ and launches Chromium once for a test file; returns an object whose `server`
+ * and `browser` are set before the first test runs.
+ */
+export function useApp() {
+  const app = {};
+  before(async () => {
+    app.server = await serveDist();
+    app.browser = await launchBrowser();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

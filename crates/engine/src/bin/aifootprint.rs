@@ -8,7 +8,7 @@ use engine::decision::{projection, saiq};
 use engine::explain::{steps, Step};
 use engine::format::parse_portfolio;
 use engine::refdata::{accelerators, llm_models, locations};
-use engine::{evaluate, PortfolioResult};
+use engine::{evaluate, Portfolio, PortfolioResult};
 use serde::Serialize;
 
 const USAGE: &str = "\
@@ -81,41 +81,46 @@ fn main() -> ExitCode {
     }
 }
 
-fn evaluate_command(path: Option<&str>) -> ExitCode {
-    let text = match read_input(path) {
-        Ok(text) => text,
+/// Reads and evaluates a portfolio; on failure, reports it and gives the exit status.
+fn load(path: Option<&str>) -> Result<(Portfolio, PortfolioResult), ExitCode> {
+    let text = read_input(path).map_err(|e| {
+        eprintln!("aifootprint: {e}");
+        ExitCode::from(2)
+    })?;
+    let portfolio = parse_portfolio(&text).map_err(|e| {
+        eprintln!("aifootprint: {e}");
+        ExitCode::from(1)
+    })?;
+    let result = evaluate(&portfolio).map_err(|errors| {
+        for e in errors {
+            eprintln!("{e}");
+        }
+        ExitCode::from(1)
+    })?;
+    Ok((portfolio, result))
+}
+
+/// Prints a value as pretty JSON.
+fn print_json(value: &impl Serialize) -> ExitCode {
+    match serde_json::to_string_pretty(value) {
+        Ok(json) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
         Err(e) => {
-            eprintln!("aifootprint: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let portfolio = match parse_portfolio(&text) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("aifootprint: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    match evaluate(&portfolio) {
-        Ok(result) => {
-            let working = result.use_cases.iter().map(steps).collect();
-            match serde_json::to_string_pretty(&Output { result: &result, working }) {
-                Ok(json) => {
-                    println!("{json}");
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("aifootprint: cannot write the result: {e}");
-                    ExitCode::from(1)
-                }
-            }
-        }
-        Err(errors) => {
-            for e in errors {
-                eprintln!("{e}");
-            }
+            eprintln!("aifootprint: cannot write the result: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+fn evaluate_command(path: Option<&str>) -> ExitCode {
+    match load(path) {
+        Ok((_, result)) => {
+            let working = result.use_cases.iter().map(steps).collect();
+            print_json(&Output { result: &result, working })
+        }
+        Err(code) => code,
     }
 }
 
@@ -126,70 +131,43 @@ fn decision_command(
     to_year: u16,
     per_request: bool,
 ) -> ExitCode {
-    let portfolio = match read_input(path)
-        .map_err(|e| (e, 2))
-        .and_then(|text| parse_portfolio(&text).map_err(|e| (e.to_string(), 1)))
-    {
-        Ok(p) => p,
-        Err((e, code)) => {
-            eprintln!("aifootprint: {e}");
-            return ExitCode::from(code);
-        }
+    let (portfolio, result) = match load(path) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
-    let result = match evaluate(&portfolio) {
-        Ok(r) => r,
-        Err(errors) => {
-            for e in errors {
-                eprintln!("{e}");
-            }
-            return ExitCode::from(1);
-        }
-    };
-    let json = if command == "project" {
+    if command == "project" {
         let projections: Vec<_> = projection::Scenario::presets()
             .iter()
             .map(|s| projection::project(&portfolio, &result, s, to_year))
             .collect();
-        serde_json::to_string_pretty(&projections)
-    } else {
-        let unit = if per_request {
-            saiq::FunctionalUnit::Request
-        } else {
-            saiq::FunctionalUnit::ThousandOutputTokens
-        };
-        let reference = saiq::reference_intensities(unit);
-        let weights = saiq::Weights::BALANCED;
-        let score =
-            |x: &saiq::Intensities| reference.and_then(|r| saiq::saiq(x, &r, &weights).ok());
-        let use_cases: Vec<_> = portfolio
-            .use_cases
-            .iter()
-            .zip(&result.use_cases)
-            .map(|(uc, r)| {
-                let x = saiq::use_case_intensities(uc, r, unit);
-                serde_json::json!({ "name": uc.name, "intensities": x, "saiq": x.as_ref().and_then(score) })
-            })
-            .collect();
-        let total = saiq::portfolio_intensities(&portfolio, &result, unit);
-        serde_json::to_string_pretty(&serde_json::json!({
-            "unit": unit,
-            "weights": weights,
-            "reference": { "use_case": saiq::reference_use_case().name, "intensities": reference },
-            "portfolio": { "intensities": total, "saiq": total.as_ref().and_then(score) },
-            "use_cases": use_cases,
-            "methodology_version": engine::METHODOLOGY_VERSION,
-        }))
-    };
-    match json {
-        Ok(json) => {
-            println!("{json}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("aifootprint: cannot write the result: {e}");
-            ExitCode::from(1)
-        }
+        return print_json(&projections);
     }
+    let unit = if per_request {
+        saiq::FunctionalUnit::Request
+    } else {
+        saiq::FunctionalUnit::ThousandOutputTokens
+    };
+    let reference = saiq::reference_intensities(unit);
+    let weights = saiq::Weights::BALANCED;
+    let score = |x: &saiq::Intensities| reference.and_then(|r| saiq::saiq(x, &r, &weights).ok());
+    let use_cases: Vec<_> = portfolio
+        .use_cases
+        .iter()
+        .zip(&result.use_cases)
+        .map(|(uc, r)| {
+            let x = saiq::use_case_intensities(uc, r, unit);
+            serde_json::json!({ "name": uc.name, "intensities": x, "saiq": x.as_ref().and_then(score) })
+        })
+        .collect();
+    let total = saiq::portfolio_intensities(&portfolio, &result, unit);
+    print_json(&serde_json::json!({
+        "unit": unit,
+        "weights": weights,
+        "reference": { "use_case": saiq::reference_use_case().name, "intensities": reference },
+        "portfolio": { "intensities": total, "saiq": total.as_ref().and_then(score) },
+        "use_cases": use_cases,
+        "methodology_version": engine::METHODOLOGY_VERSION,
+    }))
 }
 
 fn read_input(path: Option<&str>) -> Result<String, String> {
