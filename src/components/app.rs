@@ -6,7 +6,6 @@ use std::time::Duration;
 use engine::Portfolio;
 use leptos::prelude::*;
 
-use super::decisions::Decisions;
 use super::notice::NoticeBar;
 use super::results::Results;
 use super::toolbar::{read_portfolio, SettingsPanel, Toolbar};
@@ -149,10 +148,7 @@ pub fn App() -> impl IntoView {
                 <UseCaseList />
                 <SettingsPanel />
             </div>
-            <div class="column">
-                <Results />
-                <Decisions />
-            </div>
+            <Results />
         </main>
         <footer class="site-footer">
             <p data-testid="vintage">

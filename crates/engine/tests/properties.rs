@@ -120,11 +120,7 @@ fn use_case() -> impl Strategy<Value = UseCase> {
 
 fn settings() -> impl Strategy<Value = Settings> {
     (prop::sample::select(vec![LlmEstimator::Paper, LlmEstimator::Ecologits]), any::<bool>())
-        .prop_map(|(llm_estimator, include_prefill)| Settings {
-            llm_estimator,
-            include_prefill,
-            ..Settings::default()
-        })
+        .prop_map(|(llm_estimator, include_prefill)| Settings { llm_estimator, include_prefill })
 }
 
 fn portfolio() -> impl Strategy<Value = Portfolio> {
