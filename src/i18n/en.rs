@@ -225,6 +225,7 @@ pub static TEXTS: Texts = Texts {
     problem_unknown_model: |id| format!("Unknown model “{id}”."),
     problem_unknown_accelerator: |id| format!("Unknown accelerator “{id}”."),
     problem_active_above_total: "Active parameters cannot exceed the total.",
+    problem_weights: "Weights must be between 0 and 1 and add up to 1.",
     problem_not_applicable: |why| format!("Not applicable: {why}."),
     problem_schema: |found, supported| format!("File format version {found} is not supported (this version reads {supported})."),
     reason_classic_task: "classic fine-tuning covers tabular, computer vision and NLP only",

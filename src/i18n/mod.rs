@@ -91,6 +91,7 @@ impl Texts {
             Problem::UnknownModel(id) => (self.problem_unknown_model)(id),
             Problem::UnknownAccelerator(id) => (self.problem_unknown_accelerator)(id),
             Problem::ActiveAboveTotal => self.problem_active_above_total.to_owned(),
+            Problem::WeightsNotNormalised => self.problem_weights.to_owned(),
             Problem::NotApplicable(reason) => (self.problem_not_applicable)(match reason {
                 Inapplicable::ClassicFineTuneTask => self.reason_classic_task,
                 Inapplicable::TokenPricesNeedLlm => self.reason_token_prices,
@@ -259,6 +260,7 @@ pub struct Texts {
     pub problem_unknown_model: fn(&str) -> String,
     pub problem_unknown_accelerator: fn(&str) -> String,
     pub problem_active_above_total: &'static str,
+    pub problem_weights: &'static str,
     pub problem_not_applicable: fn(&str) -> String,
     pub problem_schema: fn(u32, u32) -> String,
     pub reason_classic_task: &'static str,

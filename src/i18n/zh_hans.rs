@@ -225,6 +225,7 @@ pub static TEXTS: Texts = Texts {
     problem_unknown_model: |id| format!("未知模型“{id}”。"),
     problem_unknown_accelerator: |id| format!("未知加速器“{id}”。"),
     problem_active_above_total: "激活参数不能超过总参数。",
+    problem_weights: "权重必须在 0 到 1 之间，且总和为 1。",
     problem_not_applicable: |why| format!("不适用：{why}。"),
     problem_schema: |found, supported| {
         format!("不支持文件格式版本 {found}（本版本读取版本 {supported}）。")

@@ -225,6 +225,7 @@ pub static TEXTS: Texts = Texts {
     problem_unknown_model: |id| format!("未知模型「{id}」。"),
     problem_unknown_accelerator: |id| format!("未知加速器「{id}」。"),
     problem_active_above_total: "啟用參數不能超過總參數。",
+    problem_weights: "權重必須介於 0 到 1 之間，且總和為 1。",
     problem_not_applicable: |why| format!("不適用：{why}。"),
     problem_schema: |found, supported| {
         format!("不支援檔案格式版本 {found}（本版本讀取版本 {supported}）。")

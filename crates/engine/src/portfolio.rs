@@ -36,7 +36,7 @@ impl Default for Portfolio {
 }
 
 /// Choices that apply to the whole portfolio.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
     /// Which published estimator computes LLM inference energy.
@@ -46,11 +46,18 @@ pub struct Settings {
     /// leave out. Off by default so that results reproduce the published methods.
     #[serde(default)]
     pub include_prefill: bool,
+    /// Weights of cost, energy, carbon and water in the Sustainable AI Quotient.
+    #[serde(default)]
+    pub saiq_weights: crate::decision::saiq::Weights,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { llm_estimator: LlmEstimator::Paper, include_prefill: false }
+        Self {
+            llm_estimator: LlmEstimator::Paper,
+            include_prefill: false,
+            saiq_weights: crate::decision::saiq::Weights::BALANCED,
+        }
     }
 }
 

@@ -50,6 +50,9 @@ pub enum Problem {
     /// An accelerator identifier that the catalogue does not know.
     #[error("unknown accelerator \"{0}\"")]
     UnknownAccelerator(String),
+    /// SAIQ weights that are negative or do not sum to 1.
+    #[error("weights must be between 0 and 1 and sum to 1")]
+    WeightsNotNormalised,
     /// A model whose active parameters exceed its total.
     #[error("active parameters cannot exceed total parameters")]
     ActiveAboveTotal,
@@ -177,6 +180,12 @@ pub fn validate(portfolio: &Portfolio) -> Vec<InputError> {
                 supported: SCHEMA_VERSION,
             },
         );
+    }
+    let w = portfolio.settings.saiq_weights;
+    let parts = [w.cost, w.energy, w.carbon, w.water];
+    let in_range = parts.iter().all(|x| x.is_finite() && (0.0..=1.0).contains(x));
+    if !in_range || (parts.iter().sum::<f64>() - 1.0).abs() > 1e-6 {
+        checker.push("settings.saiq_weights".to_owned(), Problem::WeightsNotNormalised);
     }
     for (i, use_case) in portfolio.use_cases.iter().enumerate() {
         check_use_case(&mut checker, &format!("use_cases[{i}]"), use_case, &portfolio.settings);
@@ -398,6 +407,15 @@ mod tests {
                 "use_cases[0].volume.days_per_year: must be at most 366",
             ]
         );
+    }
+
+    #[test]
+    fn rejects_weights_that_do_not_sum_to_one() {
+        let mut p = Portfolio::default();
+        p.settings.saiq_weights.cost = 0.9;
+        assert_eq!(fields(&p), ["settings.saiq_weights"]);
+        p.settings.saiq_weights = crate::decision::saiq::Weights::COST_FOCUSED;
+        assert_eq!(fields(&p), Vec::<String>::new());
     }
 
     #[test]

@@ -120,7 +120,11 @@ fn use_case() -> impl Strategy<Value = UseCase> {
 
 fn settings() -> impl Strategy<Value = Settings> {
     (prop::sample::select(vec![LlmEstimator::Paper, LlmEstimator::Ecologits]), any::<bool>())
-        .prop_map(|(llm_estimator, include_prefill)| Settings { llm_estimator, include_prefill })
+        .prop_map(|(llm_estimator, include_prefill)| Settings {
+            llm_estimator,
+            include_prefill,
+            ..Settings::default()
+        })
 }
 
 fn portfolio() -> impl Strategy<Value = Portfolio> {

@@ -21,7 +21,8 @@ usage: aifootprint <command>
                       (base year 2024, to 2030 or YEAR), with the drivers of the change, as JSON
   saiq [FILE] [--per-request]
                       the Sustainable AI Quotient of each use case and of the portfolio against
-                      the shipped reference (per 1,000 output tokens, or per request), as JSON
+                      the shipped reference (per 1,000 output tokens, or per request), with the
+                      portfolio's weights (settings.saiq_weights; equal by default), as JSON
   locations           list location identifiers (grid zones and cloud regions)
   models              list catalogued LLMs (provider/name, total and active parameters)
   accelerators        list catalogued accelerators
@@ -148,7 +149,7 @@ fn decision_command(
         saiq::FunctionalUnit::ThousandOutputTokens
     };
     let reference = saiq::reference_intensities(unit);
-    let weights = saiq::Weights::BALANCED;
+    let weights = portfolio.settings.saiq_weights;
     let score = |x: &saiq::Intensities| reference.and_then(|r| saiq::saiq(x, &r, &weights).ok());
     let use_cases: Vec<_> = portfolio
         .use_cases
