@@ -3,7 +3,7 @@
 
 use engine::portfolio::{
     Cost, LlmTask, LlmWorkload, ModelChoice, ModelSize, Site, Task, TaskWorkload, TrainingCompute,
-    TrainingRun, UseCase, Volume, Workload,
+    TrainingRun, UseCase, Volume, VolumeBasis, Workload,
 };
 use engine::refdata::{accelerators, llm_models, locations, Location};
 use engine::validate::limits;
@@ -558,19 +558,12 @@ fn VolumeFields(
         .get()
     });
     let set_basis = Callback::new(move |chosen: String| {
-        e.edit(|uc| {
-            // Keep the yearly volume when changing how it is expressed.
-            let per_year = uc.volume.per_year();
-            uc.volume = match chosen.as_str() {
-                "per_user" => Volume::PerUser {
-                    users: 100.0,
-                    per_user_per_day: (per_year / 25_000.0).max(1.0).round(),
-                    days_per_year: 250.0,
-                },
-                "per_year" => Volume::PerYear { per_year },
-                _ => Volume::PerDay { per_day: per_year / 365.0, days_per_year: 365.0 },
-            };
-        });
+        let basis = match chosen.as_str() {
+            "per_user" => VolumeBasis::PerUser,
+            "per_year" => VolumeBasis::PerYear,
+            _ => VolumeBasis::PerDay,
+        };
+        e.edit(|uc| uc.volume = uc.volume.expressed_as(basis));
     });
     let field = move |get: fn(&Volume) -> Option<f64>| e.read_in(|uc| &uc.volume, get);
     let set = move |put: fn(&mut Volume, f64)| {

@@ -31,7 +31,7 @@ pub use estimate::{Bound, Estimate};
 pub use evaluate::{evaluate, Impacts, PortfolioResult, UseCaseResult, Working};
 pub use portfolio::{
     Cost, LlmEstimator, LlmTask, LlmWorkload, ModelChoice, ModelSize, Phase, Portfolio, Settings,
-    Site, Task, TaskWorkload, TrainingCompute, TrainingRun, UseCase, Volume, Workload,
+    Site, Task, TaskWorkload, TrainingCompute, TrainingRun, UseCase, Volume, VolumeBasis, Workload,
 };
 pub use validate::{validate, Inapplicable, InputError, Problem};
 

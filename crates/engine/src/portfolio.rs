@@ -393,7 +393,40 @@ pub enum Volume {
     },
 }
 
+/// The ways of expressing a [`Volume`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VolumeBasis {
+    /// Times per day.
+    PerDay,
+    /// People × times per person per working day.
+    PerUser,
+    /// Times per year.
+    PerYear,
+}
+
 impl Volume {
+    /// The same yearly volume expressed another way: 365 days a year per day; 100 people on 250
+    /// working days per user.
+    pub fn expressed_as(&self, basis: VolumeBasis) -> Volume {
+        const USERS: f64 = 100.0;
+        const WORKING_DAYS: f64 = 250.0;
+        let per_year = self.per_year();
+        match (self, basis) {
+            (Volume::PerDay { .. }, VolumeBasis::PerDay)
+            | (Volume::PerUser { .. }, VolumeBasis::PerUser)
+            | (Volume::PerYear { .. }, VolumeBasis::PerYear) => self.clone(),
+            (_, VolumeBasis::PerDay) => {
+                Volume::PerDay { per_day: per_year / 365.0, days_per_year: 365.0 }
+            }
+            (_, VolumeBasis::PerUser) => Volume::PerUser {
+                users: USERS,
+                per_user_per_day: per_year / (USERS * WORKING_DAYS),
+                days_per_year: WORKING_DAYS,
+            },
+            (_, VolumeBasis::PerYear) => Volume::PerYear { per_year },
+        }
+    }
+
     /// Times per year. Only meaningful once the volume has been validated.
     pub fn per_year(&self) -> f64 {
         match *self {
@@ -461,4 +494,19 @@ pub enum Cost {
         #[serde(default)]
         usd_per_kwh: f64,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changing_how_volume_is_expressed_keeps_the_yearly_count() {
+        let start = Volume::PerDay { per_day: 2_000.0, days_per_year: 250.0 };
+        for basis in [VolumeBasis::PerUser, VolumeBasis::PerYear, VolumeBasis::PerDay] {
+            let v = start.expressed_as(basis);
+            assert!((v.per_year() - 500_000.0).abs() < 1e-6, "{v:?}");
+        }
+        assert_eq!(start.expressed_as(VolumeBasis::PerDay), start, "same basis: unchanged");
+    }
 }
