@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::notice::NoticeBar;
 use super::results::Results;
-use super::toolbar::{read_portfolio, SettingsPanel, Toolbar};
+use super::toolbar::{checked, SettingsPanel, Toolbar};
 use super::use_case_list::UseCaseList;
 use crate::i18n::{texts, Locale, LocaleCtx};
 use crate::state::PortfolioCtx;
@@ -79,11 +79,8 @@ pub fn App() -> impl IntoView {
         browser::clear_hash();
         leptos::task::spawn_local(async move {
             let Some(decoded) = share::decode(&hash).await else { return };
-            let checked = decoded.map_err(|e| e.to_string()).and_then(|p| {
-                // The same checks as an imported file: a link is untrusted input.
-                read_portfolio(&engine::format::to_json(&p), t())
-            });
-            match checked {
+            // The same checks as an imported file: a link is untrusted input.
+            match decoded.map_err(|e| e.to_string()).and_then(|p| checked(p, t())) {
                 Ok(portfolio) => {
                     let name = portfolio.name.clone();
                     ctx.open_new(portfolio);

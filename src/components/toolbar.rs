@@ -29,9 +29,13 @@ fn file_name(name: &str, extension: &str) -> String {
 
 /// Reads a portfolio file, refusing anything that does not parse or validate.
 pub fn read_portfolio(text: &str, t: &crate::i18n::Texts) -> Result<Portfolio, String> {
-    let portfolio = parse_portfolio(text).map_err(|e| e.to_string())?;
-    let problems = validate(&portfolio);
-    match problems.first() {
+    checked(parse_portfolio(text).map_err(|e| e.to_string())?, t)
+}
+
+/// Refuses a portfolio from outside (a file, a link) whose values do not validate, naming the
+/// first problem.
+pub fn checked(portfolio: Portfolio, t: &crate::i18n::Texts) -> Result<Portfolio, String> {
+    match validate(&portfolio).first() {
         None => Ok(portfolio),
         Some(first) => Err(format!("{}: {}", first.field, t.problem(&first.problem))),
     }

@@ -728,10 +728,17 @@ fn CostFields(
     let set_price = move |put: fn(&mut Cost, f64)| {
         Callback::new(move |v: f64| e.edit(|uc| put(&mut uc.cost, v)))
     };
-    let default_hourly = e.read(|uc| {
-        let settings = engine::Settings::default();
-        let accelerator = engine::evaluate::accelerator_of(&uc.workload, &settings);
-        accelerators::hourly_price_usd(accelerator.id).map_or(0.0, |(p, _)| p.central)
+    // The published price of the accelerator this use case's estimate counts, which depends
+    // on the portfolio's estimator.
+    let default_hourly = Signal::derive(move || {
+        let i = e.index.get();
+        e.ctx.draft.with(|p| {
+            i.and_then(|i| p.use_cases.get(i)).map_or(0.0, |uc| {
+                let accelerator = engine::evaluate::accelerator_of(&uc.workload, &p.settings);
+                accelerators::hourly_price_usd(accelerator.id)
+                    .map_or(0.0, |(price, _)| price.central)
+            })
+        })
     });
     view! {
         <Choice id="cost-basis" label=tr(|t| t.cost) value=Signal::derive(move || basis.get()) on_change=set_basis groups=vec![(None, options)] />
