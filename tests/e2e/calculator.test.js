@@ -63,3 +63,25 @@ test("no request leaves the page's own origin", async () => {
   assert.deepEqual(foreignRequests(record, app.server.origin), []);
   await context.close();
 });
+
+test("the Content-Security-Policy refuses other origins and inline scripts", async () => {
+  const { context, page, record } = await openApp(app.browser, app.server.origin);
+  // Another origin on loopback: were the policy missing, the request would stay on this machine.
+  const violated = await page.evaluate(async () => {
+    const violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => violations.push(e.effectiveDirective));
+    await fetch("http://127.0.0.2:9/").catch(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return violations;
+  });
+  assert.deepEqual(violated, ["connect-src"], "the policy itself refused the connection");
+  const inline = await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "window.__inlineRan = true;";
+    document.body.append(script);
+    return window.__inlineRan === true;
+  });
+  assert.equal(inline, false, "an injected inline script must not run");
+  assert.deepEqual(foreignRequests(record, app.server.origin), []);
+  await context.close();
+});
