@@ -195,12 +195,7 @@ impl PortfolioCtx {
                 self.store_draft();
                 let index = index.min(self.library.with_untracked(Vec::len));
                 self.library.update(|l| l.insert(index, portfolio));
-                // The open portfolio moved one place down if the restored one went before it.
-                let current = self.current.get_untracked();
-                if index <= current {
-                    self.current.set(current + 1);
-                }
-                self.switch_to(index);
+                self.load(index);
             }
         }
         self.notice.set(None);
@@ -217,12 +212,18 @@ impl PortfolioCtx {
         });
     }
 
-    /// Opens another portfolio of the library.
+    /// Opens another portfolio of the library, keeping the open one's edits.
     pub fn switch_to(&self, index: usize) {
         if index == self.current.get_untracked() {
             return;
         }
         self.store_draft();
+        self.load(index);
+    }
+
+    /// Makes a library entry the draft. The caller has stored the draft it replaces (or
+    /// removed its slot).
+    fn load(&self, index: usize) {
         let Some(next) = self.library.with_untracked(|l| l.get(index).cloned()) else { return };
         let keys: Vec<u64> = next.use_cases.iter().map(|_| self.fresh_key()).collect();
         self.current.set(index);
@@ -236,9 +237,7 @@ impl PortfolioCtx {
         self.store_draft();
         let index = self.library.with_untracked(Vec::len);
         self.library.update(|l| l.push(portfolio));
-        // `switch_to` would first store the draft into the new slot: set `current` past it.
-        self.current.set(usize::MAX);
-        self.switch_to(index);
+        self.load(index);
     }
 
     /// Removes the open portfolio from the library, offering to undo it; opens a neighbour
@@ -260,8 +259,7 @@ impl PortfolioCtx {
             }
         });
         let next = index.min(self.library.with_untracked(Vec::len) - 1);
-        self.current.set(usize::MAX);
-        self.switch_to(next);
+        self.load(next);
         self.notice.set(Some(Notice {
             text: message(&portfolio.name),
             is_error: false,
