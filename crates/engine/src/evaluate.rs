@@ -638,6 +638,17 @@ mod tests {
         }
     }
 
+    /// One training run a year, at the default site, not costed.
+    fn training(compute: TrainingCompute, accelerator: &str) -> UseCase {
+        UseCase {
+            name: "Training".into(),
+            workload: Workload::Training(TrainingRun { compute, accelerator: accelerator.into() }),
+            volume: Volume::PerYear { per_year: 1.0 },
+            site: Site::default(),
+            cost: Cost::None,
+        }
+    }
+
     fn portfolio(use_cases: Vec<UseCase>) -> Portfolio {
         Portfolio { use_cases, ..Portfolio::default() }
     }
@@ -722,18 +733,13 @@ mod tests {
 
     #[test]
     fn totals_sum_the_use_cases_and_split_by_phase() {
+        let hours = TrainingCompute::AcceleratorHours {
+            accelerator_hours: 1_000.0,
+            power_share_of_tdp: None,
+        };
         let training = UseCase {
-            name: "Fine-tune".into(),
-            workload: Workload::Training(TrainingRun {
-                compute: TrainingCompute::AcceleratorHours {
-                    accelerator_hours: 1_000.0,
-                    power_share_of_tdp: None,
-                },
-                accelerator: DEFAULT_ACCELERATOR.into(),
-            }),
             volume: Volume::PerYear { per_year: 2.0 },
-            site: Site::default(),
-            cost: Cost::None,
+            ..training(hours, DEFAULT_ACCELERATOR)
         };
         let r = evaluate(&portfolio(vec![
             chat(ModelSize::B8, 100.0, "US"),
@@ -749,18 +755,14 @@ mod tests {
 
     #[test]
     fn training_from_hours_is_hours_times_power_times_pue() {
+        let hours = TrainingCompute::AcceleratorHours {
+            accelerator_hours: 1_000.0,
+            power_share_of_tdp: Some(1.0),
+        };
         let uc = UseCase {
-            name: "Run".into(),
-            workload: Workload::Training(TrainingRun {
-                compute: TrainingCompute::AcceleratorHours {
-                    accelerator_hours: 1_000.0,
-                    power_share_of_tdp: Some(1.0),
-                },
-                accelerator: "nvidia-a100-80gb".into(),
-            }),
-            volume: Volume::PerYear { per_year: 1.0 },
             site: Site { pue: Some(1.2), ..Site::default() },
             cost: Cost::AcceleratorHours { usd_per_hour: Some(2.0), usd_per_kwh: 0.1 },
+            ..training(hours, "nvidia-a100-80gb")
         };
         let r = evaluate(&portfolio(vec![uc])).unwrap().use_cases.remove(0);
         // 1,000 h × 400 W × 1.2 = 480 kWh.
@@ -773,20 +775,9 @@ mod tests {
 
     #[test]
     fn training_from_flops_uses_six_n_d() {
-        let uc = UseCase {
-            name: "Pretrain".into(),
-            workload: Workload::Training(TrainingRun {
-                compute: TrainingCompute::Flops {
-                    active_parameters_b: 8.0,
-                    tokens_b: 1_000.0,
-                    mfu: Some(0.4),
-                },
-                accelerator: DEFAULT_ACCELERATOR.into(),
-            }),
-            volume: Volume::PerYear { per_year: 1.0 },
-            site: Site::default(),
-            cost: Cost::None,
-        };
+        let flops =
+            TrainingCompute::Flops { active_parameters_b: 8.0, tokens_b: 1_000.0, mfu: Some(0.4) };
+        let uc = training(flops, DEFAULT_ACCELERATOR);
         let r = evaluate(&portfolio(vec![uc])).unwrap().use_cases.remove(0);
         let Working::Training { accelerator_hours, .. } = r.working else { panic!("training") };
         let expected = 6.0 * 8e9 * 1e12 / (989.4e12 * 0.4 * 3_600.0);
