@@ -6,6 +6,7 @@ use std::time::Duration;
 use engine::Portfolio;
 use leptos::prelude::*;
 
+use super::decisions::Decisions;
 use super::notice::NoticeBar;
 use super::results::Results;
 use super::toolbar::{checked, SettingsPanel, Toolbar};
@@ -145,7 +146,10 @@ pub fn App() -> impl IntoView {
                 <UseCaseList />
                 <SettingsPanel />
             </div>
-            <Results />
+            <div class="column">
+                <Results />
+                <Decisions />
+            </div>
         </main>
         <footer class="site-footer">
             <p data-testid="vintage">

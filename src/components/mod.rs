@@ -3,6 +3,7 @@
 pub mod app;
 pub mod charts;
 pub mod controls;
+pub mod decisions;
 pub mod notice;
 pub mod number_field;
 pub mod results;

@@ -91,6 +91,17 @@ fn estimator_used(w: &Working) -> &'static str {
     }
 }
 
+fn scenario_name(id: &str) -> &'static str {
+    match id {
+        "steady_ascent" => "Steady ascent",
+        "high_adoption" => "High adoption without boundaries",
+        "limited_growth" => "Limited growth, efficiency breakthrough",
+        "tech_breakthrough" => "Technological breakthrough",
+        "intermediate" => "Intermediate",
+        _ => "",
+    }
+}
+
 pub static TEXTS: Texts = Texts {
     app_title: "AI Footprint",
     tagline: "Energy, carbon, water and cost of your AI, computed in your browser. Nothing you enter leaves this page.",
@@ -264,4 +275,24 @@ pub static TEXTS: Texts = Texts {
     methodology_version: "Methodology version",
     per_run: "per run",
     estimator_used,
+    saiq_title: "Sustainable AI Quotient (SAIQ)",
+    saiq_hint: "Cost, energy, carbon and water per 1,000 output tokens, each divided by the reference (the paper's 70B chat assistant on the world-average grid), then weighted. 1 is the reference; lower is better.",
+    saiq_weights: "Weights",
+    saiq_balanced: "Balanced",
+    saiq_cost_focused: "Cost-focused",
+    saiq_energy_focused: "Energy-focused",
+    saiq_climate_focused: "Climate-focused",
+    saiq_ranking: "Use cases by SAIQ, best first",
+    projection_title: "Projection to 2030",
+    projection_caption: "Carbon per year under the five published scenarios",
+    scenario: "Scenario",
+    scenario_name,
+    drivers_title: |from, to| format!("What changes the carbon from {from} to {to}"),
+    driver_usage: "More use",
+    driver_model_size: "Model size",
+    driver_tokens: "Answer length",
+    driver_hardware: "Hardware efficiency",
+    driver_quantisation: "Quantisation",
+    driver_pue: "Data-centre PUE",
+    driver_grid: "Cleaner grid",
 };

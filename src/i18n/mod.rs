@@ -300,6 +300,27 @@ pub struct Texts {
     pub methodology_version: &'static str,
     pub per_run: &'static str,
     pub estimator_used: fn(&Working) -> &'static str,
+    // Decisions
+    pub saiq_title: &'static str,
+    pub saiq_hint: &'static str,
+    pub saiq_weights: &'static str,
+    pub saiq_balanced: &'static str,
+    pub saiq_cost_focused: &'static str,
+    pub saiq_energy_focused: &'static str,
+    pub saiq_climate_focused: &'static str,
+    pub saiq_ranking: &'static str,
+    pub projection_title: &'static str,
+    pub projection_caption: &'static str,
+    pub scenario: &'static str,
+    pub scenario_name: fn(&str) -> &'static str,
+    pub drivers_title: fn(u16, u16) -> String,
+    pub driver_usage: &'static str,
+    pub driver_model_size: &'static str,
+    pub driver_tokens: &'static str,
+    pub driver_hardware: &'static str,
+    pub driver_quantisation: &'static str,
+    pub driver_pue: &'static str,
+    pub driver_grid: &'static str,
 }
 
 #[cfg(test)]
@@ -358,6 +379,14 @@ mod tests {
                     _ => (t.step_label)(id),
                 };
                 assert!(!text.is_empty(), "{} lacks {id}", locale.tag());
+            }
+            for scenario in engine::decision::projection::Scenario::presets() {
+                assert!(
+                    !(t.scenario_name)(&scenario.id).is_empty(),
+                    "{} lacks {}",
+                    locale.tag(),
+                    scenario.id
+                );
             }
             for preset in presets() {
                 assert_ne!(

@@ -91,6 +91,17 @@ fn estimator_used(w: &Working) -> &'static str {
     }
 }
 
+fn scenario_name(id: &str) -> &'static str {
+    match id {
+        "steady_ascent" => "稳步上升",
+        "high_adoption" => "无边界的高度普及",
+        "limited_growth" => "有限增长与效率突破",
+        "tech_breakthrough" => "技术突破",
+        "intermediate" => "中间情景",
+        _ => "",
+    }
+}
+
 pub static TEXTS: Texts = Texts {
     app_title: "AI 足迹",
     tagline: "在浏览器中计算您的 AI 的能耗、碳排放、用水和成本。您输入的任何内容都不会离开此页面。",
@@ -266,4 +277,24 @@ pub static TEXTS: Texts = Texts {
     methodology_version: "方法版本",
     per_run: "每次运行",
     estimator_used,
+    saiq_title: "可持续 AI 商数（SAIQ）",
+    saiq_hint: "每千个输出词元的成本、能耗、碳排放和用水，各自除以参考值（论文中的 70B 聊天助手，世界平均电网），再加权。1 即参考值，越低越好。",
+    saiq_weights: "权重",
+    saiq_balanced: "均衡",
+    saiq_cost_focused: "侧重成本",
+    saiq_energy_focused: "侧重能耗",
+    saiq_climate_focused: "侧重气候",
+    saiq_ranking: "按 SAIQ 排列的用例（最佳在前）",
+    projection_title: "至 2030 年的预测",
+    projection_caption: "五个已发布情景下的每年碳排放",
+    scenario: "情景",
+    scenario_name,
+    drivers_title: |from, to| format!("从 {from} 年到 {to} 年碳排放变化的原因"),
+    driver_usage: "使用增长",
+    driver_model_size: "模型规模",
+    driver_tokens: "回答长度",
+    driver_hardware: "硬件效率",
+    driver_quantisation: "量化",
+    driver_pue: "数据中心 PUE",
+    driver_grid: "电网清洁化",
 };

@@ -91,6 +91,17 @@ fn estimator_used(w: &Working) -> &'static str {
     }
 }
 
+fn scenario_name(id: &str) -> &'static str {
+    match id {
+        "steady_ascent" => "穩步上升",
+        "high_adoption" => "無邊界的高度普及",
+        "limited_growth" => "有限成長與效率突破",
+        "tech_breakthrough" => "技術突破",
+        "intermediate" => "中間情境",
+        _ => "",
+    }
+}
+
 pub static TEXTS: Texts = Texts {
     app_title: "AI 足跡",
     tagline: "在瀏覽器中計算您的 AI 的能耗、碳排放、用水與成本。您輸入的任何內容都不會離開此頁面。",
@@ -266,4 +277,24 @@ pub static TEXTS: Texts = Texts {
     methodology_version: "方法版本",
     per_run: "每次執行",
     estimator_used,
+    saiq_title: "永續 AI 商數（SAIQ）",
+    saiq_hint: "每千個輸出詞元的成本、能耗、碳排放與用水，各自除以參考值（論文中的 70B 聊天助理，世界平均電網），再加權。1 即參考值，越低越好。",
+    saiq_weights: "權重",
+    saiq_balanced: "均衡",
+    saiq_cost_focused: "側重成本",
+    saiq_energy_focused: "側重能耗",
+    saiq_climate_focused: "側重氣候",
+    saiq_ranking: "依 SAIQ 排列的使用案例（最佳在前）",
+    projection_title: "至 2030 年的預測",
+    projection_caption: "五個已發布情境下的每年碳排放",
+    scenario: "情境",
+    scenario_name,
+    drivers_title: |from, to| format!("從 {from} 年到 {to} 年碳排放變化的原因"),
+    driver_usage: "使用成長",
+    driver_model_size: "模型規模",
+    driver_tokens: "回答長度",
+    driver_hardware: "硬體效率",
+    driver_quantisation: "量化",
+    driver_pue: "資料中心 PUE",
+    driver_grid: "電網潔淨化",
 };
