@@ -635,6 +635,7 @@ mod tests {
             volume: Volume::PerDay { per_day, days_per_year: 365.0 },
             site: Site { location: location.to_owned(), ..Site::default() },
             cost: Cost::None,
+            avoided: None,
         }
     }
 
@@ -646,6 +647,7 @@ mod tests {
             volume: Volume::PerYear { per_year: 1.0 },
             site: Site::default(),
             cost: Cost::None,
+            avoided: None,
         }
     }
 
@@ -792,6 +794,7 @@ mod tests {
             volume: Volume::PerYear { per_year: 1_000.0 },
             site: Site { pue: Some(1.0), ..Site::default() },
             cost: Cost::None,
+            avoided: None,
         };
         let r = evaluate(&portfolio(vec![uc])).unwrap();
         assert!((r.total_per_year.energy_kwh.central - 2.907).abs() < 1e-12);

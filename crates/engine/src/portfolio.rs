@@ -49,6 +49,9 @@ pub struct Settings {
     /// Weights of cost, energy, carbon and water in the Sustainable AI Quotient.
     #[serde(default)]
     pub saiq_weights: crate::decision::saiq::Weights,
+    /// Carbon and water prices that turn impacts into money beside the direct cost (0: none).
+    #[serde(default, skip_serializing_if = "crate::decision::ShadowPrices::is_none")]
+    pub shadow_prices: crate::decision::ShadowPrices,
 }
 
 impl Default for Settings {
@@ -57,6 +60,7 @@ impl Default for Settings {
             llm_estimator: LlmEstimator::Paper,
             include_prefill: false,
             saiq_weights: crate::decision::saiq::Weights::BALANCED,
+            shadow_prices: crate::decision::ShadowPrices::default(),
         }
     }
 }
@@ -88,6 +92,9 @@ pub struct UseCase {
     /// What it costs.
     #[serde(default)]
     pub cost: Cost,
+    /// What it replaces or avoids, for its Return on Environment (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avoided: Option<crate::decision::roe::Avoided>,
 }
 
 impl Default for UseCase {
@@ -99,6 +106,7 @@ impl Default for UseCase {
             site: Site::default(),
             // Costed from the published GPU-hour prices until the user says otherwise.
             cost: Cost::AcceleratorHours { usd_per_hour: None, usd_per_kwh: 0.0 },
+            avoided: None,
         }
     }
 }

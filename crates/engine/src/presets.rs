@@ -44,6 +44,7 @@ pub fn presets() -> Vec<Preset> {
                 volume: Volume::PerDay { per_day: 10_000.0, days_per_year: 365.0 },
                 site: at("US"),
                 cost: Cost::AcceleratorHours { usd_per_hour: None, usd_per_kwh: 0.0 },
+                avoided: None,
             },
         },
         Preset {
@@ -54,6 +55,7 @@ pub fn presets() -> Vec<Preset> {
                 volume: per_user(100.0, 40.0),
                 site: at("api:openai"),
                 cost: Cost::ApiCatalogue,
+                avoided: None,
             },
         },
         Preset {
@@ -69,6 +71,7 @@ pub fn presets() -> Vec<Preset> {
                 volume: per_user(500.0, 5.0),
                 site: at("EU"),
                 cost: Cost::AcceleratorHours { usd_per_hour: None, usd_per_kwh: 0.0 },
+                avoided: None,
             },
         },
         Preset {
@@ -84,6 +87,7 @@ pub fn presets() -> Vec<Preset> {
                 volume: Volume::PerDay { per_day: 2_000.0, days_per_year: 250.0 },
                 site: at("US"),
                 cost: Cost::AcceleratorHours { usd_per_hour: None, usd_per_kwh: 0.0 },
+                avoided: None,
             },
         },
         Preset {
@@ -94,6 +98,7 @@ pub fn presets() -> Vec<Preset> {
                 volume: Volume::PerDay { per_day: 200_000.0, days_per_year: 365.0 },
                 site: at("US"),
                 cost: Cost::None,
+                avoided: None,
             },
         },
         Preset {
@@ -104,6 +109,7 @@ pub fn presets() -> Vec<Preset> {
                 volume: per_user(20.0, 30.0),
                 site: at("US"),
                 cost: Cost::None,
+                avoided: None,
             },
         },
         Preset {
@@ -121,6 +127,7 @@ pub fn presets() -> Vec<Preset> {
                 volume: Volume::PerYear { per_year: 4.0 },
                 site: at("US"),
                 cost: Cost::AcceleratorHours { usd_per_hour: None, usd_per_kwh: 0.0 },
+                avoided: None,
             },
         },
     ]

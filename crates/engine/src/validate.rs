@@ -150,6 +150,13 @@ pub mod limits {
     pub const ACCELERATOR_HOURS: Limits = Limits::new(0.0, 1e10);
     /// A price in dollars (per million tokens, per hour, per kWh).
     pub const PRICE_USD: Limits = Limits::new(0.0, 1e6);
+    /// A shadow price, $ per tCO2e or per m³ (the highest published social cost of carbon is
+    /// below $1,500 a tonne).
+    pub const SHADOW_PRICE_USD: Limits = Limits::new(0.0, 1e5);
+    /// A yearly avoided quantity (hours, pages, km, kWh, kg, litres, $).
+    pub const AVOIDED: Limits = Limits::new(0.0, 1e13);
+    /// Footprint of an hour of human work, kgCO2e.
+    pub const KG_PER_HOUR: Limits = Limits::new(0.0, 1e3);
 }
 
 /// Collects problems while walking a portfolio.
@@ -187,6 +194,9 @@ pub fn validate(portfolio: &Portfolio) -> Vec<InputError> {
     if !in_range || (parts.iter().sum::<f64>() - 1.0).abs() > 1e-6 {
         checker.push("settings.saiq_weights".to_owned(), Problem::WeightsNotNormalised);
     }
+    let prices = portfolio.settings.shadow_prices;
+    let at = "settings.shadow_prices";
+    check_shadow_prices(&mut checker, at, prices);
     for (i, use_case) in portfolio.use_cases.iter().enumerate() {
         check_use_case(&mut checker, &format!("use_cases[{i}]"), use_case, &portfolio.settings);
     }
@@ -206,6 +216,31 @@ fn check_use_case(c: &mut Checker, at: &str, use_case: &UseCase, settings: &Sett
     check_volume(c, &format!("{at}.volume"), &use_case.volume);
     check_site(c, &format!("{at}.site"), &use_case.site);
     check_cost(c, &format!("{at}.cost"), &use_case.cost, &use_case.workload, settings);
+    if let Some(avoided) = &use_case.avoided {
+        check_avoided(c, &format!("{at}.avoided"), avoided);
+    }
+}
+
+fn check_shadow_prices(c: &mut Checker, at: &str, prices: crate::decision::ShadowPrices) {
+    c.number(|| format!("{at}.usd_per_tco2e"), prices.usd_per_tco2e, limits::SHADOW_PRICE_USD);
+    c.number(|| format!("{at}.usd_per_m3"), prices.usd_per_m3, limits::SHADOW_PRICE_USD);
+}
+
+fn check_avoided(c: &mut Checker, at: &str, a: &crate::decision::roe::Avoided) {
+    let quantities = [
+        ("human_hours", a.human_hours),
+        ("pages_written", a.pages_written),
+        ("car_km", a.car_km),
+        ("kwh_saved", a.kwh_saved),
+        ("custom_kg", a.custom_kg),
+        ("custom_l", a.custom_l),
+        ("value_usd", a.value_usd),
+    ];
+    for (field, value) in quantities {
+        c.number(|| format!("{at}.{field}"), value, limits::AVOIDED);
+    }
+    c.number(|| format!("{at}.human_kg_per_hour"), a.human_kg_per_hour, limits::KG_PER_HOUR);
+    c.number(|| format!("{at}.rebound_share"), a.rebound_share, limits::SHARE);
 }
 
 fn check_llm(c: &mut Checker, at: &str, llm: &LlmWorkload) {
@@ -416,6 +451,26 @@ mod tests {
         assert_eq!(fields(&p), ["settings.saiq_weights"]);
         p.settings.saiq_weights = crate::decision::saiq::Weights::COST_FOCUSED;
         assert_eq!(fields(&p), Vec::<String>::new());
+    }
+
+    #[test]
+    fn avoided_impacts_and_shadow_prices_are_checked_field_by_field() {
+        let mut p = Portfolio::default();
+        p.settings.shadow_prices.usd_per_tco2e = -1.0;
+        p.use_cases[0].avoided = Some(crate::decision::roe::Avoided {
+            rebound_share: 1.5,
+            car_km: f64::NAN,
+            pages_written: 100.0,
+            ..Default::default()
+        });
+        assert_eq!(
+            fields(&p),
+            [
+                "settings.shadow_prices.usd_per_tco2e",
+                "use_cases[0].avoided.car_km",
+                "use_cases[0].avoided.rebound_share",
+            ]
+        );
     }
 
     #[test]

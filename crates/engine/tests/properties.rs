@@ -113,7 +113,7 @@ fn use_case() -> impl Strategy<Value = UseCase> {
                 },
                 _ => Cost::AcceleratorHours { usd_per_hour: Some(hourly), usd_per_kwh: 0.12 },
             };
-            UseCase { name: "case".to_owned(), workload, volume, site, cost }
+            UseCase { name: "case".to_owned(), workload, volume, site, cost, avoided: None }
         },
     )
 }

@@ -20,6 +20,11 @@ pub struct ShadowPrices {
 }
 
 impl ShadowPrices {
+    /// Neither price is set.
+    pub fn is_none(&self) -> bool {
+        self.usd_per_tco2e == 0.0 && self.usd_per_m3 == 0.0
+    }
+
     /// The shadow cost of a footprint, $: carbon (location-based plus embodied) and water.
     /// Electricity is not priced again: the direct cost already pays for it.
     pub fn cost_usd(&self, impacts: &Impacts) -> f64 {

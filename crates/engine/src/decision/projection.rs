@@ -12,6 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::estimate::{Bound, Estimate};
 use crate::evaluate::{Impacts, PortfolioResult};
 use crate::portfolio::{LlmTask, Portfolio, Task, Workload};
 
@@ -129,17 +130,18 @@ impl Scenario {
     }
 }
 
-/// One year of a projection.
+/// One year of a projection, with its range: the projection is linear in the base-year
+/// footprint, so the base year's low and high bounds project to the year's bounds.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct YearPoint {
     /// Calendar year.
     pub year: u16,
     /// Energy, kWh.
-    pub energy_kwh: f64,
+    pub energy_kwh: Estimate,
     /// Carbon (operational location-based plus embodied), kgCO2e.
-    pub carbon_kg: f64,
+    pub carbon_kg: Estimate,
     /// Water, litres.
-    pub water_l: f64,
+    pub water_l: Estimate,
 }
 
 /// How much each driver changed the carbon from the base year to the end year, kgCO2e (sums to
@@ -221,21 +223,34 @@ pub fn project(
     }
     let end_year = end_year.max(BASE_YEAR);
     let point = |t: f64| {
-        let mut p =
-            YearPoint { year: BASE_YEAR + t as u16, energy_kwh: 0.0, carbon_kg: 0.0, water_l: 0.0 };
-        for segment in Segment::ALL {
+        // The factors of each segment in year t, with its energy ratio to the base year.
+        let segment_factors = Segment::ALL.map(|segment| {
             let b = &bases[segment as usize];
             let e0 = b.impacts.energy_kwh.central;
             let base_pue = if e0 > 0.0 { b.pue_weighted_kwh / e0 } else { 1.0 };
             let f = factors(scenario, segment, base_pue, t);
             let energy_ratio =
                 f.usage * f.size * f.tokens * f.pue_ratio / (f.hardware * f.quantisation);
-            p.energy_kwh += e0 * energy_ratio;
-            p.carbon_kg += b.impacts.carbon_operational_kg.central * energy_ratio * f.grid
-                + b.impacts.carbon_embodied_kg.central * f.usage;
-            p.water_l += b.impacts.water_total_l().central * energy_ratio;
+            (f, energy_ratio)
+        });
+        let sum = |part: &dyn Fn(&Impacts, &Factors, f64, Bound) -> f64| {
+            Estimate::from_bounds(|bound| {
+                bases
+                    .iter()
+                    .zip(&segment_factors)
+                    .map(|(b, (f, ratio))| part(&b.impacts, f, *ratio, bound))
+                    .sum()
+            })
+        };
+        YearPoint {
+            year: BASE_YEAR + t as u16,
+            energy_kwh: sum(&|i, _, ratio, bound| i.energy_kwh.at(bound) * ratio),
+            carbon_kg: sum(&|i, f, ratio, bound| {
+                i.carbon_operational_kg.at(bound) * ratio * f.grid
+                    + i.carbon_embodied_kg.at(bound) * f.usage
+            }),
+            water_l: sum(&|i, _, ratio, bound| i.water_total_l().at(bound) * ratio),
         }
-        p
     };
     let years: Vec<YearPoint> = (0..=end_year - BASE_YEAR).map(|t| point(f64::from(t))).collect();
     let drivers = decompose(&bases, scenario, f64::from(end_year - BASE_YEAR));
@@ -303,16 +318,22 @@ mod tests {
             let proj = project(&p, &r, &s, 2035);
             let y0 = proj.years[0];
             assert_eq!(y0.year, BASE_YEAR);
-            assert!(
-                (y0.energy_kwh - r.total_per_year.energy_kwh.central).abs() < 1e-9 * y0.energy_kwh
-            );
-            assert!(
-                (y0.carbon_kg - r.total_per_year.carbon_total_kg().central).abs()
-                    < 1e-9 * y0.carbon_kg
-            );
-            assert!(
-                (y0.water_l - r.total_per_year.water_total_l().central).abs() < 1e-9 * y0.water_l
-            );
+            let total = &r.total_per_year;
+            let pairs = [
+                (y0.energy_kwh, total.energy_kwh),
+                (y0.carbon_kg, total.carbon_total_kg()),
+                (y0.water_l, total.water_total_l()),
+            ];
+            for (projected, footprint) in pairs {
+                for bound in Bound::ALL {
+                    let (a, b) = (projected.at(bound), footprint.at(bound));
+                    assert!((a - b).abs() < 1e-9 * b, "{bound:?}: {a} vs {b}");
+                }
+            }
+            assert!(proj
+                .years
+                .iter()
+                .all(|y| y.carbon_kg.is_ordered() && y.energy_kwh.is_ordered()));
             assert_eq!(proj.years.last().map(|y| y.year), Some(2035));
         }
     }
@@ -343,7 +364,7 @@ mod tests {
         let r = evaluate(&p).unwrap();
         let energy_2030 = |id: &str| {
             let s = Scenario::presets().into_iter().find(|s| s.id == id).unwrap();
-            project(&p, &r, &s, TARGET_YEAR).years.last().unwrap().energy_kwh
+            project(&p, &r, &s, TARGET_YEAR).years.last().unwrap().energy_kwh.central
         };
         let order = [
             "high_adoption",
@@ -368,7 +389,8 @@ mod tests {
         let r = evaluate(&p).unwrap();
         for s in Scenario::presets() {
             let proj = project(&p, &r, &s, TARGET_YEAR);
-            let change = proj.years.last().unwrap().carbon_kg - proj.years[0].carbon_kg;
+            let change =
+                proj.years.last().unwrap().carbon_kg.central - proj.years[0].carbon_kg.central;
             let d = proj.drivers;
             let sum =
                 d.usage + d.model_size + d.tokens + d.hardware + d.quantisation + d.pue + d.grid;

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::evaluate::UseCaseResult;
+use crate::evaluate::{SiteFactors, UseCaseResult};
 use crate::refdata::sources::{Source, GREEN_ALGORITHMS_CONTEXT, TOMLINSON_2024};
 
 /// What a use case replaces or avoids each year, against a stated counterfactual.
@@ -47,6 +47,9 @@ pub struct Avoided {
 
 /// Per-page footprint of a US-based human writer, kgCO2e (Tomlinson et al. 2024: 1,400 g).
 pub const HUMAN_PAGE_KG: f64 = 1.4;
+/// Per-page footprint of writing with an AI assistant, kgCO2e (Tomlinson et al. 2024: 2.2 g
+/// for ChatGPT), shown beside the use case's own figure for comparison.
+pub const AI_PAGE_KG: f64 = 0.0022;
 /// Passenger car, kgCO2 per km (Green Algorithms context data, EU).
 pub const CAR_KG_PER_KM: f64 = 0.175;
 
@@ -57,6 +60,17 @@ pub struct AvoidedGrid {
     pub kg_per_kwh: f64,
     /// Off-site water, L/kWh.
     pub l_per_kwh: f64,
+}
+
+impl AvoidedGrid {
+    /// The grid of the use case's own site: electricity it saves elsewhere is assumed to come
+    /// from the same grid.
+    pub fn of_site(factors: &SiteFactors) -> Self {
+        Self {
+            kg_per_kwh: factors.grid_intensity.value.central / 1_000.0,
+            l_per_kwh: factors.offsite_water.value.central,
+        }
+    }
 }
 
 /// A return that may be undefined, with the reason spelled out.
@@ -124,6 +138,11 @@ fn net(
         // Value per tonne, MWh or m³: the footprint is in kg, kWh or litres.
         value_per_unit: ratio(value_usd * unit_per_thousand),
     }
+}
+
+/// The Return on Environment of one use case's year, against its own site's grid.
+pub fn of_use_case(result: &UseCaseResult, avoided: &Avoided) -> ReturnOnEnvironment {
+    return_on_environment(result, avoided, AvoidedGrid::of_site(&result.factors))
 }
 
 /// The Return on Environment of one use case's year.
@@ -199,6 +218,15 @@ mod tests {
         assert_eq!(roe.carbon.roe, Ratio::NoFootprint);
         assert_eq!(roe.carbon.value_per_unit, Ratio::NoFootprint);
         assert_eq!(roe.carbon.net, 5.0);
+    }
+
+    #[test]
+    fn saved_electricity_uses_the_sites_grid() {
+        let r = result();
+        let roe = of_use_case(&r, &Avoided { kwh_saved: 1_000.0, ..Avoided::default() });
+        let g_per_kwh = r.factors.grid_intensity.value.central;
+        assert!(g_per_kwh > 0.0);
+        assert!((roe.carbon.avoided - g_per_kwh).abs() < 1e-9 * g_per_kwh, "1,000 kWh × g/kWh");
     }
 
     #[test]

@@ -222,6 +222,7 @@ pub fn reference_use_case() -> UseCase {
         volume: Volume::PerYear { per_year: 1.0 },
         site: Site { location: "WORLD".into(), ..Site::default() },
         cost: crate::portfolio::Cost::AcceleratorHours { usd_per_hour: None, usd_per_kwh: 0.0 },
+        avoided: None,
     }
 }
 
