@@ -20,4 +20,17 @@ fn main() {
         });
         println!("bench native: {n:>7} use cases: {us:.3} µs per use case (target ≤ 2)");
     }
+    let portfolio = fixtures::portfolio(fixtures::PROJECTED_USE_CASES);
+    let clock = Instant::now();
+    let ms = fixtures::median_ms(
+        || clock.elapsed().as_secs_f64(),
+        || {
+            black_box(fixtures::evaluate_and_project(black_box(&portfolio)));
+        },
+    );
+    println!(
+        "bench native: evaluate and project {} use cases, 5 scenarios to {}, with ranges: {ms:.3} ms (one frame is 16.7)",
+        fixtures::PROJECTED_USE_CASES,
+        fixtures::PROJECTED_TO_YEAR
+    );
 }

@@ -17,6 +17,41 @@ pub fn portfolio(n: usize) -> Portfolio {
     Portfolio { use_cases, ..base }
 }
 
+/// Use cases in the projection benchmark.
+pub const PROJECTED_USE_CASES: usize = 1_000;
+/// Years projected: the base year and ten more.
+pub const PROJECTED_TO_YEAR: u16 = engine::decision::projection::BASE_YEAR + 10;
+
+/// What the decision panel computes after each change: the portfolio evaluated with ranges,
+/// then projected under the five scenarios, year by year. Returns the last year's carbon of
+/// every scenario, so that nothing is optimised away.
+pub fn evaluate_and_project(portfolio: &Portfolio) -> Vec<f64> {
+    use engine::decision::projection::{project, Scenario};
+    let result = engine::evaluate(portfolio).expect("the benchmark portfolio is valid");
+    Scenario::presets()
+        .iter()
+        .map(|s| project(portfolio, &result, s, PROJECTED_TO_YEAR))
+        .map(|p| p.years.last().map_or(0.0, |y| y.carbon_kg.high))
+        .collect()
+}
+
+/// Median over 11 rounds of 10 runs of `run`, in milliseconds per run; `seconds` reads a clock
+/// (10 runs a round, so that a millisecond clock still resolves a run of a few milliseconds).
+pub fn median_ms(seconds: impl Fn() -> f64, mut run: impl FnMut()) -> f64 {
+    const RUNS: usize = 10;
+    let mut times: Vec<f64> = (0..11)
+        .map(|_| {
+            let started = seconds();
+            for _ in 0..RUNS {
+                run();
+            }
+            (seconds() - started) * 1e3 / RUNS as f64
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
 /// Evaluations per timed round, so that each round does about 200,000 use cases.
 pub fn repetitions(n: usize) -> usize {
     (200_000 / n).max(1)

@@ -25,4 +25,13 @@ fn evaluation_speed_in_wasm() {
         });
         console_log!("bench wasm: {n:>7} use cases: {us:.3} µs per use case (target ≤ 5)");
     }
+    let portfolio = fixtures::portfolio(fixtures::PROJECTED_USE_CASES);
+    let ms = fixtures::median_ms(now_s, || {
+        assert_eq!(fixtures::evaluate_and_project(&portfolio).len(), 5);
+    });
+    console_log!(
+        "bench wasm: evaluate and project {} use cases, 5 scenarios to {}, with ranges: {ms:.3} ms (one frame is 16.7)",
+        fixtures::PROJECTED_USE_CASES,
+        fixtures::PROJECTED_TO_YEAR
+    );
 }
