@@ -16,6 +16,8 @@ pub enum Undo {
         /// The use case.
         use_case: UseCase,
     },
+    /// The open portfolio's use cases before a change to all of them (what-if levers applied).
+    Draft(Portfolio),
     /// A whole portfolio removed from the library.
     Portfolio {
         /// Where it was.
@@ -181,7 +183,30 @@ impl PortfolioCtx {
         self.keys.update(|k| k.swap(index, target));
     }
 
-    /// Reverts the last removal.
+    /// Replaces the open portfolio with a changed copy of itself (same use cases, in the same
+    /// order), offering to undo it with `message`.
+    pub fn change_all(&self, changed: Portfolio, message: String) {
+        let before = self.draft.get_untracked();
+        self.replace_use_cases(changed);
+        self.notice.set(Some(Notice {
+            text: message,
+            is_error: false,
+            undo: Some(Undo::Draft(before)),
+        }));
+    }
+
+    /// Puts another version of the open portfolio in place; use cases keep their keys when
+    /// the count is unchanged.
+    fn replace_use_cases(&self, portfolio: Portfolio) {
+        let count = portfolio.use_cases.len();
+        if count != self.keys.with_untracked(Vec::len) {
+            let keys: Vec<u64> = (0..count).map(|_| self.fresh_key()).collect();
+            self.keys.set(keys);
+        }
+        self.draft.set(portfolio);
+    }
+
+    /// Reverts the last removal or change.
     pub fn undo(&self) {
         let Some(undo) = self.notice.get_untracked().and_then(|n| n.undo) else { return };
         match undo {
@@ -191,6 +216,7 @@ impl PortfolioCtx {
                 self.draft.update(|p| p.use_cases.insert(index, use_case));
                 self.keys.update(|k| k.insert(index, key));
             }
+            Undo::Draft(portfolio) => self.replace_use_cases(portfolio),
             Undo::Portfolio { index, portfolio } => {
                 self.store_draft();
                 let index = index.min(self.library.with_untracked(Vec::len));
@@ -280,6 +306,28 @@ impl PortfolioCtx {
     /// Shows a message.
     pub fn tell(&self, text: String, is_error: bool) {
         self.notice.set(Some(Notice { text, is_error, undo: None }));
+    }
+
+    /// A value computed from the portfolio and its result while the portfolio is valid; while
+    /// it is not, the last value stays (the last good state, as the results keep theirs).
+    pub fn when_valid<T>(
+        &self,
+        compute: impl Fn(&Portfolio, &PortfolioResult) -> T + Send + Sync + 'static,
+    ) -> Memo<T>
+    where
+        T: Clone + Default + PartialEq + Send + Sync + 'static,
+    {
+        let ctx = *self;
+        Memo::new(move |previous: Option<&T>| {
+            let valid = ctx.errors.with(Vec::is_empty);
+            let computed = ctx.result.with(|r| match r {
+                // The draft is tracked too: some inputs (what a use case avoids) change no
+                // footprint, so the result alone would not signal them.
+                Some(r) if valid => ctx.draft.with(|p| Some(compute(p, r))),
+                _ => None,
+            });
+            computed.or_else(|| previous.cloned()).unwrap_or_default()
+        })
     }
 }
 

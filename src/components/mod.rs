@@ -1,6 +1,7 @@
 //! The user interface, one file per component family.
 
 pub mod app;
+pub mod avoided_fields;
 pub mod charts;
 pub mod controls;
 pub mod decisions;

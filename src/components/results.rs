@@ -24,6 +24,24 @@ pub fn Results() -> impl IntoView {
         })
     };
     let part = |label: Pick, f: fn(&Impacts) -> Estimate| (label, total(f));
+    // Carbon and water at the shadow prices, alone or added to the direct cost.
+    let shadow = move |with_direct: bool| {
+        Signal::derive(move || {
+            let prices = ctx.draft.with(|p| p.settings.shadow_prices);
+            ctx.result.with(|r| {
+                r.as_ref()
+                    .map(|r| {
+                        let i = &r.total_per_year;
+                        if with_direct {
+                            prices.full_cost_usd(i)
+                        } else {
+                            prices.cost_usd(i)
+                        }
+                    })
+                    .unwrap_or_default()
+            })
+        })
+    };
 
     view! {
         <section class="results panel" aria-labelledby="results-title" data-testid="results">
@@ -60,7 +78,13 @@ pub fn Results() -> impl IntoView {
                         part(|t| t.offsite, |i| i.water_offsite_l),
                     ]
                 />
-                <Headline id="cost" title=|t| t.cost_indicator kind=Quantity::Money per_year=total(|i| i.cost_usd) parts=vec![] />
+                <Headline
+                    id="cost"
+                    title=|t| t.cost_indicator
+                    kind=Quantity::Money
+                    per_year=total(|i| i.cost_usd)
+                    parts=vec![(|t| t.shadow_cost, shadow(false)), (|t| t.full_cost, shadow(true))]
+                />
             </div>
             <Breakdowns />
             <Equivalents />

@@ -1,13 +1,15 @@
 //! The toolbar: the portfolio library, files and share links, language and theme; and the
 //! portfolio-wide settings.
 
+use engine::decision::ShadowPrices;
 use engine::format::{parse_portfolio, to_json};
 use engine::{validate, LlmEstimator, Portfolio};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::controls::{tr, Choice, ChoiceOption, TextField};
-use crate::i18n::{texts, Locale, LocaleCtx};
+use super::number_field::{NumberField, SliderScale};
+use crate::i18n::{texts, Locale, LocaleCtx, Pick};
 use crate::state::PortfolioCtx;
 use crate::storage::Theme;
 use crate::{browser, share};
@@ -296,6 +298,39 @@ pub fn SettingsPanel() -> impl IntoView {
                 />
                 <label for="include-prefill">{move || t().include_prefill}</label>
             </div>
+            <ShadowPriceFields />
         </section>
+    }
+}
+
+/// Carbon and water prices that put a money figure on the footprint beside the direct cost.
+#[component]
+fn ShadowPriceFields() -> impl IntoView {
+    let ctx = PortfolioCtx::expect();
+    let t = texts();
+    let field = move |id: &'static str,
+                      label: Pick,
+                      unit: &'static str,
+                      get: fn(&ShadowPrices) -> f64,
+                      set: fn(&mut ShadowPrices, f64),
+                      max: f64| {
+        let path = format!("settings.shadow_prices.{}", id.replace('-', "_"));
+        view! {
+            <NumberField
+                id=id
+                label=tr(label)
+                unit=Signal::derive(move || unit)
+                value=Signal::derive(move || ctx.draft.with(|p| get(&p.settings.shadow_prices)))
+                on_change=Callback::new(move |v: f64| ctx.draft.update(|p| set(&mut p.settings.shadow_prices, v)))
+                error=Signal::derive(move || ctx.problem_for(&path).map(|p| t().problem(&p)))
+                scale=SliderScale::Linear { min: 0.0, max, step: max / 100.0 }
+            />
+        }
+    };
+    view! {
+        <h3>{move || t().shadow_prices}</h3>
+        <p class="hint">{move || t().shadow_prices_hint}</p>
+        {field("usd-per-tco2e", |t| t.carbon_price, "$/tCO₂e", |p| p.usd_per_tco2e, |p, v| p.usd_per_tco2e = v, 500.0)}
+        {field("usd-per-m3", |t| t.water_price, "$/m³", |p| p.usd_per_m3, |p, v| p.usd_per_m3 = v, 10.0)}
     }
 }

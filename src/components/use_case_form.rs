@@ -9,6 +9,7 @@ use engine::refdata::{accelerators, llm_models, locations, Location};
 use engine::validate::limits;
 use leptos::prelude::*;
 
+use super::avoided_fields::AvoidedFields;
 use super::controls::{tr, Choice, ChoiceOption, TextField};
 use super::number_field::{NumberField, SliderScale};
 use crate::i18n::{texts, Pick};
@@ -16,15 +17,18 @@ use crate::state::PortfolioCtx;
 
 /// Reads and edits the use case with a given key, wherever it sits in the list.
 #[derive(Clone, Copy)]
-struct Editing {
-    ctx: PortfolioCtx,
-    index: Memo<Option<usize>>,
+pub struct Editing {
+    pub(crate) ctx: PortfolioCtx,
+    pub(crate) index: Memo<Option<usize>>,
 }
 
 impl Editing {
     /// A reactive read of the use case. Takes a function pointer, not a closure: one
     /// instantiation per result type keeps the wasm small.
-    fn read<T: Default + Send + Sync + 'static>(self, f: fn(&UseCase) -> T) -> Signal<T> {
+    pub(crate) fn read<T: Default + Send + Sync + 'static>(
+        self,
+        f: fn(&UseCase) -> T,
+    ) -> Signal<T> {
         Signal::derive(move || {
             let i = self.index.get();
             self.ctx.draft.with(|p| i.and_then(|i| p.use_cases.get(i)).map(f).unwrap_or_default())
@@ -60,7 +64,7 @@ impl Editing {
         })
     }
 
-    fn edit(self, change: impl FnOnce(&mut UseCase)) {
+    pub(crate) fn edit(self, change: impl FnOnce(&mut UseCase)) {
         if let Some(i) = self.index.get_untracked() {
             self.ctx.update_use_case(i, change);
         }
@@ -83,7 +87,7 @@ impl Editing {
     }
 
     /// The translated engine message for a field of this use case.
-    fn error(self, field: &'static str) -> Signal<Option<String>> {
+    pub(crate) fn error(self, field: &'static str) -> Signal<Option<String>> {
         let t = texts();
         Signal::derive(move || {
             let i = self.index.get()?;
@@ -193,6 +197,7 @@ pub fn UseCaseForm(
             <LocationField e=e />
             <CostFields e=e is_llm=Signal::derive(move || kind.get() == "llm") />
             <AdvancedFields e=e is_llm=Signal::derive(move || kind.get() == "llm") />
+            <AvoidedFields e=e />
         </div>
     }
 }
@@ -653,6 +658,19 @@ fn VolumeFields(
 
 #[component]
 fn LocationField(e: Editing) -> impl IntoView {
+    view! {
+        <Choice
+            id="location"
+            label=tr(|t| t.where_runs)
+            value=e.read(|uc| uc.site.location.clone())
+            on_change=Callback::new(move |id: String| e.edit(|uc| uc.site.location = id))
+            groups=location_groups()
+        />
+    }
+}
+
+/// Every location, grouped: API providers, countries, sub-national grids, cloud regions.
+pub fn location_groups() -> Vec<(Option<Signal<&'static str>>, Vec<ChoiceOption>)> {
     let all = locations();
     let group = |title: Pick, keep: fn(&Location) -> bool| {
         (
@@ -663,7 +681,7 @@ fn LocationField(e: Editing) -> impl IntoView {
                 .collect(),
         )
     };
-    let groups = vec![
+    vec![
         group(|t| t.group_api, Location::is_api_provider),
         group(
             |t| t.group_countries,
@@ -671,16 +689,7 @@ fn LocationField(e: Editing) -> impl IntoView {
         ),
         group(|t| t.group_grids, Location::is_subnational_grid),
         group(|t| t.group_cloud, |l| l.region.is_some()),
-    ];
-    view! {
-        <Choice
-            id="location"
-            label=tr(|t| t.where_runs)
-            value=e.read(|uc| uc.site.location.clone())
-            on_change=Callback::new(move |id: String| e.edit(|uc| uc.site.location = id))
-            groups=groups
-        />
-    }
+    ]
 }
 
 fn cost_key(cost: &Cost) -> &'static str {

@@ -1,0 +1,189 @@
+//! What a use case replaces or avoids each year, for its Return on Environment: a stated
+//! counterfactual, avoided quantities, a rebound share and the business value.
+
+use engine::decision::roe::{Avoided, AI_PAGE_KG, HUMAN_PAGE_KG};
+use engine::UseCase;
+use leptos::prelude::*;
+
+use super::controls::{tr, TextField};
+use super::number_field::{NumberField, SliderScale};
+use super::use_case_form::Editing;
+use crate::format::{quantity, Quantity};
+use crate::i18n::{texts, Pick};
+
+/// One avoided quantity: its path in the use case (as validation names it), label, unit,
+/// accessors and slider end.
+struct Field {
+    path: &'static str,
+    label: Pick,
+    unit: &'static str,
+    get: fn(&Avoided) -> f64,
+    set: fn(&mut Avoided, f64),
+    max: f64,
+}
+
+const FIELDS: [Field; 9] = [
+    Field {
+        path: "avoided.human_hours",
+        label: |t| t.avoided_hours,
+        unit: "h/yr",
+        get: |a| a.human_hours,
+        set: |a, v| a.human_hours = v,
+        max: 100_000.0,
+    },
+    Field {
+        path: "avoided.human_kg_per_hour",
+        label: |t| t.avoided_kg_per_hour,
+        unit: "kgCO₂e/h",
+        get: |a| a.human_kg_per_hour,
+        set: |a, v| a.human_kg_per_hour = v,
+        max: 10.0,
+    },
+    Field {
+        path: "avoided.pages_written",
+        label: |t| t.avoided_pages,
+        unit: "/yr",
+        get: |a| a.pages_written,
+        set: |a, v| a.pages_written = v,
+        max: 10_000_000.0,
+    },
+    Field {
+        path: "avoided.car_km",
+        label: |t| t.avoided_car_km,
+        unit: "km/yr",
+        get: |a| a.car_km,
+        set: |a, v| a.car_km = v,
+        max: 10_000_000.0,
+    },
+    Field {
+        path: "avoided.kwh_saved",
+        label: |t| t.avoided_kwh,
+        unit: "kWh/yr",
+        get: |a| a.kwh_saved,
+        set: |a, v| a.kwh_saved = v,
+        max: 10_000_000.0,
+    },
+    Field {
+        path: "avoided.custom_kg",
+        label: |t| t.avoided_custom_kg,
+        unit: "kgCO₂e/yr",
+        get: |a| a.custom_kg,
+        set: |a, v| a.custom_kg = v,
+        max: 10_000_000.0,
+    },
+    Field {
+        path: "avoided.custom_l",
+        label: |t| t.avoided_custom_l,
+        unit: "L/yr",
+        get: |a| a.custom_l,
+        set: |a, v| a.custom_l = v,
+        max: 100_000_000.0,
+    },
+    Field {
+        path: "avoided.rebound_share",
+        label: |t| t.rebound_share,
+        unit: "0–1",
+        get: |a| a.rebound_share,
+        set: |a, v| a.rebound_share = v,
+        max: 1.0,
+    },
+    Field {
+        path: "avoided.value_usd",
+        label: |t| t.business_value,
+        unit: "$/yr",
+        get: |a| a.value_usd,
+        set: |a, v| a.value_usd = v,
+        max: 100_000_000.0,
+    },
+];
+
+fn avoided_of(uc: &UseCase) -> Avoided {
+    uc.avoided.clone().unwrap_or_default()
+}
+
+/// The "what it replaces" section of a use case's form.
+#[component]
+pub fn AvoidedFields(e: Editing) -> impl IntoView {
+    let t = texts();
+    let declared = e.read(|uc| uc.avoided.is_some());
+    let avoided = e.read(avoided_of);
+    let edit = move |change: &dyn Fn(&mut Avoided)| {
+        e.edit(|uc| change(uc.avoided.get_or_insert_with(Avoided::default)));
+    };
+    // The replaces-a-writer preset: one page per request, the counterfactual stated.
+    let writer_preset = move |_| {
+        let counterfactual = t().page_counterfactual.to_owned();
+        e.edit(|uc| {
+            let pages = uc.volume.per_year();
+            let a = uc.avoided.get_or_insert_with(Avoided::default);
+            a.pages_written = pages;
+            a.counterfactual = counterfactual;
+        });
+    };
+    let per_request_kg = Signal::derive(move || {
+        let ctx = e.ctx;
+        let i = e.index.get();
+        ctx.result.with(|r| {
+            r.as_ref()
+                .and_then(|r| i.and_then(|i| r.use_cases.get(i)))
+                .map_or(0.0, |u| u.per_run.carbon_total_kg().central)
+        })
+    });
+    let fields = FIELDS
+        .into_iter()
+        .map(|f| {
+            let Field { path, label, unit, get, set, max } = f;
+            let scale = if max > 10.0 {
+                SliderScale::Log { min: 1.0, max }
+            } else {
+                SliderScale::Linear { min: 0.0, max, step: max / 100.0 }
+            };
+            view! {
+                <NumberField
+                    id=path.replace(['.', '_'], "-")
+                    label=tr(label)
+                    unit=Signal::derive(move || unit)
+                    value=Signal::derive(move || avoided.with(get))
+                    on_change=Callback::new(move |v: f64| edit(&|a| set(a, v)))
+                    error=e.error(path)
+                    scale=scale
+                />
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="advanced" data-testid="avoided">
+            <summary>{move || t().avoided_title}</summary>
+            <p class="hint">{move || t().avoided_hint}</p>
+            <p class="hint">
+                {move || {
+                    (t().page_footprints)(
+                        &quantity(Quantity::Carbon, HUMAN_PAGE_KG),
+                        &quantity(Quantity::Carbon, AI_PAGE_KG),
+                        &quantity(Quantity::Carbon, per_request_kg.get()),
+                    )
+                }}
+            </p>
+            <div class="buttons">
+                <button type="button" data-testid="avoided-writer-preset" on:click=writer_preset>
+                    {move || t().replaces_writer}
+                </button>
+                <button
+                    type="button"
+                    data-testid="avoided-clear"
+                    disabled=move || !declared.get()
+                    on:click=move |_| e.edit(|uc| uc.avoided = None)
+                >
+                    {move || t().avoided_clear}
+                </button>
+            </div>
+            <TextField
+                id="avoided-counterfactual"
+                label=tr(|t| t.counterfactual)
+                value=Signal::derive(move || avoided.with(|a| a.counterfactual.clone()))
+                on_change=Callback::new(move |text: String| edit(&|a| a.counterfactual = text.clone()))
+            />
+            {fields}
+        </details>
+    }
+}

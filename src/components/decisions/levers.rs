@@ -1,0 +1,397 @@
+//! What-if levers: changes a company can make, each applied to one use case or all, with the
+//! footprint and SAIQ before and after, and a button that makes the changes real (undoable).
+
+use engine::decision::levers::{apply, Lever, Scope};
+use engine::refdata::accelerators::accelerators;
+use engine::{evaluate, Impacts, ModelSize};
+use leptos::prelude::*;
+
+use super::Analysis;
+use crate::components::controls::{tr, Choice, ChoiceOption};
+use crate::components::number_field::{NumberField, SliderScale};
+use crate::components::use_case_form::location_groups;
+use crate::format::{quantity, significant, Quantity};
+use crate::i18n::{texts, Pick};
+use crate::state::PortfolioCtx;
+
+/// A lever and the use case it applies to (by key; None: all of them).
+#[derive(Debug, Clone, PartialEq)]
+struct Row {
+    id: u64,
+    lever: Lever,
+    only: Option<u64>,
+}
+
+/// A kind of lever: id, label, and the lever with its default setting.
+type Kind = (&'static str, Pick, fn() -> Lever);
+
+/// The kinds of lever, in the order offered.
+const KINDS: [Kind; 8] = [
+    ("right_size", |t| t.lever_right_size, || Lever::RightSize(ModelSize::B8)),
+    ("quantise", |t| t.lever_quantise, || Lever::Quantise(8.0)),
+    (
+        "change_accelerator",
+        |t| t.lever_accelerator,
+        || Lever::ChangeAccelerator("nvidia-b200".into()),
+    ),
+    ("move_region", |t| t.lever_move_region, || Lever::MoveRegion("SE".into())),
+    ("move_batch_work", |t| t.lever_move_batch, || Lever::MoveBatchWork("SE".into())),
+    ("raise_carbon_free_share", |t| t.lever_carbon_free, || Lever::RaiseCarbonFreeShare(0.8)),
+    ("cut_pue", |t| t.lever_pue, || Lever::CutPue(1.1)),
+    ("share_fine_tune", |t| t.lever_share_fine_tune, || Lever::ShareFineTune(4.0)),
+];
+
+fn kind_of(lever: &Lever) -> &'static str {
+    match lever {
+        Lever::RightSize(_) => "right_size",
+        Lever::Quantise(_) => "quantise",
+        Lever::ChangeAccelerator(_) => "change_accelerator",
+        Lever::MoveRegion(_) => "move_region",
+        Lever::MoveBatchWork(_) => "move_batch_work",
+        Lever::RaiseCarbonFreeShare(_) => "raise_carbon_free_share",
+        Lever::CutPue(_) => "cut_pue",
+        Lever::ShareFineTune(_) => "share_fine_tune",
+    }
+}
+
+/// Before and after: the yearly footprint and the SAIQ.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Comparison {
+    before: Impacts,
+    after: Impacts,
+    saiq: (Option<f64>, Option<f64>),
+}
+
+/// One row of the comparison: name, unit family, and the value read from the footprint.
+type Line = (Pick, Quantity, fn(&Impacts) -> f64);
+
+const LINES: [Line; 4] = [
+    (|t| t.energy, Quantity::Energy, |i| i.energy_kwh.central),
+    (|t| t.carbon, Quantity::Carbon, |i| i.carbon_total_kg().central),
+    (|t| t.water, Quantity::Water, |i| i.water_total_l().central),
+    (|t| t.cost_indicator, Quantity::Money, |i| i.cost_usd.central),
+];
+
+/// The portfolio with every lever applied in turn, each to its use case or to all.
+fn applied(portfolio: &engine::Portfolio, rows: &[Row], keys: &[u64]) -> engine::Portfolio {
+    rows.iter().fold(portfolio.clone(), |p, row| {
+        let scope = match row.only {
+            None => Scope::All,
+            Some(key) => Scope::Only(keys.iter().position(|k| *k == key).into_iter().collect()),
+        };
+        apply(&p, &row.lever, &scope)
+    })
+}
+
+/// Change from `before` to `after` as a signed percentage, or a dash when there was nothing.
+fn change_percent(before: f64, after: f64) -> String {
+    if before > 0.0 {
+        let pct = (after - before) / before * 100.0;
+        let sign = if pct > 0.0 { "+" } else { "" };
+        format!("{sign}{} %", significant(pct, 3))
+    } else {
+        "—".to_owned()
+    }
+}
+
+#[component]
+pub fn Levers() -> impl IntoView {
+    let ctx = PortfolioCtx::expect();
+    let analysis = Analysis::expect();
+    let t = texts();
+    let rows = RwSignal::new(Vec::<Row>::new());
+    let next_id = StoredValue::new(0_u64);
+    let comparison = ctx.when_valid(move |p, r| {
+        let rows = rows.get();
+        let keys = ctx.keys.get();
+        let after_portfolio = applied(p, &rows, &keys);
+        // A lever never makes a valid portfolio invalid; if it ever did, "after" shows
+        // "before" rather than nothing.
+        let after = evaluate(&after_portfolio).ok();
+        Comparison {
+            before: r.total_per_year,
+            after: after.as_ref().map_or(r.total_per_year, |a| a.total_per_year),
+            saiq: (
+                analysis.score(p, r),
+                after.as_ref().and_then(|a| analysis.score(&after_portfolio, a)),
+            ),
+        }
+    });
+    let add = move |_| {
+        let id = next_id.get_value();
+        next_id.set_value(id + 1);
+        rows.update(|r| r.push(Row { id, lever: Lever::RightSize(ModelSize::B8), only: None }));
+    };
+    let apply_all = move |_| {
+        let changed = ctx.draft.with_untracked(|p| {
+            ctx.keys.with_untracked(|keys| rows.with_untracked(|r| applied(p, r, keys)))
+        });
+        let count = rows.with_untracked(Vec::len);
+        ctx.change_all(changed, (t().levers_applied)(count));
+        rows.set(Vec::new());
+    };
+    let comparison_rows = move || {
+        let c = comparison.get();
+        let mut lines = LINES
+            .into_iter()
+            .map(|(label, kind, get)| {
+                let (b, a) = (get(&c.before), get(&c.after));
+                view! {
+                    <tr>
+                        <th scope="row">{move || label(t())}</th>
+                        <td>{quantity(kind, b)}</td>
+                        <td>{quantity(kind, a)}</td>
+                        <td>{change_percent(b, a)}</td>
+                    </tr>
+                }
+                .into_any()
+            })
+            .collect::<Vec<_>>();
+        let (b, a) = c.saiq;
+        let show = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| significant(v, 3));
+        lines.push(
+            view! {
+                <tr>
+                    <th scope="row">"SAIQ"</th>
+                    <td>{show(b)}</td>
+                    <td data-testid="lever-saiq-after">{show(a)}</td>
+                    <td>{b.zip(a).map_or_else(|| "—".to_owned(), |(b, a)| change_percent(b, a))}</td>
+                </tr>
+            }
+            .into_any(),
+        );
+        lines
+    };
+
+    view! {
+        <h2 id="levers-title">{move || t().levers_title}</h2>
+        <p class="hint">{move || t().levers_hint}</p>
+        <ol class="lever-list" data-testid="lever-list">
+            <For each=move || rows.get() key=|row| row.id let(row)>
+                <LeverRow id=row.id rows=rows />
+            </For>
+        </ol>
+        <div class="buttons">
+            <button type="button" data-testid="add-lever" on:click=add>
+                {move || t().add_lever}
+            </button>
+            <button
+                type="button"
+                data-testid="apply-levers"
+                disabled=move || rows.with(Vec::is_empty)
+                on:click=apply_all
+            >
+                {move || t().apply_levers}
+            </button>
+        </div>
+        <table class="what-if" data-testid="what-if">
+            <thead>
+                <tr>
+                    <th scope="col"></th>
+                    <th scope="col">{move || t().before}</th>
+                    <th scope="col">{move || t().after}</th>
+                    <th scope="col">{move || t().change}</th>
+                </tr>
+            </thead>
+            <tbody>{comparison_rows}</tbody>
+        </table>
+        <BeforeAfterChart comparison=comparison />
+    }
+}
+
+/// One lever: its kind, its setting, what it applies to, and a remove button.
+#[component]
+fn LeverRow(id: u64, rows: RwSignal<Vec<Row>>) -> impl IntoView {
+    let ctx = PortfolioCtx::expect();
+    let t = texts();
+    let lever = Memo::new(move |_| {
+        rows.with(|r| r.iter().find(|row| row.id == id).map(|row| row.lever.clone()))
+    });
+    let edit = move |change: &dyn Fn(&mut Row)| {
+        rows.update(|r| {
+            if let Some(row) = r.iter_mut().find(|row| row.id == id) {
+                change(row);
+            }
+        });
+    };
+    let kind =
+        Signal::derive(move || lever.get().map(|l| kind_of(&l).to_owned()).unwrap_or_default());
+    let kinds = KINDS.iter().map(|(id, label, _)| ChoiceOption::text(*id, *label)).collect();
+    let set_kind = Callback::new(move |chosen: String| {
+        if let Some((_, _, make)) = KINDS.iter().find(|(k, _, _)| *k == chosen) {
+            edit(&|row| row.lever = make());
+        }
+    });
+    let scope_value = Signal::derive(move || {
+        rows.with(|r| r.iter().find(|row| row.id == id).and_then(|row| row.only))
+            .map_or_else(|| "all".to_owned(), |k| k.to_string())
+    });
+    let use_cases = Signal::derive(move || {
+        ctx.keys.with(|keys| {
+            ctx.draft.with(|p| {
+                keys.iter()
+                    .zip(&p.use_cases)
+                    .map(|(k, uc)| ChoiceOption::fixed(k.to_string(), uc.name.clone()))
+                    .collect()
+            })
+        })
+    });
+    let set_scope = Callback::new(move |v: String| {
+        let only = v.parse::<u64>().ok();
+        edit(&|row| row.only = only);
+    });
+    let number = move |field: &'static str, label: Pick, unit: &'static str, scale: SliderScale| {
+        view! {
+            <NumberField
+                id=format!("lever-{id}-{field}")
+                label=tr(label)
+                unit=Signal::derive(move || unit)
+                value=Signal::derive(move || match lever.get() {
+                    Some(Lever::RaiseCarbonFreeShare(x) | Lever::CutPue(x) | Lever::ShareFineTune(x) | Lever::Quantise(x)) => x,
+                    _ => 0.0,
+                })
+                on_change=Callback::new(move |v: f64| {
+                    edit(&|row| match &mut row.lever {
+                        Lever::RaiseCarbonFreeShare(x) => *x = v.clamp(0.0, 1.0),
+                        Lever::CutPue(x) => *x = v.clamp(1.0, 3.0),
+                        Lever::ShareFineTune(x) => *x = v.clamp(1.0, 1_000.0),
+                        _ => {}
+                    })
+                })
+                error=Signal::derive(|| None::<String>)
+                scale=scale
+            />
+        }
+        .into_any()
+    };
+    let setting = move || {
+        match lever.get() {
+        Some(Lever::RightSize(size)) => view! {
+            <Choice
+                id=format!("lever-{id}-size")
+                label=tr(|t| t.lever_size)
+                value=Signal::derive(move || size.label().to_owned())
+                on_change=Callback::new(move |v: String| {
+                    if let Some(s) = ModelSize::ALL.into_iter().find(|s| s.label() == v) {
+                        edit(&|row| row.lever = Lever::RightSize(s));
+                    }
+                })
+                groups=vec![(None, ModelSize::ALL.iter().map(|s| ChoiceOption::fixed(s.label(), s.label())).collect())]
+            />
+        }
+        .into_any(),
+        Some(Lever::Quantise(bits)) => view! {
+            <Choice
+                id=format!("lever-{id}-bits")
+                label=tr(|t| t.quantization)
+                value=Signal::derive(move || bits.to_string())
+                on_change=Callback::new(move |v: String| {
+                    if let Ok(b) = v.parse::<f64>() {
+                        edit(&|row| row.lever = Lever::Quantise(b));
+                    }
+                })
+                groups=vec![(None, [8.0_f64, 4.0].iter().map(|b| ChoiceOption::translated(b.to_string(), move || format!("{b} {}", t().bits))).collect())]
+            />
+        }
+        .into_any(),
+        Some(Lever::ChangeAccelerator(chosen)) => view! {
+            <Choice
+                id=format!("lever-{id}-accelerator")
+                label=tr(|t| t.accelerator)
+                value=Signal::derive(move || chosen.clone())
+                on_change=Callback::new(move |v: String| edit(&|row| row.lever = Lever::ChangeAccelerator(v.clone())))
+                groups=vec![(None, accelerators().iter().map(|a| ChoiceOption::fixed(a.id, a.name)).collect())]
+            />
+        }
+        .into_any(),
+        Some(Lever::MoveRegion(to) | Lever::MoveBatchWork(to)) => view! {
+            <Choice
+                id=format!("lever-{id}-location")
+                label=tr(|t| t.lever_destination)
+                value=Signal::derive(move || to.clone())
+                on_change=Callback::new(move |v: String| {
+                    edit(&|row| match &mut row.lever {
+                        Lever::MoveRegion(x) | Lever::MoveBatchWork(x) => *x = v.clone(),
+                        _ => {}
+                    })
+                })
+                groups=location_groups()
+            />
+        }
+        .into_any(),
+        Some(Lever::RaiseCarbonFreeShare(_)) => {
+            number("share", |t| t.carbon_free_share, "0–1", SliderScale::Linear { min: 0.0, max: 1.0, step: 0.05 })
+        }
+        Some(Lever::CutPue(_)) => {
+            number("pue", |t| t.pue, "", SliderScale::Linear { min: 1.0, max: 2.0, step: 0.01 })
+        }
+        Some(Lever::ShareFineTune(_)) => {
+            number("teams", |t| t.lever_teams, "", SliderScale::Linear { min: 1.0, max: 20.0, step: 1.0 })
+        }
+        None => ().into_any(),
+    }
+    };
+    view! {
+        <li class="lever" data-testid="lever">
+            <div class="field-row">
+                <Choice id=format!("lever-{id}-kind") label=tr(|t| t.lever) value=kind on_change=set_kind groups=vec![(None, kinds)] />
+                <Choice
+                    id=format!("lever-{id}-scope")
+                    label=tr(|t| t.lever_applies_to)
+                    value=scope_value
+                    on_change=set_scope
+                    groups=vec![(None, vec![ChoiceOption::text("all", |t| t.all_use_cases)])]
+                    dynamic=use_cases
+                />
+            </div>
+            {setting}
+            <button
+                type="button"
+                class="remove"
+                on:click=move |_| rows.update(|r| r.retain(|row| row.id != id))
+            >
+                {move || t().remove_lever}
+            </button>
+        </li>
+    }
+}
+
+const BAR_WIDTH: f64 = 360.0;
+const BAR_ROW: f64 = 28.0;
+const LABEL_WIDTH: f64 = 110.0;
+
+/// Each indicator after the levers, as a share of before (a bar at 100 % is no change).
+#[component]
+fn BeforeAfterChart(comparison: Memo<Comparison>) -> impl IntoView {
+    let t = texts();
+    let bars = move || {
+        let c = comparison.get();
+        let texts = t();
+        LINES
+            .into_iter()
+            .enumerate()
+            .map(|(i, (label, _, get))| {
+                let (b, a) = (get(&c.before), get(&c.after));
+                let share = if b > 0.0 { (a / b).clamp(0.0, 1.5) } else { 1.0 };
+                let y = i as f64 * BAR_ROW;
+                view! {
+                    <text x="0" y=y + 17.0 class="chart-label">{label(texts)}</text>
+                    <rect x=LABEL_WIDTH y=y + 4.0 width=BAR_WIDTH height="8" class="bar-before" />
+                    <rect x=LABEL_WIDTH y=y + 13.0 width=BAR_WIDTH * share height="8" class="bar-after" />
+                    <text x=LABEL_WIDTH + BAR_WIDTH * share + 6.0 y=y + 21.0 class="chart-value">
+                        {format!("{} %", significant(share * 100.0, 3))}
+                    </text>
+                }
+            })
+            .collect_view()
+    };
+    let height = BAR_ROW * LINES.len() as f64;
+    view! {
+        <figure class="chart" data-testid="what-if-chart">
+            <figcaption id="what-if-caption">{move || t().what_if_caption}</figcaption>
+            <svg role="img" aria-labelledby="what-if-caption" viewBox=format!("0 0 {} {height}", LABEL_WIDTH + BAR_WIDTH + 70.0) class="bar-chart">
+                {bars}
+            </svg>
+        </figure>
+    }
+}

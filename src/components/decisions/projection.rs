@@ -1,0 +1,431 @@
+//! The projection to 2030 (or 2035) under the published scenarios or adjusted factors: a line
+//! chart with the chosen scenario's range, a table alternative, and the drivers of the change.
+
+use engine::decision::projection::{
+    project, Drivers, Projection, Scenario, BASE_YEAR, TARGET_YEAR,
+};
+use engine::Estimate;
+use leptos::prelude::*;
+
+use crate::components::controls::{tr, Choice, ChoiceOption};
+use crate::components::number_field::{NumberField, SliderScale};
+use crate::format::{quantity, range, Quantity};
+use crate::i18n::{texts, Pick};
+use crate::state::PortfolioCtx;
+
+/// The id of the scenario the user adjusted.
+const CUSTOM: &str = "custom";
+/// The furthest year offered.
+const LAST_YEAR: u16 = 2035;
+
+/// Which indicator the chart shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    Energy,
+    Carbon,
+    Water,
+}
+
+impl Shown {
+    fn of(self, point: &engine::decision::projection::YearPoint) -> Estimate {
+        match self {
+            Shown::Energy => point.energy_kwh,
+            Shown::Carbon => point.carbon_kg,
+            Shown::Water => point.water_l,
+        }
+    }
+
+    fn quantity(self) -> Quantity {
+        match self {
+            Shown::Energy => Quantity::Energy,
+            Shown::Carbon => Quantity::Carbon,
+            Shown::Water => Quantity::Water,
+        }
+    }
+}
+
+/// One adjustable factor of a scenario: id, label, unit, how it reads and writes the scenario
+/// (in the unit shown), and its slider.
+struct Factor {
+    id: &'static str,
+    label: Pick,
+    unit: Pick,
+    get: fn(&Scenario) -> f64,
+    set: fn(&mut Scenario, f64),
+    scale: SliderScale,
+}
+
+const FACTORS: [Factor; 9] = [
+    Factor {
+        id: "growth-genai",
+        label: |t| t.growth_genai,
+        unit: |t| t.percent_per_year,
+        get: |s| s.usage_cagr[0] * 100.0,
+        set: |s, v| s.usage_cagr[0] = v / 100.0,
+        scale: SliderScale::Linear { min: -20.0, max: 100.0, step: 1.0 },
+    },
+    Factor {
+        id: "growth-agentic",
+        label: |t| t.growth_agentic,
+        unit: |t| t.percent_per_year,
+        get: |s| s.usage_cagr[1] * 100.0,
+        set: |s, v| s.usage_cagr[1] = v / 100.0,
+        scale: SliderScale::Linear { min: -20.0, max: 100.0, step: 1.0 },
+    },
+    Factor {
+        id: "growth-traditional",
+        label: |t| t.growth_traditional,
+        unit: |t| t.percent_per_year,
+        get: |s| s.usage_cagr[2] * 100.0,
+        set: |s, v| s.usage_cagr[2] = v / 100.0,
+        scale: SliderScale::Linear { min: -20.0, max: 100.0, step: 1.0 },
+    },
+    Factor {
+        id: "model-size-factor",
+        label: |t| t.model_size_factor,
+        unit: |t| t.times_by_2030,
+        get: |s| s.model_size,
+        set: |s, v| s.model_size = v,
+        scale: SliderScale::Linear { min: 0.1, max: 10.0, step: 0.1 },
+    },
+    Factor {
+        id: "tokens-factor",
+        label: |t| t.tokens_factor,
+        unit: |t| t.times_by_2030,
+        get: |s| s.output_tokens,
+        set: |s, v| s.output_tokens = v,
+        scale: SliderScale::Linear { min: 0.1, max: 10.0, step: 0.1 },
+    },
+    Factor {
+        id: "hardware-factor",
+        label: |t| t.hardware_factor,
+        unit: |t| t.times_by_2030,
+        get: |s| s.hardware_gain,
+        set: |s, v| s.hardware_gain = v,
+        scale: SliderScale::Linear { min: 1.0, max: 30.0, step: 0.1 },
+    },
+    Factor {
+        id: "quantisation-factor",
+        label: |t| t.quantisation_factor,
+        unit: |t| t.times_by_2030,
+        get: |s| s.quantisation,
+        set: |s, v| s.quantisation = v,
+        scale: SliderScale::Linear { min: 1.0, max: 4.0, step: 0.05 },
+    },
+    Factor {
+        id: "pue-2030",
+        label: |t| t.pue_2030,
+        unit: |t| t.pue_hint,
+        get: |s| s.pue,
+        set: |s, v| s.pue = v,
+        scale: SliderScale::Linear { min: 1.0, max: 2.0, step: 0.01 },
+    },
+    Factor {
+        id: "grid-change",
+        label: |t| t.grid_change,
+        unit: |t| t.percent_by_2030,
+        get: |s| s.grid_change * 100.0,
+        set: |s, v| s.grid_change = v / 100.0,
+        scale: SliderScale::Linear { min: -100.0, max: 50.0, step: 1.0 },
+    },
+];
+
+/// Whether a typed factor is one the projection can use.
+fn factor_in_range(id: &str, value: f64) -> bool {
+    value.is_finite()
+        && match id {
+            "pue-2030" => (1.0..=3.0).contains(&value),
+            "grid-change" => (-100.0..=100.0).contains(&value),
+            "growth-genai" | "growth-agentic" | "growth-traditional" => {
+                (-100.0..=1_000.0).contains(&value)
+            }
+            _ => value > 0.0 && value <= 1_000.0,
+        }
+}
+
+#[component]
+pub fn ProjectionView() -> impl IntoView {
+    let ctx = PortfolioCtx::expect();
+    let t = texts();
+    let presets = Scenario::presets();
+    // The scenario being looked at: a preset, or the user's adjusted copy of one.
+    let working = RwSignal::new(presets[0].clone());
+    let end_year = RwSignal::new(TARGET_YEAR);
+    let shown = RwSignal::new(Shown::Carbon);
+    // Typed factors the engine would refuse, by factor id.
+    let refused = RwSignal::new(Vec::<&'static str>::new());
+    let projections = ctx.when_valid(move |p, r| {
+        let working = working.get();
+        let end = end_year.get();
+        let mut all: Vec<Projection> =
+            Scenario::presets().iter().map(|s| project(p, r, s, end)).collect();
+        if working.id == CUSTOM {
+            all.push(project(p, r, &working, end));
+        }
+        all
+    });
+    let chosen = Memo::new(move |_| working.with(|w| w.id.clone()));
+
+    let mut options: Vec<ChoiceOption> = presets
+        .iter()
+        .map(|s| {
+            let id = s.id.clone();
+            ChoiceOption::translated(s.id.clone(), move || (t().scenario_name)(&id).to_owned())
+        })
+        .collect();
+    options.push(ChoiceOption::text(CUSTOM, |t| t.scenario_custom));
+    let choose = Callback::new(move |id: String| {
+        if let Some(s) = Scenario::presets().into_iter().find(|s| s.id == id) {
+            working.set(s);
+            refused.set(Vec::new());
+        }
+    });
+    let factor_fields = FACTORS
+        .into_iter()
+        .map(|f| {
+            let Factor { id, label, unit, get, set, scale } = f;
+            view! {
+                <NumberField
+                    id=id
+                    label=tr(label)
+                    unit=tr(unit)
+                    value=Signal::derive(move || working.with(get))
+                    on_change=Callback::new(move |v: f64| {
+                        refused.update(|r| r.retain(|x| *x != id));
+                        if !factor_in_range(id, v) {
+                            refused.update(|r| r.push(id));
+                            return;
+                        }
+                        working.update(|w| {
+                            set(w, v);
+                            w.id = CUSTOM.to_owned();
+                        });
+                    })
+                    error=Signal::derive(move || refused.with(|r| r.contains(&id)).then(|| t().factor_out_of_range.to_owned()))
+                    scale=scale
+                />
+            }
+        })
+        .collect_view();
+
+    let drivers = move || {
+        projections
+            .with(|all| all.iter().find(|p| p.scenario == chosen.get()).map(|p| p.drivers))
+            .unwrap_or_default()
+    };
+    let driver_rows = move || {
+        let d: Drivers = drivers();
+        let texts = t();
+        [
+            (texts.driver_usage, d.usage),
+            (texts.driver_model_size, d.model_size),
+            (texts.driver_tokens, d.tokens),
+            (texts.driver_hardware, d.hardware),
+            (texts.driver_quantisation, d.quantisation),
+            (texts.driver_pue, d.pue),
+            (texts.driver_grid, d.grid),
+        ]
+        .into_iter()
+        .map(|(name, kg)| {
+            let sign = if kg > 0.0 { "+" } else { "" };
+            view! {
+                <tr>
+                    <th scope="row">{name}</th>
+                    <td>{format!("{sign}{}", quantity(Quantity::Carbon, kg))}</td>
+                </tr>
+            }
+        })
+        .collect_view()
+    };
+    let year_rows = move || {
+        let kind = shown.get();
+        projections.with(|all| {
+            all.iter().find(|p| p.scenario == chosen.get()).map(|p| {
+                p.years
+                    .iter()
+                    .map(|y| {
+                        let e = kind.of(y);
+                        view! {
+                            <tr>
+                                <th scope="row">{y.year}</th>
+                                <td>{quantity(kind.quantity(), e.central)}</td>
+                                <td>{range(kind.quantity(), e.low, e.high)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+
+    view! {
+        <h2 id="projection-title">{move || (t().projection_title)(end_year.get())}</h2>
+        <div class="field-row">
+            <Choice
+                id="scenario"
+                label=tr(|t| t.scenario)
+                value=Signal::derive(move || chosen.get())
+                on_change=choose
+                groups=vec![(None, options)]
+            />
+            <Choice
+                id="projection-end"
+                label=tr(|t| t.projection_end)
+                value=Signal::derive(move || end_year.get().to_string())
+                on_change=Callback::new(move |v: String| {
+                    if let Ok(year) = v.parse::<u16>() {
+                        end_year.set(year.clamp(TARGET_YEAR, LAST_YEAR));
+                    }
+                })
+                groups=vec![
+                    (
+                        None,
+                        vec![
+                            ChoiceOption::fixed(TARGET_YEAR.to_string(), TARGET_YEAR.to_string()),
+                            ChoiceOption::fixed(LAST_YEAR.to_string(), LAST_YEAR.to_string()),
+                        ],
+                    ),
+                ]
+            />
+            <Choice
+                id="projection-indicator"
+                label=tr(|t| t.indicator)
+                value=Signal::derive(move || format!("{:?}", shown.get()))
+                on_change=Callback::new(move |v: String| {
+                    shown.set(match v.as_str() {
+                        "Energy" => Shown::Energy,
+                        "Water" => Shown::Water,
+                        _ => Shown::Carbon,
+                    })
+                })
+                groups=vec![
+                    (
+                        None,
+                        vec![
+                            ChoiceOption::text("Carbon", |t| t.carbon),
+                            ChoiceOption::text("Energy", |t| t.energy),
+                            ChoiceOption::text("Water", |t| t.water),
+                        ],
+                    ),
+                ]
+            />
+        </div>
+        <details class="advanced" data-testid="scenario-factors">
+            <summary>{move || t().scenario_factors}</summary>
+            <p class="hint">{move || t().scenario_factors_hint}</p>
+            {factor_fields}
+        </details>
+        <ScenarioChart projections=projections chosen=chosen shown=shown />
+        <details class="advanced">
+            <summary>{move || t().show_table}</summary>
+            <table class="years" data-testid="projection-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || t().year}</th>
+                        <th scope="col">{move || t().central}</th>
+                        <th scope="col">{move || t().range}</th>
+                    </tr>
+                </thead>
+                <tbody>{year_rows}</tbody>
+            </table>
+        </details>
+        <table class="drivers" data-testid="drivers">
+            <caption>{move || (t().drivers_title)(BASE_YEAR, end_year.get())}</caption>
+            <tbody>{driver_rows}</tbody>
+        </table>
+    }
+}
+
+const CHART_WIDTH: f64 = 600.0;
+const CHART_HEIGHT: f64 = 220.0;
+const MARGIN_LEFT: f64 = 70.0;
+const MARGIN_RIGHT: f64 = 150.0;
+
+/// Each scenario's yearly figure, the chosen one drawn bold over its range.
+#[component]
+fn ScenarioChart(
+    projections: Memo<Vec<Projection>>,
+    chosen: Memo<String>,
+    shown: RwSignal<Shown>,
+) -> impl IntoView {
+    let t = texts();
+    let lines = move || {
+        let kind = shown.get();
+        let all = projections.get();
+        let chosen = chosen.get();
+        let max = all
+            .iter()
+            .flat_map(|p| {
+                let bold = p.scenario == chosen;
+                p.years.iter().map(move |y| if bold { kind.of(y).high } else { kind.of(y).central })
+            })
+            .fold(0.0_f64, f64::max);
+        let last_year = all.first().and_then(|p| p.years.last()).map_or(TARGET_YEAR, |y| y.year);
+        let span = f64::from(last_year - BASE_YEAR).max(1.0);
+        let x = |year: u16| {
+            MARGIN_LEFT
+                + f64::from(year - BASE_YEAR) / span * (CHART_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
+        };
+        let y = |v: f64| {
+            if max > 0.0 {
+                CHART_HEIGHT - 20.0 - v / max * (CHART_HEIGHT - 40.0)
+            } else {
+                CHART_HEIGHT - 20.0
+            }
+        };
+        let axis = view! {
+            <text x="0" y=y(max) + 4.0 class="chart-value">{quantity(kind.quantity(), max)}</text>
+            <text x="0" y=y(0.0) class="chart-value">"0"</text>
+            <text x=x(BASE_YEAR) y=CHART_HEIGHT class="chart-value">{BASE_YEAR}</text>
+            <text x=x(last_year) - 30.0 y=CHART_HEIGHT class="chart-value">{last_year}</text>
+        };
+        // The chosen scenario's range: its high line forward, its low line back.
+        let band = all.iter().find(|p| p.scenario == chosen).map(|p| {
+            let high =
+                p.years.iter().map(|pt| format!("{:.1},{:.1}", x(pt.year), y(kind.of(pt).high)));
+            let low = p
+                .years
+                .iter()
+                .rev()
+                .map(|pt| format!("{:.1},{:.1}", x(pt.year), y(kind.of(pt).low)));
+            let points = high.chain(low).collect::<Vec<_>>().join(" ");
+            view! { <polygon points=points class="scenario-band" /> }
+        });
+        let paths = all
+            .into_iter()
+            .map(|p| {
+                let points = p
+                    .years
+                    .iter()
+                    .map(|pt| format!("{:.1},{:.1}", x(pt.year), y(kind.of(pt).central)))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let last = p.years.last().map_or(0.0, |pt| y(kind.of(pt).central));
+                let bold = p.scenario == chosen;
+                let id = p.scenario.clone();
+                let name = move || {
+                    if id == CUSTOM {
+                        t().scenario_custom
+                    } else {
+                        (t().scenario_name)(&id)
+                    }
+                };
+                view! {
+                    <polyline points=points class="scenario-line" class:chosen=bold />
+                    <text x=x(last_year) + 6.0 y=last + 4.0 class="chart-label" class:chosen=bold>
+                        {name}
+                    </text>
+                }
+            })
+            .collect_view();
+        (band, axis, paths)
+    };
+    view! {
+        <figure class="chart" data-testid="projection-chart">
+            <figcaption id="projection-caption">{move || t().projection_caption}</figcaption>
+            <svg role="img" aria-labelledby="projection-caption" viewBox=format!("0 0 {CHART_WIDTH} {CHART_HEIGHT}") class="line-chart">
+                {lines}
+            </svg>
+        </figure>
+    }
+}

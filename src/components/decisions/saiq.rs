@@ -1,0 +1,287 @@
+//! The Sustainable AI Quotient: the portfolio's score against an explicit reference, its four
+//! intensities, the weights with their presets, and the use cases ranked.
+
+use engine::decision::saiq::{
+    portfolio_intensities, ranking, saiq, saiq_geometric, FunctionalUnit, Indicator, Intensities,
+    Weights,
+};
+use leptos::prelude::*;
+
+use super::{Analysis, Reference};
+use crate::components::controls::{tr, Choice, ChoiceOption};
+use crate::components::number_field::{NumberField, SliderScale};
+use crate::format::{quantity, significant, Quantity};
+use crate::i18n::{texts, Pick};
+use crate::state::PortfolioCtx;
+
+/// Use cases listed in the ranking: the best ones; a long list would be redrawn on every move.
+const RANKED_SHOWN: usize = 10;
+
+/// The portfolio's figures in the chosen unit and against the chosen reference.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Scores {
+    /// The portfolio's intensities.
+    portfolio: Option<Intensities>,
+    /// Weighted arithmetic mean of the ratios to the reference.
+    arithmetic: Option<f64>,
+    /// Weighted geometric mean: the ranking-stable variant.
+    geometric: Option<f64>,
+    /// Use cases (name, score), best first.
+    ranked: Vec<(String, f64)>,
+}
+
+/// One row of the intensities table: the name and the value in the display's base unit.
+type Row = (Pick, Quantity, fn(&Intensities) -> f64);
+
+const ROWS: [Row; 4] = [
+    (|t| t.cost_indicator, Quantity::Money, |x| x.cost_usd),
+    (|t| t.energy, Quantity::Energy, |x| x.energy_mwh * 1_000.0),
+    (|t| t.carbon, Quantity::Carbon, |x| x.carbon_t * 1_000.0),
+    (|t| t.water, Quantity::Water, |x| x.water_m3 * 1_000.0),
+];
+
+#[component]
+pub fn Saiq() -> impl IntoView {
+    let ctx = PortfolioCtx::expect();
+    let analysis = Analysis::expect();
+    let t = texts();
+    let weights = Memo::new(move |_| ctx.draft.with(|p| p.settings.saiq_weights));
+    let set_weights = move |w: Weights| ctx.draft.update(|p| p.settings.saiq_weights = w);
+    let scores = ctx.when_valid(move |p, r| {
+        let unit = analysis.unit.get();
+        let w = p.settings.saiq_weights;
+        let x = portfolio_intensities(p, r, unit);
+        let Some(reference) = analysis.reference_x.get() else {
+            return Scores { portfolio: x, ..Scores::default() };
+        };
+        Scores {
+            portfolio: x,
+            arithmetic: x.and_then(|x| saiq(&x, &reference, &w).ok()),
+            geometric: x.and_then(|x| saiq_geometric(&x, &reference, &w).ok()),
+            ranked: ranking(p, r, unit, &reference, &w)
+                .into_iter()
+                .map(|(i, s)| (r.use_cases[i].name.clone(), s))
+                .collect(),
+        }
+    });
+    let prices = Memo::new(move |_| ctx.draft.with(|p| p.settings.shadow_prices));
+
+    let weight_field = |id: &'static str,
+                        label: Pick,
+                        indicator: Indicator,
+                        get: fn(&Weights) -> f64| {
+        view! {
+            <NumberField
+                id=id
+                label=tr(label)
+                value=Signal::derive(move || get(&weights.get()))
+                on_change=Callback::new(move |v: f64| set_weights(weights.get_untracked().with(indicator, v)))
+                error=Signal::derive(|| None::<String>)
+                scale=SliderScale::Linear { min: 0.0, max: 1.0, step: 0.05 }
+            />
+        }
+    };
+    let presets: [(&'static str, Pick, Weights); 4] = [
+        ("balanced", |t| t.saiq_balanced, Weights::BALANCED),
+        ("cost", |t| t.saiq_cost_focused, Weights::COST_FOCUSED),
+        ("energy", |t| t.saiq_energy_focused, Weights::ENERGY_FOCUSED),
+        ("climate", |t| t.saiq_climate_focused, Weights::CLIMATE_FOCUSED),
+    ];
+    let figure = |id: &'static str, value: fn(&Scores) -> Option<f64>| {
+        view! {
+            <span
+                data-testid=id
+                data-value=move || scores.with(|s| value(s).unwrap_or(f64::NAN).to_string())
+            >
+                {move || scores.with(|s| value(s).map_or_else(|| "—".to_owned(), |v| significant(v, 3)))}
+            </span>
+        }
+    };
+
+    let reference_value = Signal::derive(move || match analysis.reference.get() {
+        Reference::Shipped => "shipped".to_owned(),
+        Reference::Pinned { .. } => "pinned".to_owned(),
+        Reference::Saved(i) => format!("saved:{i}"),
+    });
+    let reference_options = Signal::derive(move || {
+        let mut options = Vec::new();
+        if let Reference::Pinned { name, .. } = analysis.reference.get() {
+            options.push(ChoiceOption::translated("pinned", move || (t().reference_pinned)(&name)));
+        }
+        let current = ctx.current.get();
+        ctx.library.with(|l| {
+            for (i, p) in l.iter().enumerate().filter(|(i, _)| *i != current) {
+                let name = p.name.clone();
+                options.push(ChoiceOption::translated(format!("saved:{i}"), move || {
+                    (t().reference_saved)(&name)
+                }));
+            }
+        });
+        options
+    });
+    let choose_reference = Callback::new(move |value: String| {
+        let chosen = match value.strip_prefix("saved:").and_then(|i| i.parse().ok()) {
+            Some(i) => Reference::Saved(i),
+            None if value == "pinned" => return,
+            None => Reference::Shipped,
+        };
+        analysis.reference.set(chosen);
+    });
+    let pin = move |_| {
+        let pinned = ctx.result.with_untracked(|r| {
+            r.as_ref().map(|r| ctx.draft.with_untracked(|p| analysis.pin(p, r)))
+        });
+        if pinned.is_none() {
+            ctx.tell(t().reference_unavailable.to_owned(), true);
+        }
+    };
+    let unit_value = Signal::derive(move || {
+        match analysis.unit.get() {
+            FunctionalUnit::ThousandOutputTokens => "tokens",
+            FunctionalUnit::Request => "request",
+        }
+        .to_owned()
+    });
+    let unit_label = move || match analysis.unit.get() {
+        FunctionalUnit::ThousandOutputTokens => t().per_thousand_tokens,
+        FunctionalUnit::Request => t().per_request,
+    };
+
+    let intensity_rows = move || {
+        let (x, reference, full_prices) = (
+            scores.with(|s| s.portfolio),
+            analysis.reference_x.get(),
+            Some(prices.get()).filter(|p| !p.is_none()),
+        );
+        let ratio = |a: f64, b: f64| if b > 0.0 { significant(a / b, 3) } else { "—".to_owned() };
+        let mut rows = ROWS
+            .into_iter()
+            .map(|(label, kind, get)| {
+                let (a, b) = (x.map(|x| get(&x)), reference.map(|r| get(&r)));
+                view! {
+                    <tr>
+                        <th scope="row">{move || label(t())}</th>
+                        <td>{a.map_or_else(|| "—".to_owned(), |a| quantity(kind, a))}</td>
+                        <td>{b.map_or_else(|| "—".to_owned(), |b| quantity(kind, b))}</td>
+                        <td>{a.zip(b).map_or_else(|| "—".to_owned(), |(a, b)| ratio(a, b))}</td>
+                    </tr>
+                }
+                .into_any()
+            })
+            .collect::<Vec<_>>();
+        // The monetised variant: direct cost plus carbon and water at the shadow prices,
+        // electricity not priced twice.
+        if let Some(p) = full_prices {
+            let (a, b) =
+                (x.map(|x| p.full_cost_per_unit(&x)), reference.map(|r| p.full_cost_per_unit(&r)));
+            rows.push(
+                view! {
+                    <tr data-testid="saiq-monetised">
+                        <th scope="row">{move || t().full_cost}</th>
+                        <td>{a.map_or_else(|| "—".to_owned(), |a| quantity(Quantity::Money, a))}</td>
+                        <td>{b.map_or_else(|| "—".to_owned(), |b| quantity(Quantity::Money, b))}</td>
+                        <td>{a.zip(b).map_or_else(|| "—".to_owned(), |(a, b)| ratio(a, b))}</td>
+                    </tr>
+                }
+                .into_any(),
+            );
+        }
+        rows
+    };
+
+    view! {
+        <h2 id="saiq-title">{move || t().saiq_title}</h2>
+        <p class="figure">
+            {figure("saiq-portfolio", |s| s.arithmetic)}
+        </p>
+        <p class="hint">
+            {move || t().saiq_geometric} ": " {figure("saiq-geometric", |s| s.geometric)}
+        </p>
+        <p class="hint">{move || t().saiq_hint}</p>
+        <div class="field-row">
+            <Choice
+                id="saiq-unit"
+                label=tr(|t| t.functional_unit)
+                value=unit_value
+                on_change=Callback::new(move |v: String| {
+                    analysis.unit.set(if v == "request" { FunctionalUnit::Request } else { FunctionalUnit::ThousandOutputTokens })
+                })
+                groups=vec![
+                    (
+                        None,
+                        vec![
+                            ChoiceOption::text("tokens", |t| t.per_thousand_tokens),
+                            ChoiceOption::text("request", |t| t.per_request),
+                        ],
+                    ),
+                ]
+            />
+            <Choice
+                id="saiq-reference"
+                label=tr(|t| t.reference)
+                value=reference_value
+                on_change=choose_reference
+                groups=vec![(None, vec![ChoiceOption::text("shipped", |t| t.reference_shipped)])]
+                dynamic=reference_options
+            />
+        </div>
+        <button type="button" data-testid="saiq-pin" on:click=pin>
+            {move || t().reference_pin}
+        </button>
+        <p class="field-message" role="status">
+            {move || analysis.reference_x.with(Option::is_none).then(|| t().reference_unavailable)}
+        </p>
+        <table class="intensities" data-testid="saiq-intensities">
+            <caption>{unit_label}</caption>
+            <thead>
+                <tr>
+                    <th scope="col"></th>
+                    <th scope="col">{move || t().this_portfolio}</th>
+                    <th scope="col">{move || t().reference}</th>
+                    <th scope="col">{move || t().ratio}</th>
+                </tr>
+            </thead>
+            <tbody>{intensity_rows}</tbody>
+        </table>
+        <div class="buttons" role="group" aria-label=move || t().saiq_weights>
+            {presets
+                .into_iter()
+                .map(|(id, label, w)| {
+                    view! {
+                        <button
+                            type="button"
+                            data-testid=format!("saiq-preset-{id}")
+                            aria-pressed=move || (weights.get() == w).to_string()
+                            on:click=move |_| set_weights(w)
+                        >
+                            {move || label(t())}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+        <details class="advanced">
+            <summary>{move || t().saiq_weights}</summary>
+            {weight_field("weight-cost", |t| t.cost_indicator, Indicator::Cost, |w| w.cost)}
+            {weight_field("weight-energy", |t| t.energy, Indicator::Energy, |w| w.energy)}
+            {weight_field("weight-carbon", |t| t.carbon, Indicator::Carbon, |w| w.carbon)}
+            {weight_field("weight-water", |t| t.water, Indicator::Water, |w| w.water)}
+        </details>
+        <h3>{move || t().saiq_ranking}</h3>
+        <ol class="ranking" data-testid="saiq-ranking">
+            {move || {
+                scores
+                    .with(|s| s.ranked.iter().take(RANKED_SHOWN).cloned().collect::<Vec<_>>())
+                    .into_iter()
+                    .map(|(name, score)| view! { <li>{name} ": " <strong>{significant(score, 3)}</strong></li> })
+                    .collect_view()
+            }}
+        </ol>
+        <p class="hint">
+            {move || {
+                let more = scores.with(|s| s.ranked.len().saturating_sub(RANKED_SHOWN));
+                (more > 0).then(|| (t().other_use_cases)(more))
+            }}
+        </p>
+    }
+}
