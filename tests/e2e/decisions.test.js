@@ -1,17 +1,20 @@
-// End-to-end: the decision layer (SAIQ ranking, projection to 2030) in the release build.
+// End-to-end: the decision layer (SAIQ, what-if levers, Return on Environment, projection and
+// shadow prices) in the release build.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openApp, useApp, value } from "./support.js";
+import { openApp, seedPortfolio, useApp, value } from "./support.js";
 
 const app = useApp();
 
+const chosenLine = (page) =>
+  page.locator("[data-testid='projection-chart'] polyline.chosen").getAttribute("points");
+
 test("switching the scenario redraws the projection chart", async () => {
   const { context, page } = await openApp(app.browser, app.server.origin);
-  const chosen = () => page.locator("[data-testid='projection-chart'] polyline.chosen").getAttribute("points");
-  const steady = await chosen();
+  const steady = await chosenLine(page);
   assert.ok(steady.split(" ").length === 7, "one point per year, 2024 to 2030");
   await page.getByTestId("scenario").selectOption("high_adoption");
-  const high = await chosen();
+  const high = await chosenLine(page);
   assert.notEqual(high, steady);
   const drivers = await page.getByTestId("drivers").innerText();
   assert.match(drivers, /More use\s+\+/);
@@ -19,9 +22,41 @@ test("switching the scenario redraws the projection chart", async () => {
   await context.close();
 });
 
-test("weight sliders re-rank the use cases", async () => {
+test("an adjusted factor adds a scenario, and the projection extends to 2035", async () => {
   const { context, page } = await openApp(app.browser, app.server.origin);
-  await page.getByTestId("example").selectOption("company");
+  const lines = page.locator("[data-testid='projection-chart'] polyline");
+  assert.equal(await lines.count(), 5);
+  const steady = await chosenLine(page);
+  await page.getByText("Scenario factors").click();
+  await page.getByTestId("grid-change-input").fill("-90");
+  assert.equal(await page.getByTestId("scenario").inputValue(), "custom");
+  assert.equal(await lines.count(), 6, "the five published scenarios and the adjusted one");
+  assert.notEqual(await chosenLine(page), steady);
+  await page.getByTestId("pue-2030-input").fill("0.5");
+  assert.match(await page.getByTestId("pue-2030-message").innerText(), /Out of range/);
+  await page.getByTestId("projection-end").selectOption("2035");
+  assert.equal((await chosenLine(page)).split(" ").length, 12, "2024 to 2035");
+  assert.match(await page.getByRole("heading", { name: /Projection to 2035/ }).innerText(), /2035/);
+  await page.getByTestId("projection-indicator").selectOption("Water");
+  await page.getByTestId("projection").getByText("Show as a table").click();
+  assert.match(await page.getByTestId("projection-table").innerText(), /2035\s+[\d.,]+\s*(m³|L)/);
+  await context.close();
+});
+
+/** The same chat twice: cheap on a coal-heavy grid, dear on a hydro grid. */
+function cheapAndClean() {
+  const chat = (name, location, usdPerMillion) => ({
+    name,
+    workload: { llm: { task: "chat", model: { reference: { size: "8B" } }, output_tokens: 400, input_tokens: 100 } },
+    volume: { per_day: { per_day: 10000, days_per_year: 365 } },
+    site: { location },
+    cost: { api_tokens: { usd_per_million_input: usdPerMillion, usd_per_million_output: usdPerMillion * 4 } },
+  });
+  return { schema_version: 1, name: "Trade-off", use_cases: [chat("Cheap on coal", "PL", 0.1), chat("Dear on hydro", "SE", 10)] };
+}
+
+test("weight sliders re-rank the use cases", async () => {
+  const { context, page } = await openApp(app.browser, app.server.origin, "", {}, cheapAndClean());
   await page.getByTestId("saiq-ranking").locator("li").first().waitFor();
   const order = async () =>
     (await page.getByTestId("saiq-ranking").locator("li").allInnerTexts()).map((t) => t.split(":")[0]);
@@ -31,10 +66,79 @@ test("weight sliders re-rank the use cases", async () => {
   await page.getByTestId("weight-carbon-input").fill("1");
   const carbonOnly = await order();
   assert.equal(costOnly.length, carbonOnly.length);
-  assert.notDeepEqual(costOnly, carbonOnly);
+  assert.notDeepEqual(costOnly, carbonOnly, `${costOnly} vs ${carbonOnly}`);
   const saiq = await value(page, "saiq-portfolio");
   assert.ok(saiq > 0 && Number.isFinite(saiq));
   await page.getByTestId("saiq-preset-balanced").click();
   assert.equal(await page.getByTestId("saiq-preset-balanced").getAttribute("aria-pressed"), "true");
+  await context.close();
+});
+
+test("a pinned reference scores 1, and a change scores against it", async () => {
+  const { context, page } = await openApp(app.browser, app.server.origin);
+  await page.getByTestId("saiq-pin").click();
+  assert.equal(await page.getByTestId("saiq-reference").inputValue(), "pinned");
+  assert.ok(Math.abs((await value(page, "saiq-portfolio")) - 1) < 1e-9);
+  await page.getByText("Small (8B)").click();
+  const after = await value(page, "saiq-portfolio");
+  assert.ok(after < 1, `a smaller model scores below the pinned reference: ${after}`);
+  await page.getByTestId("saiq-unit").selectOption("request");
+  assert.ok((await value(page, "saiq-portfolio")) < 1);
+  await context.close();
+});
+
+test("a lever shows before and after, and applying it can be undone", async () => {
+  const { context, page } = await openApp(app.browser, app.server.origin);
+  await page.getByTestId("example").selectOption("company");
+  const carbonBefore = await value(page, "carbon-per-year");
+  await page.getByTestId("add-lever").click();
+  const lever = page.getByTestId("lever").first();
+  await lever.locator("select").first().selectOption("move_region");
+  await lever.locator("select[id$='-location']").selectOption("SE");
+  const whatIf = await page.getByTestId("what-if").innerText();
+  assert.match(whatIf, /Carbon\s+[\d.,]+\s*\S+\s+[\d.,]+\s*\S+\s+-\d/);
+  const saiqAfter = await value(page, "lever-saiq-after");
+  assert.ok(saiqAfter < (await value(page, "saiq-portfolio")));
+  assert.equal(await value(page, "carbon-per-year"), carbonBefore, "nothing changes until applied");
+  await page.getByTestId("apply-levers").click();
+  const applied = await value(page, "carbon-per-year");
+  assert.ok(applied < carbonBefore / 2, `${applied} vs ${carbonBefore}`);
+  assert.equal(await page.getByTestId("lever").count(), 0);
+  await page.getByRole("button", { name: "Undo" }).click();
+  assert.equal(await value(page, "carbon-per-year"), carbonBefore);
+  await context.close();
+});
+
+test("what a use case replaces gives its Return on Environment, beside the footprint", async () => {
+  const { context, page } = await openApp(app.browser, app.server.origin);
+  const carbon = await value(page, "carbon-per-year");
+  await page.getByText("What it replaces (Return on Environment)").click();
+  await page.getByTestId("avoided-writer-preset").click();
+  const table = page.getByTestId("roe-table");
+  await table.waitFor();
+  assert.match(await table.innerText(), /A person writes each page/);
+  const ratio = Number((await table.getByTestId("roe-ratio").first().innerText()).replace(/[,×]/g, ""));
+  assert.ok(ratio > 1, `a page by a person costs far more than a chatbot answer: ${ratio}`);
+  assert.match(await table.innerText(), /benefit/);
+  assert.equal(await value(page, "carbon-per-year"), carbon, "avoided impacts are never subtracted");
+  await page.getByTestId("avoided-rebound-share-input").fill("2");
+  assert.match(await page.getByTestId("avoided-rebound-share-message").innerText(), /at most 1/);
+  await page.getByTestId("avoided-clear").click();
+  assert.equal(await page.getByTestId("roe-table").count(), 0);
+  await context.close();
+});
+
+test("shadow prices put carbon and water in money beside the direct cost", async () => {
+  const { context, page } = await openApp(app.browser, app.server.origin);
+  const direct = await value(page, "cost-per-year");
+  assert.equal(await page.getByTestId("saiq-monetised").count(), 0);
+  await page.getByTestId("usd-per-tco2e-input").fill("200");
+  await page.getByTestId("usd-per-m3-input").fill("2");
+  const parts = await page.getByTestId("cost").innerText();
+  assert.match(parts, /Carbon and water at shadow prices: \$[1-9]/);
+  assert.equal(await value(page, "cost-per-year"), direct, "the direct cost stays the direct cost");
+  await page.getByTestId("saiq-monetised").waitFor();
+  await page.getByTestId("usd-per-tco2e-input").fill("-5");
+  assert.match(await page.getByTestId("usd-per-tco2e-message").innerText(), /at least 0/);
   await context.close();
 });

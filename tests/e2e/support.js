@@ -63,10 +63,12 @@ export async function launchBrowser() {
 
 /**
  * Opens the app in a fresh context (its own, empty local storage) and records what would
- * betray a broken page or a leak: console errors, uncaught exceptions and every request.
+ * betray a broken page or a leak: console errors, uncaught exceptions and every request. With
+ * `saved`, the app opens on that portfolio, as a returning visitor's.
  */
-export async function openApp(browser, origin, hash = "", contextOptions = {}) {
+export async function openApp(browser, origin, hash = "", contextOptions = {}, saved = null) {
   const context = await browser.newContext(contextOptions);
+  if (saved) await seedPortfolio(context, saved);
   const page = await context.newPage();
   const record = { requests: [], consoleErrors: [], pageErrors: [] };
   page.on("request", (r) => record.requests.push(r.url()));

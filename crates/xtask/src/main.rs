@@ -28,8 +28,11 @@ usage: cargo xtask <task>
                       regenerate the engine's reference tables from the raw data files
 ";
 
-/// Gzip budget of the release bundle (wasm + JS + CSS), bytes: the portfolio builder's.
-const BUNDLE_BUDGET_BYTES: u64 = 300 * 1024;
+/// Gzip budget of the release bundle (wasm + JS + CSS), bytes. The portfolio builder fitted in
+/// 300 KB (293.6); the decision layer (SAIQ, levers, Return on Environment, projection) costs
+/// 61 KB more. One bundle, not a second lazily loaded wasm: Trunk cannot split a wasm module,
+/// and a second Leptos module would download the framework and the engine twice.
+const BUNDLE_BUDGET_BYTES: u64 = 360 * 1024;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

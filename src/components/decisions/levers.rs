@@ -184,6 +184,7 @@ pub fn Levers() -> impl IntoView {
                 {move || t().apply_levers}
             </button>
         </div>
+        <Show when=move || !rows.with(Vec::is_empty)>
         <table class="what-if" data-testid="what-if">
             <thead>
                 <tr>
@@ -196,6 +197,7 @@ pub fn Levers() -> impl IntoView {
             <tbody>{comparison_rows}</tbody>
         </table>
         <BeforeAfterChart comparison=comparison />
+        </Show>
     }
 }
 

@@ -336,10 +336,25 @@ pub fn ProjectionView() -> impl IntoView {
     }
 }
 
-const CHART_WIDTH: f64 = 600.0;
-const CHART_HEIGHT: f64 = 220.0;
+const CHART_WIDTH: f64 = 720.0;
+const CHART_HEIGHT: f64 = 240.0;
 const MARGIN_LEFT: f64 = 70.0;
-const MARGIN_RIGHT: f64 = 150.0;
+const MARGIN_RIGHT: f64 = 270.0;
+/// Smallest vertical gap between two end-of-line labels, so that close lines stay readable.
+const LABEL_GAP: f64 = 13.0;
+
+/// End-of-line label positions: each line's last y, pushed down where labels would overlap.
+fn spread_labels(ends: &[f64]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..ends.len()).collect();
+    order.sort_by(|a, b| ends[*a].total_cmp(&ends[*b]));
+    let mut placed = ends.to_vec();
+    let mut previous = f64::NEG_INFINITY;
+    for i in order {
+        placed[i] = ends[i].max(previous + LABEL_GAP);
+        previous = placed[i];
+    }
+    placed
+}
 
 /// Each scenario's yearly figure, the chosen one drawn bold over its range.
 #[component]
@@ -391,16 +406,21 @@ fn ScenarioChart(
             let points = high.chain(low).collect::<Vec<_>>().join(" ");
             view! { <polygon points=points class="scenario-band" /> }
         });
+        let label_ys = spread_labels(
+            &all.iter()
+                .map(|p| p.years.last().map_or(0.0, |pt| y(kind.of(pt).central)))
+                .collect::<Vec<_>>(),
+        );
         let paths = all
             .into_iter()
-            .map(|p| {
+            .zip(label_ys)
+            .map(|(p, label_y)| {
                 let points = p
                     .years
                     .iter()
                     .map(|pt| format!("{:.1},{:.1}", x(pt.year), y(kind.of(pt).central)))
                     .collect::<Vec<_>>()
                     .join(" ");
-                let last = p.years.last().map_or(0.0, |pt| y(kind.of(pt).central));
                 let bold = p.scenario == chosen;
                 let id = p.scenario.clone();
                 let name = move || {
@@ -412,7 +432,7 @@ fn ScenarioChart(
                 };
                 view! {
                     <polyline points=points class="scenario-line" class:chosen=bold />
-                    <text x=x(last_year) + 6.0 y=last + 4.0 class="chart-label" class:chosen=bold>
+                    <text x=x(last_year) + 6.0 y=label_y + 4.0 class="chart-label" class:chosen=bold>
                         {name}
                     </text>
                 }
@@ -427,5 +447,16 @@ fn ScenarioChart(
                 {lines}
             </svg>
         </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn close_labels_are_pushed_apart_in_order() {
+        let placed = spread_labels(&[100.0, 50.0, 105.0, 200.0]);
+        assert_eq!(placed, [100.0, 50.0, 113.0, 200.0]);
     }
 }
