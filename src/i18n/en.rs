@@ -1,9 +1,10 @@
 //! English.
 
+use engine::decision::projection::Scenario;
 use engine::portfolio::{LlmTask, Task};
 use engine::Working;
 
-use super::Texts;
+use super::{ScenarioFigures, Texts};
 
 fn llm_task(t: LlmTask) -> &'static str {
     match t {
@@ -100,6 +101,22 @@ fn scenario_name(id: &str) -> &'static str {
         "intermediate" => "Intermediate",
         _ => "",
     }
+}
+
+fn assumptions(s: &Scenario) -> String {
+    let f = ScenarioFigures::of(s);
+    let [g, a, c] = &f.growth;
+    let [size, tokens, hardware, quantisation, embodied] = &f.factors;
+    let grid = f.grid.map_or_else(
+        || "grids on their regions' 1.5 °C pathways (OECM 2022)".to_owned(),
+        |g| format!("grid carbon intensity {g} by 2030"),
+    );
+    format!(
+        "Assumptions: usage {g} (generative AI), {a} (agents), {c} (traditional ML) a year; by 2030 \
+         model size {size}, output tokens {tokens}, hardware efficiency {hardware}, quantisation \
+         {quantisation}, embodied carbon per unit {embodied}; PUE {} in 2030; {grid}.",
+        f.pue
+    )
 }
 
 pub static TEXTS: Texts = Texts {
@@ -295,6 +312,15 @@ pub static TEXTS: Texts = Texts {
     driver_quantisation: "Quantisation",
     driver_pue: "Data-centre PUE",
     driver_grid: "Cleaner grid",
+    driver_embodied: "Embodied carbon per unit",
+    embodied_factor: "Embodied carbon per unit of work",
+    segment_genai: "Generative AI",
+    segment_agentic: "Agents",
+    segment_traditional: "Traditional ML",
+    grid_path: "Grid path",
+    grid_path_uniform: "The same change everywhere",
+    grid_path_oecm: "1.5 °C pathway of each region (OECM 2022: Europe, North America, world)",
+    assumptions,
     saiq_geometric: "Weighted geometric mean (ranking-stable)",
     functional_unit: "Unit of AI output",
     per_thousand_tokens: "Per 1,000 output tokens",

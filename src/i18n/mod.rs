@@ -105,6 +105,51 @@ impl Texts {
     }
 }
 
+/// A scenario's factors as short figures, for the assumptions line beside the projection:
+/// usage growth per segment (`+32 %`), then model size, output tokens, hardware, quantisation
+/// and embodied carbon per unit by 2030 (`×3`), the 2030 PUE, and the grid change (`−24 %`).
+pub struct ScenarioFigures {
+    /// Yearly usage growth of GenAI, agents and traditional ML.
+    pub growth: [String; 3],
+    /// Model size, output tokens, hardware gain, quantisation gain, embodied per unit.
+    pub factors: [String; 5],
+    /// PUE in 2030.
+    pub pue: String,
+    /// Uniform grid change by 2030 (None: regional pathways).
+    pub grid: Option<String>,
+}
+
+impl ScenarioFigures {
+    fn of(s: &engine::decision::projection::Scenario) -> Self {
+        use crate::format::significant;
+        let percent = |x: f64| {
+            let sign = if x > 0.0 {
+                "+"
+            } else if x < 0.0 {
+                "−"
+            } else {
+                ""
+            };
+            format!("{sign}{} %", significant((x * 100.0).abs(), 3))
+        };
+        let times = |x: f64| format!("×{}", significant(x, 3));
+        Self {
+            growth: s.usage_cagr.map(percent),
+            factors: [
+                s.model_size,
+                s.output_tokens,
+                s.hardware_gain,
+                s.quantisation,
+                s.embodied_per_unit,
+            ]
+            .map(times),
+            pue: significant(s.pue, 3),
+            grid: (s.grid_path == engine::decision::projection::GridPath::Uniform)
+                .then(|| percent(s.grid_change)),
+        }
+    }
+}
+
 /// Picks one string out of the texts: `|t| t.name`.
 pub type Pick = fn(&Texts) -> &'static str;
 
@@ -321,6 +366,15 @@ pub struct Texts {
     pub driver_quantisation: &'static str,
     pub driver_pue: &'static str,
     pub driver_grid: &'static str,
+    pub driver_embodied: &'static str,
+    pub embodied_factor: &'static str,
+    pub segment_genai: &'static str,
+    pub segment_agentic: &'static str,
+    pub segment_traditional: &'static str,
+    pub grid_path: &'static str,
+    pub grid_path_uniform: &'static str,
+    pub grid_path_oecm: &'static str,
+    pub assumptions: fn(&engine::decision::projection::Scenario) -> String,
     pub saiq_geometric: &'static str,
     pub functional_unit: &'static str,
     pub per_thousand_tokens: &'static str,

@@ -1,9 +1,10 @@
 //! Simplified Chinese (简体中文).
 
+use engine::decision::projection::Scenario;
 use engine::portfolio::{LlmTask, Task};
 use engine::Working;
 
-use super::Texts;
+use super::{ScenarioFigures, Texts};
 
 fn llm_task(t: LlmTask) -> &'static str {
     match t {
@@ -100,6 +101,22 @@ fn scenario_name(id: &str) -> &'static str {
         "intermediate" => "中间情景",
         _ => "",
     }
+}
+
+fn assumptions(s: &Scenario) -> String {
+    let f = ScenarioFigures::of(s);
+    let [g, a, c] = &f.growth;
+    let [size, tokens, hardware, quantisation, embodied] = &f.factors;
+    let grid = f.grid.map_or_else(
+        || "电网沿各地区的 1.5 °C 路径变化（OECM 2022）".to_owned(),
+        |g| format!("电网碳强度至 2030 年变化 {g}"),
+    );
+    format!(
+        "假设：每年使用增长 生成式 AI {g}、智能体 {a}、传统机器学习 {c}；至 2030 年 模型规模 {size}、\
+         输出词元 {tokens}、硬件效率 {hardware}、量化 {quantisation}、单位隐含碳 {embodied}；\
+         2030 年 PUE {}；{grid}。",
+        f.pue
+    )
 }
 
 pub static TEXTS: Texts = Texts {
@@ -297,6 +314,15 @@ pub static TEXTS: Texts = Texts {
     driver_quantisation: "量化",
     driver_pue: "数据中心 PUE",
     driver_grid: "电网清洁化",
+    driver_embodied: "单位隐含碳",
+    embodied_factor: "单位工作量的隐含碳",
+    segment_genai: "生成式 AI",
+    segment_agentic: "智能体",
+    segment_traditional: "传统机器学习",
+    grid_path: "电网路径",
+    grid_path_uniform: "各地相同的变化",
+    grid_path_oecm: "各地区的 1.5 °C 路径（OECM 2022：欧洲、北美、全球）",
+    assumptions,
     saiq_geometric: "加权几何平均（排序稳定）",
     functional_unit: "AI 产出单位",
     per_thousand_tokens: "每千个输出词元",

@@ -1,9 +1,10 @@
 //! Traditional Chinese (繁體中文).
 
+use engine::decision::projection::Scenario;
 use engine::portfolio::{LlmTask, Task};
 use engine::Working;
 
-use super::Texts;
+use super::{ScenarioFigures, Texts};
 
 fn llm_task(t: LlmTask) -> &'static str {
     match t {
@@ -100,6 +101,22 @@ fn scenario_name(id: &str) -> &'static str {
         "intermediate" => "中間情境",
         _ => "",
     }
+}
+
+fn assumptions(s: &Scenario) -> String {
+    let f = ScenarioFigures::of(s);
+    let [g, a, c] = &f.growth;
+    let [size, tokens, hardware, quantisation, embodied] = &f.factors;
+    let grid = f.grid.map_or_else(
+        || "電網沿各地區的 1.5 °C 路徑變化（OECM 2022）".to_owned(),
+        |g| format!("電網碳強度至 2030 年變化 {g}"),
+    );
+    format!(
+        "假設：每年使用成長 生成式 AI {g}、代理 {a}、傳統機器學習 {c}；至 2030 年 模型規模 {size}、\
+         輸出詞元 {tokens}、硬體效率 {hardware}、量化 {quantisation}、單位隱含碳 {embodied}；\
+         2030 年 PUE {}；{grid}。",
+        f.pue
+    )
 }
 
 pub static TEXTS: Texts = Texts {
@@ -297,6 +314,15 @@ pub static TEXTS: Texts = Texts {
     driver_quantisation: "量化",
     driver_pue: "資料中心 PUE",
     driver_grid: "電網潔淨化",
+    driver_embodied: "單位隱含碳",
+    embodied_factor: "單位工作量的隱含碳",
+    segment_genai: "生成式 AI",
+    segment_agentic: "代理",
+    segment_traditional: "傳統機器學習",
+    grid_path: "電網路徑",
+    grid_path_uniform: "各地相同的變化",
+    grid_path_oecm: "各地區的 1.5 °C 路徑（OECM 2022：歐洲、北美、全球）",
+    assumptions,
     saiq_geometric: "加權幾何平均（排序穩定）",
     functional_unit: "AI 產出單位",
     per_thousand_tokens: "每千個輸出詞元",

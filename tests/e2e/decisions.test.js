@@ -27,11 +27,16 @@ test("an adjusted factor adds a scenario, and the projection extends to 2035", a
   const lines = page.locator("[data-testid='projection-chart'] polyline");
   assert.equal(await lines.count(), 5);
   const steady = await chosenLine(page);
+  assert.match(await page.getByTestId("assumptions").innerText(), /usage \+32 % \(generative AI\).*grid carbon intensity −24 % by 2030/);
   await page.getByText("Scenario factors").click();
   await page.getByTestId("grid-change-input").fill("-90");
   assert.equal(await page.getByTestId("scenario").inputValue(), "custom");
   assert.equal(await lines.count(), 6, "the five published scenarios and the adjusted one");
   assert.notEqual(await chosenLine(page), steady);
+  const uniform = await chosenLine(page);
+  await page.getByTestId("grid-path").selectOption("oecm");
+  assert.match(await page.getByTestId("assumptions").innerText(), /1\.5 °C pathways/);
+  assert.notEqual(await chosenLine(page), uniform, "the regional pathway replaces the uniform change");
   await page.getByTestId("pue-2030-input").fill("0.5");
   assert.match(await page.getByTestId("pue-2030-message").innerText(), /Out of range/);
   await page.getByTestId("projection-end").selectOption("2035");
@@ -39,7 +44,11 @@ test("an adjusted factor adds a scenario, and the projection extends to 2035", a
   assert.match(await page.getByRole("heading", { name: /Projection to 2035/ }).innerText(), /2035/);
   await page.getByTestId("projection-indicator").selectOption("Water");
   await page.getByTestId("projection").getByText("Show as a table").click();
-  assert.match(await page.getByTestId("projection-table").innerText(), /2035\s+[\d.,]+\s*(m³|L)/);
+  const table = await page.getByTestId("projection-table").innerText();
+  assert.match(table, /Generative AI\s+Agents\s+Traditional ML/);
+  const last = table.split("\n").find((line) => line.startsWith("2035"));
+  assert.equal(last.split("\t").length, 6, "year, total, range and the three segments");
+  assert.match(last, /^2035\t[\d.,]+ (m³|L)\t/);
   await context.close();
 });
 

@@ -95,17 +95,20 @@ pub fn generate(inputs: &Inputs, out_dir: &Path) -> Result<(), String> {
     let prices = read_prices(&inputs.prices, &inputs.ecologits.join("models.json"))?;
     let models = read_models(&inputs.ecologits.join("models.json"), &prices)?;
     let accelerators = read_accelerators(&inputs.raw.join("epoch_ml_hardware.csv"))?;
+    let pathways = read_oecm(&inputs.raw.join("oecm_benchmark_EI.json"))?;
     std::fs::create_dir_all(out_dir).map_err(|e| e.to_string())?;
     write(out_dir.join("zones.rs"), &render_zones(&zones))?;
     write(out_dir.join("cloud_regions.rs"), &render_regions(&regions))?;
     write(out_dir.join("llm_models.rs"), &render_models(&models))?;
     write(out_dir.join("accelerators.rs"), &render_accelerators(&accelerators))?;
+    write(out_dir.join("grid_pathways.rs"), &render_oecm(&pathways))?;
     println!(
-        "wrote {} grid zones, {} cloud regions, {} LLMs, {} accelerators to {}",
+        "wrote {} grid zones, {} cloud regions, {} LLMs, {} accelerators, {} grid pathways to {}",
         zones.len(),
         regions.len(),
         models.len(),
         accelerators.len(),
+        pathways.len(),
         out_dir.display()
     );
     Ok(())
@@ -611,6 +614,62 @@ fn render_accelerators(accelerators: &[Accelerator]) -> String {
             float(a.embodied[2]),
             a.embodied_source,
         );
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// OECM regions kept, in the order of the engine's `PathwayRegion` enum.
+const OECM_REGIONS: [&str; 3] = ["Global", "Europe", "North America"];
+/// Years kept from the pathways: the projection's base year to its furthest year.
+const OECM_YEARS: std::ops::RangeInclusive<u16> = 2024..=2035;
+
+/// OECM 1.5 °C electricity-sector intensity (scopes 1+2), tCO2e/MWh, per region and year.
+fn read_oecm(path: &Path) -> Result<Vec<(String, Vec<f64>)>, String> {
+    let json = read_json(path)?;
+    let benchmarks = json["S1S2"]["benchmarks"]
+        .as_array()
+        .ok_or_else(|| format!("{}: no S1S2 benchmarks", path.display()))?;
+    OECM_REGIONS
+        .iter()
+        .map(|region| {
+            let b = benchmarks
+                .iter()
+                .find(|b| b["sector"] == "Electricity Utilities" && b["region"] == *region)
+                .ok_or_else(|| {
+                    format!("{}: no electricity pathway for {region}", path.display())
+                })?;
+            let points = b["projections_nounits"].as_array().cloned().unwrap_or_default();
+            let values = OECM_YEARS
+                .map(|year| {
+                    points
+                        .iter()
+                        .find(|p| p["year"].as_u64() == Some(u64::from(year)))
+                        .and_then(|p| p["value"].as_f64())
+                        .ok_or_else(|| format!("{}: {region} has no {year}", path.display()))
+                })
+                .collect::<Result<Vec<f64>, String>>()?;
+            Ok(((*region).to_owned(), values))
+        })
+        .collect()
+}
+
+fn render_oecm(pathways: &[(String, Vec<f64>)]) -> String {
+    let mut out = String::from(HEADER);
+    let _ = write!(
+        out,
+        "//! One Earth Climate Model 1.5 °C pathways of the electricity sector's emission intensity\n\
+         //! (scopes 1+2, tCO2e/MWh), {first}–{last}, via os-climate/ITR (OECM data CC BY 4.0).\n\n\
+         /// Intensity per year from {first}, for Global, Europe and North America.\n\
+         pub static OECM_1_5C_T_PER_MWH: [[f64; {n}]; {regions}] = [\n",
+        first = OECM_YEARS.start(),
+        last = OECM_YEARS.end(),
+        n = OECM_YEARS.len(),
+        regions = pathways.len(),
+    );
+    for (region, values) in pathways {
+        let values: Vec<String> = values.iter().map(|v| float(*v)).collect();
+        let _ = writeln!(out, "    // {region}\n    [{}],", values.join(", "));
     }
     out.push_str("];\n");
     out

@@ -2,7 +2,7 @@
 //! chart with the chosen scenario's range, a table alternative, and the drivers of the change.
 
 use engine::decision::projection::{
-    project, Drivers, Projection, Scenario, BASE_YEAR, TARGET_YEAR,
+    project, Drivers, GridPath, Projection, Scenario, BASE_YEAR, TARGET_YEAR,
 };
 use engine::Estimate;
 use leptos::prelude::*;
@@ -55,7 +55,7 @@ struct Factor {
     scale: SliderScale,
 }
 
-const FACTORS: [Factor; 9] = [
+const FACTORS: [Factor; 10] = [
     Factor {
         id: "growth-genai",
         label: |t| t.growth_genai,
@@ -119,6 +119,14 @@ const FACTORS: [Factor; 9] = [
         get: |s| s.pue,
         set: |s, v| s.pue = v,
         scale: SliderScale::Linear { min: 1.0, max: 2.0, step: 0.01 },
+    },
+    Factor {
+        id: "embodied-factor",
+        label: |t| t.embodied_factor,
+        unit: |t| t.times_by_2030,
+        get: |s| s.embodied_per_unit,
+        set: |s, v| s.embodied_per_unit = v,
+        scale: SliderScale::Linear { min: 0.1, max: 2.0, step: 0.05 },
     },
     Factor {
         id: "grid-change",
@@ -224,6 +232,7 @@ pub fn ProjectionView() -> impl IntoView {
             (texts.driver_quantisation, d.quantisation),
             (texts.driver_pue, d.pue),
             (texts.driver_grid, d.grid),
+            (texts.driver_embodied, d.embodied),
         ]
         .into_iter()
         .map(|(name, kg)| {
@@ -243,13 +252,23 @@ pub fn ProjectionView() -> impl IntoView {
             all.iter().find(|p| p.scenario == chosen.get()).map(|p| {
                 p.years
                     .iter()
-                    .map(|y| {
+                    .enumerate()
+                    .map(|(k, y)| {
                         let e = kind.of(y);
+                        let segments = p
+                            .by_segment
+                            .iter()
+                            .map(|s| {
+                                let v = s.get(k).map_or(0.0, |s| kind.of(s).central);
+                                view! { <td>{quantity(kind.quantity(), v)}</td> }
+                            })
+                            .collect_view();
                         view! {
                             <tr>
                                 <th scope="row">{y.year}</th>
                                 <td>{quantity(kind.quantity(), e.central)}</td>
                                 <td>{range(kind.quantity(), e.low, e.high)}</td>
+                                {segments}
                             </tr>
                         }
                     })
@@ -313,8 +332,41 @@ pub fn ProjectionView() -> impl IntoView {
         <details class="advanced" data-testid="scenario-factors">
             <summary>{move || t().scenario_factors}</summary>
             <p class="hint">{move || t().scenario_factors_hint}</p>
+            <Choice
+                id="grid-path"
+                label=tr(|t| t.grid_path)
+                value=Signal::derive(move || {
+                    match working.with(|w| w.grid_path) {
+                        GridPath::Uniform => "uniform",
+                        GridPath::Oecm => "oecm",
+                    }
+                        .to_owned()
+                })
+                on_change=Callback::new(move |v: String| {
+                    let path = if v == "oecm" { GridPath::Oecm } else { GridPath::Uniform };
+                    working
+                        .update(|w| {
+                            if w.grid_path != path {
+                                w.grid_path = path;
+                                w.id = CUSTOM.to_owned();
+                            }
+                        });
+                })
+                groups=vec![
+                    (
+                        None,
+                        vec![
+                            ChoiceOption::text("uniform", |t| t.grid_path_uniform),
+                            ChoiceOption::text("oecm", |t| t.grid_path_oecm),
+                        ],
+                    ),
+                ]
+            />
             {factor_fields}
         </details>
+        <p class="hint" data-testid="assumptions">
+            {move || working.with(|w| (t().assumptions)(w))}
+        </p>
         <ScenarioChart projections=projections chosen=chosen shown=shown />
         <details class="advanced">
             <summary>{move || t().show_table}</summary>
@@ -324,6 +376,9 @@ pub fn ProjectionView() -> impl IntoView {
                         <th scope="col">{move || t().year}</th>
                         <th scope="col">{move || t().central}</th>
                         <th scope="col">{move || t().range}</th>
+                        <th scope="col">{move || t().segment_genai}</th>
+                        <th scope="col">{move || t().segment_agentic}</th>
+                        <th scope="col">{move || t().segment_traditional}</th>
                     </tr>
                 </thead>
                 <tbody>{year_rows}</tbody>

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::estimate::{Bound, Estimate};
 use crate::evaluate::{Impacts, PortfolioResult};
 use crate::portfolio::{LlmTask, Portfolio, Task, Workload};
+use crate::refdata::grid_pathways::{self, PathwayRegion};
 
 /// How use cases are grouped for growth rates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,8 +66,32 @@ pub struct Scenario {
     pub output_tokens: f64,
     /// Quantisation gain by 2030 (energy divides by it).
     pub quantisation: f64,
-    /// Change of grid carbon intensity by 2030 (−0.24 is 24 % lower).
+    /// Change of grid carbon intensity by 2030 (−0.24 is 24 % lower), when the grid path is
+    /// uniform.
     pub grid_change: f64,
+    /// How grids change: uniformly by `grid_change`, or along each region's published pathway.
+    #[serde(default)]
+    pub grid_path: GridPath,
+    /// Embodied carbon per unit of work by 2030, relative to today (1: held constant, as the
+    /// methodology's default).
+    #[serde(default = "one")]
+    pub embodied_per_unit: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// How the grids' carbon intensity changes over the years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GridPath {
+    /// Every grid changes by the scenario's `grid_change` by 2030, linearly.
+    #[default]
+    Uniform,
+    /// Each use case's grid follows the One Earth Climate Model 1.5 °C pathway of its region
+    /// (Europe, North America, or the global one elsewhere), relative to the base year.
+    Oecm,
 }
 
 /// The base year of the paper's scenarios.
@@ -89,6 +114,8 @@ impl Scenario {
             output_tokens: 1.33,
             quantisation: 1.0,
             grid_change: -0.24,
+            grid_path: GridPath::Uniform,
+            embodied_per_unit: 1.0,
         };
         let breakthrough = 4.4 * 4.8;
         vec![
@@ -162,6 +189,8 @@ pub struct Drivers {
     pub pue: f64,
     /// Cleaner grid (negative).
     pub grid: f64,
+    /// Embodied carbon per unit of work.
+    pub embodied: f64,
 }
 
 /// A scenario's projection: the portfolio's years, and the drivers of the change.
@@ -171,18 +200,37 @@ pub struct Projection {
     pub scenario: String,
     /// One point per year, base year first.
     pub years: Vec<YearPoint>,
+    /// The same years for each segment (GenAI, agentic, traditional), in [`Segment::ALL`]
+    /// order; they add up to `years`.
+    pub by_segment: [Vec<YearPoint>; 3],
     /// Decomposition of the carbon change from the base year to the last year.
     pub drivers: Drivers,
 }
 
-/// A segment's base-year footprint, and the PUE it ran at (central).
+/// The footprint of the use cases of one segment on one pathway region in the base year, and
+/// the PUE they ran at (central, weighted by energy).
 #[derive(Debug, Clone, Copy, Default)]
-struct SegmentBase {
+struct Base {
     impacts: Impacts,
     pue_weighted_kwh: f64,
 }
 
-/// The multiplicative factors of one segment in year `t` (years after the base year).
+impl Base {
+    fn pue(&self) -> f64 {
+        let e0 = self.impacts.energy_kwh.central;
+        if e0 > 0.0 {
+            self.pue_weighted_kwh / e0
+        } else {
+            1.0
+        }
+    }
+}
+
+/// Base-year footprints by segment, then by pathway region.
+type Bases = [[Base; 3]; 3];
+
+/// The multiplicative factors of one segment on one grid in year `t` (years after the base
+/// year).
 struct Factors {
     usage: f64,
     size: f64,
@@ -191,9 +239,23 @@ struct Factors {
     quantisation: f64,
     pue_ratio: f64,
     grid: f64,
+    embodied: f64,
 }
 
-fn factors(s: &Scenario, segment: Segment, base_pue: f64, t: f64) -> Factors {
+impl Factors {
+    /// Energy in year t relative to the base year.
+    fn energy_ratio(&self) -> f64 {
+        self.usage * self.size * self.tokens * self.pue_ratio / (self.hardware * self.quantisation)
+    }
+}
+
+fn factors(
+    s: &Scenario,
+    segment: Segment,
+    region: PathwayRegion,
+    base_pue: f64,
+    t: f64,
+) -> Factors {
     let span = f64::from(TARGET_YEAR - BASE_YEAR);
     let geometric = |value_2030: f64| value_2030.max(1e-9).powf(t / span);
     let pue_t = (base_pue + (s.pue - base_pue) * t / span).max(1.0);
@@ -204,8 +266,24 @@ fn factors(s: &Scenario, segment: Segment, base_pue: f64, t: f64) -> Factors {
         hardware: geometric(s.hardware_gain),
         quantisation: geometric(s.quantisation),
         pue_ratio: if base_pue > 0.0 { pue_t / base_pue } else { 1.0 },
-        grid: (1.0 + s.grid_change * t / span).max(0.0),
+        grid: match s.grid_path {
+            GridPath::Uniform => (1.0 + s.grid_change * t / span).max(0.0),
+            GridPath::Oecm => grid_pathways::oecm_factor(region, BASE_YEAR + t as u16),
+        },
+        embodied: geometric(s.embodied_per_unit),
     }
+}
+
+/// One year of one base: energy, carbon and water, at one bound.
+fn year_of(b: &Base, f: &Factors, bound: Bound) -> [f64; 3] {
+    let ratio = f.energy_ratio();
+    let i = &b.impacts;
+    [
+        i.energy_kwh.at(bound) * ratio,
+        i.carbon_operational_kg.at(bound) * ratio * f.grid
+            + i.carbon_embodied_kg.at(bound) * f.usage * f.embodied,
+        i.water_total_l().at(bound) * ratio,
+    ]
 }
 
 /// Projects a portfolio's yearly footprint from the base year to `end_year` under a scenario.
@@ -215,51 +293,58 @@ pub fn project(
     scenario: &Scenario,
     end_year: u16,
 ) -> Projection {
-    let mut bases = [SegmentBase::default(); 3];
+    let mut bases: Bases = Default::default();
     for (uc, r) in portfolio.use_cases.iter().zip(&result.use_cases) {
-        let b = &mut bases[Segment::of(&uc.workload) as usize];
+        let region = PathwayRegion::of_zone(r.factors.grid_zone);
+        let b = &mut bases[Segment::of(&uc.workload) as usize][region as usize];
         b.impacts = b.impacts + r.per_year;
         b.pue_weighted_kwh += r.factors.pue.value.central * r.per_year.energy_kwh.central;
     }
     let end_year = end_year.max(BASE_YEAR);
-    let point = |t: f64| {
-        // The factors of each segment in year t, with its energy ratio to the base year.
-        let segment_factors = Segment::ALL.map(|segment| {
-            let b = &bases[segment as usize];
-            let e0 = b.impacts.energy_kwh.central;
-            let base_pue = if e0 > 0.0 { b.pue_weighted_kwh / e0 } else { 1.0 };
-            let f = factors(scenario, segment, base_pue, t);
-            let energy_ratio =
-                f.usage * f.size * f.tokens * f.pue_ratio / (f.hardware * f.quantisation);
-            (f, energy_ratio)
-        });
-        let sum = |part: &dyn Fn(&Impacts, &Factors, f64, Bound) -> f64| {
+    // One segment's year: the sum over its pathway regions, at each bound.
+    let segment_year = |segment: Segment, t: f64| {
+        let factors: Vec<(&Base, Factors)> = PathwayRegion::ALL
+            .into_iter()
+            .map(|region| {
+                let b = &bases[segment as usize][region as usize];
+                (b, factors(scenario, segment, region, b.pue(), t))
+            })
+            .collect();
+        let part = |k: usize| {
             Estimate::from_bounds(|bound| {
-                bases
-                    .iter()
-                    .zip(&segment_factors)
-                    .map(|(b, (f, ratio))| part(&b.impacts, f, *ratio, bound))
-                    .sum()
+                factors.iter().map(|(b, f)| year_of(b, f, bound)[k]).sum()
             })
         };
         YearPoint {
             year: BASE_YEAR + t as u16,
-            energy_kwh: sum(&|i, _, ratio, bound| i.energy_kwh.at(bound) * ratio),
-            carbon_kg: sum(&|i, f, ratio, bound| {
-                i.carbon_operational_kg.at(bound) * ratio * f.grid
-                    + i.carbon_embodied_kg.at(bound) * f.usage
-            }),
-            water_l: sum(&|i, _, ratio, bound| i.water_total_l().at(bound) * ratio),
+            energy_kwh: part(0),
+            carbon_kg: part(1),
+            water_l: part(2),
         }
     };
-    let years: Vec<YearPoint> = (0..=end_year - BASE_YEAR).map(|t| point(f64::from(t))).collect();
+    let by_segment: [Vec<YearPoint>; 3] = Segment::ALL.map(|segment| {
+        (0..=end_year - BASE_YEAR).map(|t| segment_year(segment, f64::from(t))).collect()
+    });
+    let years = (0..by_segment[0].len())
+        .map(|k| {
+            let add = |get: fn(&YearPoint) -> Estimate| {
+                Estimate::from_bounds(|b| by_segment.iter().map(|s| get(&s[k]).at(b)).sum())
+            };
+            YearPoint {
+                year: by_segment[0][k].year,
+                energy_kwh: add(|y| y.energy_kwh),
+                carbon_kg: add(|y| y.carbon_kg),
+                water_l: add(|y| y.water_l),
+            }
+        })
+        .collect();
     let drivers = decompose(&bases, scenario, f64::from(end_year - BASE_YEAR));
-    Projection { scenario: scenario.id.clone(), years, drivers }
+    Projection { scenario: scenario.id.clone(), years, by_segment, drivers }
 }
 
 /// LMDI-I: each driver's share of the change is the change × ln(its factor) ÷ ln(total ratio),
-/// per segment and per carbon part (operational, embodied).
-fn decompose(bases: &[SegmentBase; 3], scenario: &Scenario, t: f64) -> Drivers {
+/// per segment, pathway region and carbon part (operational, embodied).
+fn decompose(bases: &Bases, scenario: &Scenario, t: f64) -> Drivers {
     let mut d = Drivers::default();
     let log_mean = |a: f64, b: f64| {
         if (a - b).abs() < 1e-12 * a.abs().max(1e-300) {
@@ -268,31 +353,37 @@ fn decompose(bases: &[SegmentBase; 3], scenario: &Scenario, t: f64) -> Drivers {
             (a - b) / (a.ln() - b.ln())
         }
     };
-    for (segment, b) in Segment::ALL.into_iter().zip(bases) {
-        let e0 = b.impacts.energy_kwh.central;
-        let base_pue = if e0 > 0.0 { b.pue_weighted_kwh / e0 } else { 1.0 };
-        let f = factors(scenario, segment, base_pue, t);
-        let operational_0 = b.impacts.carbon_operational_kg.central;
-        if operational_0 > 0.0 {
-            let operational_t = operational_0 * f.usage * f.size * f.tokens * f.pue_ratio * f.grid
-                / (f.hardware * f.quantisation);
-            if operational_t > 0.0 {
-                let w = log_mean(operational_t, operational_0);
-                d.usage += w * f.usage.ln();
-                d.model_size += w * f.size.ln();
-                d.tokens += w * f.tokens.ln();
-                d.hardware -= w * f.hardware.ln();
-                d.quantisation -= w * f.quantisation.ln();
-                d.pue += w * f.pue_ratio.ln();
-                d.grid += w * f.grid.ln();
-            } else {
-                // A grid at zero: its change is all the grid's.
-                d.grid -= operational_0;
+    for segment in Segment::ALL {
+        for region in PathwayRegion::ALL {
+            let b = &bases[segment as usize][region as usize];
+            let f = factors(scenario, segment, region, b.pue(), t);
+            let operational_0 = b.impacts.carbon_operational_kg.central;
+            if operational_0 > 0.0 {
+                let operational_t = operational_0 * f.energy_ratio() * f.grid;
+                if operational_t > 0.0 {
+                    let w = log_mean(operational_t, operational_0);
+                    d.usage += w * f.usage.ln();
+                    d.model_size += w * f.size.ln();
+                    d.tokens += w * f.tokens.ln();
+                    d.hardware -= w * f.hardware.ln();
+                    d.quantisation -= w * f.quantisation.ln();
+                    d.pue += w * f.pue_ratio.ln();
+                    d.grid += w * f.grid.ln();
+                } else {
+                    // A grid at zero: its change is all the grid's.
+                    d.grid -= operational_0;
+                }
             }
-        }
-        let embodied_0 = b.impacts.carbon_embodied_kg.central;
-        if embodied_0 > 0.0 {
-            d.usage += embodied_0 * f.usage - embodied_0;
+            let embodied_0 = b.impacts.carbon_embodied_kg.central;
+            let embodied_t = embodied_0 * f.usage * f.embodied;
+            if embodied_0 > 0.0 && embodied_t > 0.0 {
+                let w = log_mean(embodied_t, embodied_0);
+                d.usage += w * f.usage.ln();
+                d.embodied += w * f.embodied.ln();
+            } else if embodied_0 > 0.0 {
+                // No use left: the embodied carbon goes with it.
+                d.usage -= embodied_0;
+            }
         }
     }
     d
@@ -349,11 +440,11 @@ mod tests {
             grid_change: 0.0,
             ..Scenario::presets().remove(0)
         };
-        let f = factors(&s, Segment::GenAi, 1.15, 3.0);
+        let f = factors(&s, Segment::GenAi, PathwayRegion::Global, 1.15, 3.0);
         assert!((f.usage - 1.32f64.powi(3)).abs() < 1e-12);
         assert!((f.hardware - 1.0).abs() < 1e-12);
         let steady = Scenario::presets().remove(0);
-        let f = factors(&steady, Segment::Traditional, 1.15, 6.0);
+        let f = factors(&steady, Segment::Traditional, PathwayRegion::Europe, 1.15, 6.0);
         assert!((f.hardware - 4.4).abs() < 1e-9 && (f.grid - 0.76).abs() < 1e-12);
         assert!((f.usage - 1.17f64.powi(6)).abs() < 1e-12);
     }
@@ -392,8 +483,14 @@ mod tests {
             let change =
                 proj.years.last().unwrap().carbon_kg.central - proj.years[0].carbon_kg.central;
             let d = proj.drivers;
-            let sum =
-                d.usage + d.model_size + d.tokens + d.hardware + d.quantisation + d.pue + d.grid;
+            let sum = d.usage
+                + d.model_size
+                + d.tokens
+                + d.hardware
+                + d.quantisation
+                + d.pue
+                + d.grid
+                + d.embodied;
             assert!(
                 (sum - change).abs() < 1e-6 * change.abs().max(1.0),
                 "{}: {sum} vs {change}",
@@ -401,5 +498,60 @@ mod tests {
             );
             assert!(d.usage > 0.0 && d.hardware < 0.0 && d.grid < 0.0, "{}", s.id);
         }
+    }
+
+    #[test]
+    fn segments_add_up_to_the_portfolio() {
+        let p = mix();
+        let r = evaluate(&p).unwrap();
+        let proj = project(&p, &r, &Scenario::presets()[1], 2035);
+        for (k, y) in proj.years.iter().enumerate() {
+            for bound in Bound::ALL {
+                let sum: f64 = proj.by_segment.iter().map(|s| s[k].carbon_kg.at(bound)).sum();
+                assert!((sum - y.carbon_kg.at(bound)).abs() < 1e-9 * sum.max(1.0));
+            }
+        }
+        assert!(proj.by_segment.iter().all(|s| s.len() == proj.years.len()));
+    }
+
+    #[test]
+    fn regional_pathways_follow_each_use_cases_grid() {
+        let mut p = mix();
+        for uc in &mut p.use_cases {
+            uc.site.location = "FR".into();
+        }
+        let r = evaluate(&p).unwrap();
+        let flat = Scenario {
+            usage_cagr: [0.0; 3],
+            model_size: 1.0,
+            output_tokens: 1.0,
+            hardware_gain: 1.0,
+            quantisation: 1.0,
+            grid_path: GridPath::Oecm,
+            ..Scenario::presets().remove(0)
+        };
+        let proj = project(&p, &r, &flat, 2030);
+        let (y0, y6) = (proj.years[0], proj.years[6]);
+        let operational = r.total_per_year.carbon_operational_kg.central;
+        let embodied = r.total_per_year.carbon_embodied_kg.central;
+        let pue_ratio = y6.energy_kwh.central / y0.energy_kwh.central;
+        // France is in Europe: operational carbon × (0.0757 / 0.184), embodied unchanged.
+        let expected = operational * pue_ratio * (0.0757 / 0.184) + embodied;
+        assert!((y6.carbon_kg.central - expected).abs() < 1e-9 * expected);
+        let d = proj.drivers;
+        assert!(d.grid < 0.0 && d.usage == 0.0 && d.embodied == 0.0);
+    }
+
+    #[test]
+    fn embodied_carbon_per_unit_moves_only_when_asked() {
+        let p = mix();
+        let r = evaluate(&p).unwrap();
+        let steady = Scenario::presets().remove(0);
+        let halved = Scenario { embodied_per_unit: 0.5, ..steady.clone() };
+        let (a, b) = (project(&p, &r, &steady, 2030), project(&p, &r, &halved, 2030));
+        assert_eq!(a.drivers.embodied, 0.0);
+        assert!(b.drivers.embodied < 0.0);
+        assert!(b.years[6].carbon_kg.central < a.years[6].carbon_kg.central);
+        assert_eq!(b.years[6].energy_kwh, a.years[6].energy_kwh);
     }
 }

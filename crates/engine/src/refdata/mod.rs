@@ -3,6 +3,7 @@
 pub mod accelerators;
 mod generated;
 pub mod grid;
+pub mod grid_pathways;
 pub mod models;
 pub mod operators;
 pub mod sources;

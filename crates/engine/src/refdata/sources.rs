@@ -43,6 +43,13 @@ pub const GOOGLE_CLOUD_REGIONS_2024: Source = Source {
     year: 2024,
     licence: "Apache-2.0",
 };
+/// One Earth Climate Model 1.5 °C pathways of the electricity sector's intensity.
+pub const OECM_2022: Source = Source {
+    id: "oecm-2022",
+    citation: "One Earth Climate Model 1.5 °C pathways (2022), electricity utilities, scopes 1+2 intensity, via os-climate/ITR benchmark_EI_OECM_PC.json",
+    year: 2022,
+    licence: "CC BY 4.0",
+};
 /// Off-site water factors of electricity generation per country (WRI method), as shipped by
 /// EcoLogits 0.11.3.
 pub const ECOLOGITS_WATER: Source = Source {

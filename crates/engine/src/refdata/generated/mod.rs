@@ -6,6 +6,8 @@ pub mod accelerators;
 #[rustfmt::skip]
 pub mod cloud_regions;
 #[rustfmt::skip]
+pub mod grid_pathways;
+#[rustfmt::skip]
 pub mod llm_models;
 #[rustfmt::skip]
 pub mod zones;
