@@ -103,6 +103,12 @@ pub fn Levers() -> impl IntoView {
     let next_id = StoredValue::new(0_u64);
     let comparison = ctx.when_valid(move |p, r| {
         let rows = rows.get();
+        let before_score = analysis.score(p, r);
+        if rows.is_empty() {
+            // Nothing to compare: no second evaluation on every keystroke.
+            let same = r.total_per_year;
+            return Comparison { before: same, after: same, saiq: (before_score, before_score) };
+        }
         let keys = ctx.keys.get();
         let after_portfolio = applied(p, &rows, &keys);
         // A lever never makes a valid portfolio invalid; if it ever did, "after" shows
@@ -111,10 +117,7 @@ pub fn Levers() -> impl IntoView {
         Comparison {
             before: r.total_per_year,
             after: after.as_ref().map_or(r.total_per_year, |a| a.total_per_year),
-            saiq: (
-                analysis.score(p, r),
-                after.as_ref().and_then(|a| analysis.score(&after_portfolio, a)),
-            ),
+            saiq: (before_score, after.as_ref().and_then(|a| analysis.score(&after_portfolio, a))),
         }
     });
     let add = move |_| {
