@@ -114,3 +114,24 @@ fn projects_and_scores_the_company_example() {
     assert_eq!(v["use_cases"].as_array().map(Vec::len), Some(8));
     assert!(v["use_cases"][4]["saiq"].is_null(), "a tabular model has no output tokens");
 }
+
+#[test]
+fn reports_the_return_on_environment_of_use_cases_that_declare_what_they_avoid() {
+    let portfolio = r#"{"schema_version": 1, "name": "RoE", "use_cases": [
+        {"name": "Writer", "workload": {"llm": {"task": "chat", "model": {"reference": {"size": "8B"}},
+            "output_tokens": 400, "input_tokens": 100}},
+         "volume": {"per_year": {"per_year": 1000}},
+         "avoided": {"counterfactual": "a person writes each page", "pages_written": 1000, "rebound_share": 0.1}},
+        {"name": "Silent", "workload": {"task": {"task": "tabular"}}, "volume": {"per_year": {"per_year": 10}}}
+    ]}"#;
+    let out = aifootprint(&["roe"], Some(portfolio));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v = json(&out);
+    let returns = v["use_cases"].as_array().expect("a list");
+    assert_eq!(returns.len(), 1, "only the use case that declares what it avoids");
+    let carbon = &returns[0]["return"]["carbon"];
+    assert!((carbon["avoided"].as_f64().unwrap() - 1_400.0).abs() < 1e-9, "1,000 pages × 1.4 kg");
+    assert!((carbon["rebound"].as_f64().unwrap() - 140.0).abs() < 1e-9);
+    assert_eq!(carbon["roe"]["status"], "value");
+    assert!(carbon["roe"]["value"].as_f64() > Some(1.0));
+}

@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use engine::decision::{projection, saiq};
+use engine::decision::{projection, roe, saiq};
 use engine::explain::{steps, Step};
 use engine::format::parse_portfolio;
 use engine::refdata::{accelerators, llm_models, locations};
@@ -23,6 +23,8 @@ usage: aifootprint <command>
                       the Sustainable AI Quotient of each use case and of the portfolio against
                       the shipped reference (per 1,000 output tokens, or per request), with the
                       portfolio's weights (settings.saiq_weights; equal by default), as JSON
+  roe [FILE]          the Return on Environment of each use case that declares what it avoids
+                      (use_cases[].avoided), per indicator, as JSON
   locations           list location identifiers (grid zones and cloud regions)
   models              list catalogued LLMs (provider/name, total and active parameters)
   accelerators        list catalogued accelerators
@@ -42,7 +44,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("evaluate") => evaluate_command(args.get(1).map(String::as_str)),
-        Some(command @ ("project" | "saiq")) => {
+        Some(command @ ("project" | "saiq" | "roe")) => {
             let file = args.get(1).map(String::as_str).filter(|a| !a.starts_with("--"));
             let to_year = args
                 .iter()
@@ -125,7 +127,7 @@ fn evaluate_command(path: Option<&str>) -> ExitCode {
     }
 }
 
-/// `project` and `saiq`: read, evaluate, then the decision layer.
+/// `project`, `saiq` and `roe`: read, evaluate, then the decision layer.
 fn decision_command(
     command: &str,
     path: Option<&str>,
@@ -142,6 +144,22 @@ fn decision_command(
             .map(|s| projection::project(&portfolio, &result, s, to_year))
             .collect();
         return print_json(&projections);
+    }
+    if command == "roe" {
+        let returns: Vec<_> = portfolio
+            .use_cases
+            .iter()
+            .zip(&result.use_cases)
+            .filter_map(|(uc, r)| {
+                let avoided = uc.avoided.as_ref()?;
+                let roe = roe::of_use_case(r, avoided);
+                Some(serde_json::json!({ "name": uc.name, "counterfactual": avoided.counterfactual, "return": roe }))
+            })
+            .collect();
+        return print_json(&serde_json::json!({
+            "use_cases": returns,
+            "methodology_version": engine::METHODOLOGY_VERSION,
+        }));
     }
     let unit = if per_request {
         saiq::FunctionalUnit::Request
