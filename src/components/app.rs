@@ -6,6 +6,7 @@ use std::time::Duration;
 use engine::Portfolio;
 use leptos::prelude::*;
 
+use super::controls::text;
 use super::decisions::Decisions;
 use super::notice::NoticeBar;
 use super::results::Results;
@@ -135,8 +136,8 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="title">
-                <h1>{move || t().app_title}</h1>
-                <p class="tagline">{move || t().tagline}</p>
+                <h1>{text(|t| t.app_title)}</h1>
+                <p class="tagline">{text(|t| t.tagline)}</p>
             </div>
             <Toolbar />
         </header>
@@ -153,8 +154,8 @@ pub fn App() -> impl IntoView {
         </main>
         <footer class="site-footer">
             <p data-testid="vintage">
-                {move || t().footer_methodology} " " {engine::METHODOLOGY_VERSION} ". "
-                {move || t().footer_data} ": " {engine::refdata::DATA_VINTAGE} "."
+                {text(|t| t.footer_methodology)} " " {engine::METHODOLOGY_VERSION} ". "
+                {text(|t| t.footer_data)} ": " {engine::refdata::DATA_VINTAGE} "."
             </p>
         </footer>
     }

@@ -5,7 +5,7 @@ use engine::decision::roe::{Avoided, AI_PAGE_KG, HUMAN_PAGE_KG};
 use engine::UseCase;
 use leptos::prelude::*;
 
-use super::controls::{tr, TextField};
+use super::controls::{text, tr, TextField};
 use super::number_field::{NumberField, SliderScale};
 use super::use_case_form::Editing;
 use crate::format::{quantity, Quantity};
@@ -153,8 +153,8 @@ pub fn AvoidedFields(e: Editing) -> impl IntoView {
         .collect_view();
     view! {
         <details class="advanced" data-testid="avoided">
-            <summary>{move || t().avoided_title}</summary>
-            <p class="hint">{move || t().avoided_hint}</p>
+            <summary>{text(|t| t.avoided_title)}</summary>
+            <p class="hint">{text(|t| t.avoided_hint)}</p>
             <p class="hint">
                 {move || {
                     (t().page_footprints)(
@@ -166,7 +166,7 @@ pub fn AvoidedFields(e: Editing) -> impl IntoView {
             </p>
             <div class="buttons">
                 <button type="button" data-testid="avoided-writer-preset" on:click=writer_preset>
-                    {move || t().replaces_writer}
+                    {text(|t| t.replaces_writer)}
                 </button>
                 <button
                     type="button"
@@ -174,7 +174,7 @@ pub fn AvoidedFields(e: Editing) -> impl IntoView {
                     disabled=move || !declared.get()
                     on:click=move |_| e.edit(|uc| uc.avoided = None)
                 >
-                    {move || t().avoided_clear}
+                    {text(|t| t.avoided_clear)}
                 </button>
             </div>
             <TextField

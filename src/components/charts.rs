@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::controls::text;
 use crate::format::{quantity, significant, Quantity};
-use crate::i18n::texts;
 
 /// One bar: what it is and its value in the chart's base unit.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +47,6 @@ pub fn BarChart(
     /// Unit family of the values.
     kind: Quantity,
 ) -> impl IntoView {
-    let t = texts();
     let title_id = format!("{id}-title");
     let total = move || bars.with(|b| b.iter().map(|b| b.value).sum::<f64>());
     let height = move || (bars.with(Vec::len) as f64 * ROW_HEIGHT).max(ROW_HEIGHT);
@@ -121,13 +120,13 @@ pub fn BarChart(
                     table_open.set(open);
                 }
             >
-                <summary>{move || t().show_table}</summary>
+                <summary>{text(|t| t.show_table)}</summary>
                 <table>
                     <thead>
                         <tr>
                             <th scope="col">{move || title.get()}</th>
-                            <th scope="col">{move || t().value}</th>
-                            <th scope="col">{move || t().share_of_total}</th>
+                            <th scope="col">{text(|t| t.value)}</th>
+                            <th scope="col">{text(|t| t.share_of_total)}</th>
                         </tr>
                     </thead>
                     <tbody>{table_rows}</tbody>

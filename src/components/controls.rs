@@ -4,7 +4,17 @@ use leptos::prelude::*;
 
 use crate::i18n::Pick;
 
-/// A translated text that follows the language: `tr(|t| t.name)`.
+/// A translated text as a view child or attribute that follows the language:
+/// `{text(|t| t.save)}`. Every call returns the same closure type, so the framework's rendering
+/// code is compiled once for all of them rather than once per label (a `move || t().save`
+/// closure is a type of its own each time).
+pub fn text(pick: Pick) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let t = crate::i18n::texts();
+    move || pick(t())
+}
+
+/// A translated text that follows the language, for a component's `Signal` prop:
+/// `tr(|t| t.name)`.
 pub fn tr(pick: Pick) -> Signal<&'static str> {
     let t = crate::i18n::texts();
     Signal::derive(move || pick(t()))

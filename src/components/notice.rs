@@ -2,14 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::texts;
+use super::controls::text;
 use crate::state::PortfolioCtx;
 
 /// Shows the current notice, if any.
 #[component]
 pub fn NoticeBar() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
-    let t = texts();
     let notice = move || ctx.notice.get();
     view! {
         <div class="notice-region" aria-live="polite">
@@ -27,11 +26,11 @@ pub fn NoticeBar() -> impl IntoView {
                                 <p>{n.text}</p>
                                 <Show when=move || has_undo>
                                     <button type="button" data-testid="undo" on:click=move |_| ctx.undo()>
-                                        {move || t().undo}
+                                        {text(|t| t.undo)}
                                     </button>
                                 </Show>
                                 <button type="button" class="link-button" on:click=move |_| ctx.notice.set(None)>
-                                    {move || t().dismiss}
+                                    {text(|t| t.dismiss)}
                                 </button>
                             </div>
                         }

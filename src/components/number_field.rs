@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::controls::text;
 use crate::format::{editable, parse_number, round_significant, ParseError};
 use crate::i18n::texts;
 
@@ -153,7 +154,7 @@ pub fn NumberField(
                         reset.run(());
                     }
                 >
-                    {move || t().use_default}
+                    {text(|t| t.use_default)}
                 </button>
             </Show>
         }

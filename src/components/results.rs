@@ -6,7 +6,7 @@ use engine::{Estimate, Impacts, PortfolioResult};
 use leptos::prelude::*;
 
 use super::charts::{Bar, BarChart};
-use super::controls::{tr, Choice, ChoiceOption};
+use super::controls::{text, tr, Choice, ChoiceOption};
 use super::working::Working;
 use crate::format::{quantity, range, significant, Quantity};
 use crate::i18n::{texts, Pick, Texts};
@@ -45,7 +45,7 @@ pub fn Results() -> impl IntoView {
 
     view! {
         <section class="results panel" aria-labelledby="results-title" data-testid="results">
-            <h2 id="results-title">{move || t().footprint_per_year}</h2>
+            <h2 id="results-title">{text(|t| t.footprint_per_year)}</h2>
             <p class="stale" role="status" data-testid="stale-notice">
                 {move || stale().then(|| t().stale)}
             </p>
@@ -215,7 +215,7 @@ fn Equivalents() -> impl IntoView {
     };
     view! {
         <div class="equivalents" data-testid="equivalents">
-            <h3>{move || t().equivalents}</h3>
+            <h3>{text(|t| t.equivalents)}</h3>
             <ul>
                 {move || {
                     items()

@@ -7,7 +7,7 @@ use engine::{validate, LlmEstimator, Portfolio};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::controls::{tr, Choice, ChoiceOption, TextField};
+use super::controls::{text, tr, Choice, ChoiceOption, TextField};
 use super::number_field::{NumberField, SliderScale};
 use crate::i18n::{texts, Locale, LocaleCtx, Pick};
 use crate::state::PortfolioCtx;
@@ -126,7 +126,7 @@ pub fn Toolbar() -> impl IntoView {
     });
 
     view! {
-        <div class="toolbar" role="toolbar" aria-label=move || t().portfolio>
+        <div class="toolbar" role="toolbar" aria-label=text(|t| t.portfolio)>
             <div class="toolbar-group">
                 <Choice
                     id="portfolio-choice"
@@ -154,7 +154,7 @@ pub fn Toolbar() -> impl IntoView {
                             ctx.open_new(Portfolio { name: t().untitled_portfolio.into(), use_cases: Vec::new(), ..Portfolio::default() })
                         }
                     >
-                        {move || t().new_portfolio}
+                        {text(|t| t.new_portfolio)}
                     </button>
                     <button
                         type="button"
@@ -162,12 +162,12 @@ pub fn Toolbar() -> impl IntoView {
                         data-testid="delete-portfolio"
                         on:click=move |_| ctx.delete_current(t().removed, t().untitled_portfolio)
                     >
-                        {move || t().delete_portfolio}
+                        {text(|t| t.delete_portfolio)}
                     </button>
                 </div>
                 // An action, not a setting: the chooser returns to its prompt once used.
                 <div class="field">
-                    <label for="example">{move || t().examples}</label>
+                    <label for="example">{text(|t| t.examples)}</label>
                     <select
                         id="example"
                         data-testid="example"
@@ -181,31 +181,31 @@ pub fn Toolbar() -> impl IntoView {
                             }
                         }
                     >
-                        <option value="">{move || t().load_example}</option>
-                        <option value="small">{move || t().example_small}</option>
-                        <option value="company">{move || t().example_company}</option>
+                        <option value="">{text(|t| t.load_example)}</option>
+                        <option value="small">{text(|t| t.example_small)}</option>
+                        <option value="company">{text(|t| t.example_company)}</option>
                     </select>
                 </div>
             </div>
             <div class="toolbar-group buttons">
                 <button type="button" data-testid="export-json" on:click=export_json>
-                    {move || t().export_json}
+                    {text(|t| t.export_json)}
                 </button>
                 <label class="button file-button">
-                    {move || t().import_json}
+                    {text(|t| t.import_json)}
                     <input type="file" accept=".json,application/json" data-testid="import-json" on:change=import />
                 </label>
                 <button type="button" data-testid="export-csv" on:click=export_csv>
-                    {move || t().export_csv}
+                    {text(|t| t.export_csv)}
                 </button>
                 <button type="button" data-testid="share-link" on:click=share_link>
-                    {move || t().share_link}
+                    {text(|t| t.share_link)}
                 </button>
             </div>
             <div class="toolbar-group">
                 <Choice
                     id="language"
-                    label=Signal::derive(move || t().language)
+                    label=tr(|t| t.language)
                     value=Signal::derive(move || locale.get().tag().to_owned())
                     on_change=Callback::new(move |tag: String| {
                         if let Some(l) = Locale::from_tag(&tag) {
@@ -255,7 +255,6 @@ pub fn Toolbar() -> impl IntoView {
 #[component]
 pub fn SettingsPanel() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
-    let t = texts();
     let estimator = Signal::derive(move || {
         match ctx.draft.with(|p| p.settings.llm_estimator) {
             LlmEstimator::Paper => "paper",
@@ -265,7 +264,7 @@ pub fn SettingsPanel() -> impl IntoView {
     });
     view! {
         <section class="settings panel" aria-labelledby="settings-title">
-            <h2 id="settings-title">{move || t().settings}</h2>
+            <h2 id="settings-title">{text(|t| t.settings)}</h2>
             <Choice
                 id="estimator"
                 label=tr(|t| t.estimator)
@@ -296,7 +295,7 @@ pub fn SettingsPanel() -> impl IntoView {
                         ctx.draft.update(|p| p.settings.include_prefill = on);
                     }
                 />
-                <label for="include-prefill">{move || t().include_prefill}</label>
+                <label for="include-prefill">{text(|t| t.include_prefill)}</label>
             </div>
             <ShadowPriceFields />
         </section>
@@ -328,8 +327,8 @@ fn ShadowPriceFields() -> impl IntoView {
         }
     };
     view! {
-        <h3>{move || t().shadow_prices}</h3>
-        <p class="hint">{move || t().shadow_prices_hint}</p>
+        <h3>{text(|t| t.shadow_prices)}</h3>
+        <p class="hint">{text(|t| t.shadow_prices_hint)}</p>
         {field("usd-per-tco2e", |t| t.carbon_price, "$/tCO₂e", |p| p.usd_per_tco2e, |p, v| p.usd_per_tco2e = v, 500.0)}
         {field("usd-per-m3", |t| t.water_price, "$/m³", |p| p.usd_per_m3, |p, v| p.usd_per_m3 = v, 10.0)}
     }

@@ -10,7 +10,7 @@ use engine::validate::limits;
 use leptos::prelude::*;
 
 use super::avoided_fields::AvoidedFields;
-use super::controls::{tr, Choice, ChoiceOption, TextField};
+use super::controls::{text, tr, Choice, ChoiceOption, TextField};
 use super::number_field::{NumberField, SliderScale};
 use crate::i18n::{texts, Pick};
 use crate::state::PortfolioCtx;
@@ -285,7 +285,7 @@ fn LlmFields(e: Editing) -> impl IntoView {
             ]
         />
         <div class="field" role="radiogroup" aria-labelledby="model-label">
-            <span id="model-label" class="label">{move || t().which_model}</span>
+            <span id="model-label" class="label">{text(|t| t.which_model)}</span>
             <div class="segmented">
                 {modes
                     .into_iter()
@@ -829,10 +829,10 @@ fn AdvancedFields(
     let wue_default = factors(|f| f.wue_onsite.value.central);
     view! {
         <details class="advanced">
-            <summary>{move || t().advanced}</summary>
+            <summary>{text(|t| t.advanced)}</summary>
             <NumberField
                 id="pue"
-                label=Signal::derive(move || t().pue)
+                label=tr(|t| t.pue)
                 unit=tr(|t| t.pue_hint)
                 value=site_value(|s| s.pue, pue_default)
                 on_change=Callback::new(move |v: f64| e.edit(|uc| uc.site.pue = Some(v)))

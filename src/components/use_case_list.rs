@@ -5,6 +5,7 @@ use engine::presets::presets;
 use engine::Workload;
 use leptos::prelude::*;
 
+use super::controls::text;
 use super::use_case_form::UseCaseForm;
 use crate::format::{quantity, Quantity};
 use crate::i18n::texts;
@@ -14,7 +15,6 @@ use crate::state::PortfolioCtx;
 #[component]
 pub fn UseCaseList() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
-    let t = texts();
     let is_empty = move || ctx.keys.with(Vec::is_empty);
     let largest = Memo::new(move |_| {
         ctx.result.with(|r| {
@@ -25,9 +25,9 @@ pub fn UseCaseList() -> impl IntoView {
     });
     view! {
         <section class="use-cases panel" aria-labelledby="use-cases-title" data-testid="use-cases">
-            <h2 id="use-cases-title">{move || t().use_cases}</h2>
+            <h2 id="use-cases-title">{text(|t| t.use_cases)}</h2>
             <Show when=is_empty>
-                <p class="empty">{move || t().empty_portfolio}</p>
+                <p class="empty">{text(|t| t.empty_portfolio)}</p>
             </Show>
             <ol class="use-case-list">
                 <For each=move || ctx.keys.get() key=|k| *k let:key>
@@ -122,7 +122,7 @@ fn UseCaseRow(
                             }
                         }
                     >
-                        {move || t().duplicate}
+                        {text(|t| t.duplicate)}
                     </button>
                     <button
                         type="button"
@@ -160,7 +160,7 @@ fn UseCaseRow(
                             }
                         }
                     >
-                        {move || t().remove}
+                        {text(|t| t.remove)}
                     </button>
                 </div>
             </div>
@@ -178,8 +178,8 @@ fn Starters() -> impl IntoView {
     let t = texts();
     view! {
         <div class="starters" data-testid="starters">
-            <h3>{move || t().add_use_case}</h3>
-            <p class="hint">{move || t().add_from_preset}</p>
+            <h3>{text(|t| t.add_use_case)}</h3>
+            <p class="hint">{text(|t| t.add_from_preset)}</p>
             <div class="starter-buttons">
                 {presets()
                     .into_iter()

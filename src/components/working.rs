@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::controls::text;
 use crate::format::{quantity, significant, Quantity};
 use crate::i18n::texts;
 use crate::state::PortfolioCtx;
@@ -59,10 +60,10 @@ pub fn Working() -> impl IntoView {
     };
     view! {
         <details class="working" data-testid="working">
-            <summary>{move || t().working}</summary>
+            <summary>{text(|t| t.working)}</summary>
             <h3>{heading}</h3>
             <p class="per-run">
-                {move || t().per_run} ": "
+                {text(|t| t.per_run)} ": "
                 <span data-testid="energy-per-request" data-value=move || energy().unwrap_or_default().to_string()>
                     {move || energy().map(|e| quantity(Quantity::Energy, e))}
                 </span>
@@ -74,9 +75,9 @@ pub fn Working() -> impl IntoView {
             <table>
                 <thead>
                     <tr>
-                        <th scope="col">{move || t().step}</th>
-                        <th scope="col">{move || t().value}</th>
-                        <th scope="col">{move || t().source}</th>
+                        <th scope="col">{text(|t| t.step)}</th>
+                        <th scope="col">{text(|t| t.value)}</th>
+                        <th scope="col">{text(|t| t.source)}</th>
                     </tr>
                 </thead>
                 <tbody>

@@ -29,10 +29,12 @@ usage: cargo xtask <task>
 ";
 
 /// Gzip budget of the release bundle (wasm + JS + CSS), bytes. The portfolio builder fitted in
-/// 300 KB (293.6); the decision layer (SAIQ, levers, Return on Environment, projection) costs
-/// 61 KB more. One bundle, not a second lazily loaded wasm: Trunk cannot split a wasm module,
-/// and a second Leptos module would download the framework and the engine twice.
-const BUNDLE_BUDGET_BYTES: u64 = 360 * 1024;
+/// 300 KB (293.6); the four decision panels (SAIQ, what-if levers, Return on Environment,
+/// projection) cost 66 KB more, spread over Leptos's per-view rendering code rather than any
+/// one item. One bundle, not a second lazily loaded wasm: Trunk cannot split a wasm module, and
+/// a second Leptos module would download the framework and the engine twice. The margin is kept
+/// small on purpose, so that the next feature has to be weighed against its size.
+const BUNDLE_BUDGET_BYTES: u64 = 375 * 1024;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -7,7 +7,7 @@ use engine::{evaluate, Impacts, ModelSize};
 use leptos::prelude::*;
 
 use super::Analysis;
-use crate::components::controls::{tr, Choice, ChoiceOption};
+use crate::components::controls::{text, tr, Choice, ChoiceOption};
 use crate::components::number_field::{NumberField, SliderScale};
 use crate::components::use_case_form::location_groups;
 use crate::format::{quantity, significant, Quantity};
@@ -167,8 +167,8 @@ pub fn Levers() -> impl IntoView {
     };
 
     view! {
-        <h2 id="levers-title">{move || t().levers_title}</h2>
-        <p class="hint">{move || t().levers_hint}</p>
+        <h2 id="levers-title">{text(|t| t.levers_title)}</h2>
+        <p class="hint">{text(|t| t.levers_hint)}</p>
         <ol class="lever-list" data-testid="lever-list">
             <For each=move || rows.get() key=|row| row.id let(row)>
                 <LeverRow id=row.id rows=rows />
@@ -176,7 +176,7 @@ pub fn Levers() -> impl IntoView {
         </ol>
         <div class="buttons">
             <button type="button" data-testid="add-lever" on:click=add>
-                {move || t().add_lever}
+                {text(|t| t.add_lever)}
             </button>
             <button
                 type="button"
@@ -184,7 +184,7 @@ pub fn Levers() -> impl IntoView {
                 disabled=move || rows.with(Vec::is_empty)
                 on:click=apply_all
             >
-                {move || t().apply_levers}
+                {text(|t| t.apply_levers)}
             </button>
         </div>
         <Show when=move || !rows.with(Vec::is_empty)>
@@ -192,9 +192,9 @@ pub fn Levers() -> impl IntoView {
             <thead>
                 <tr>
                     <th scope="col"></th>
-                    <th scope="col">{move || t().before}</th>
-                    <th scope="col">{move || t().after}</th>
-                    <th scope="col">{move || t().change}</th>
+                    <th scope="col">{text(|t| t.before)}</th>
+                    <th scope="col">{text(|t| t.after)}</th>
+                    <th scope="col">{text(|t| t.change)}</th>
                 </tr>
             </thead>
             <tbody>{comparison_rows}</tbody>
@@ -355,7 +355,7 @@ fn LeverRow(id: u64, rows: RwSignal<Vec<Row>>) -> impl IntoView {
                 class="remove"
                 on:click=move |_| rows.update(|r| r.retain(|row| row.id != id))
             >
-                {move || t().remove_lever}
+                {text(|t| t.remove_lever)}
             </button>
         </li>
     }
@@ -393,7 +393,7 @@ fn BeforeAfterChart(comparison: Memo<Comparison>) -> impl IntoView {
     let height = BAR_ROW * LINES.len() as f64;
     view! {
         <figure class="chart" data-testid="what-if-chart">
-            <figcaption id="what-if-caption">{move || t().what_if_caption}</figcaption>
+            <figcaption id="what-if-caption">{text(|t| t.what_if_caption)}</figcaption>
             <svg role="img" aria-labelledby="what-if-caption" viewBox=format!("0 0 {} {height}", LABEL_WIDTH + BAR_WIDTH + 70.0) class="bar-chart">
                 {bars}
             </svg>

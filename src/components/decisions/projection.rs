@@ -7,7 +7,7 @@ use engine::decision::projection::{
 use engine::Estimate;
 use leptos::prelude::*;
 
-use crate::components::controls::{tr, Choice, ChoiceOption};
+use crate::components::controls::{text, tr, Choice, ChoiceOption};
 use crate::components::number_field::{NumberField, SliderScale};
 use crate::format::{quantity, range, Quantity};
 use crate::i18n::{texts, Pick};
@@ -330,8 +330,8 @@ pub fn ProjectionView() -> impl IntoView {
             />
         </div>
         <details class="advanced" data-testid="scenario-factors">
-            <summary>{move || t().scenario_factors}</summary>
-            <p class="hint">{move || t().scenario_factors_hint}</p>
+            <summary>{text(|t| t.scenario_factors)}</summary>
+            <p class="hint">{text(|t| t.scenario_factors_hint)}</p>
             <Choice
                 id="grid-path"
                 label=tr(|t| t.grid_path)
@@ -369,16 +369,16 @@ pub fn ProjectionView() -> impl IntoView {
         </p>
         <ScenarioChart projections=projections chosen=chosen shown=shown />
         <details class="advanced">
-            <summary>{move || t().show_table}</summary>
+            <summary>{text(|t| t.show_table)}</summary>
             <table class="years" data-testid="projection-table">
                 <thead>
                     <tr>
-                        <th scope="col">{move || t().year}</th>
-                        <th scope="col">{move || t().central}</th>
-                        <th scope="col">{move || t().range}</th>
-                        <th scope="col">{move || t().segment_genai}</th>
-                        <th scope="col">{move || t().segment_agentic}</th>
-                        <th scope="col">{move || t().segment_traditional}</th>
+                        <th scope="col">{text(|t| t.year)}</th>
+                        <th scope="col">{text(|t| t.central)}</th>
+                        <th scope="col">{text(|t| t.range)}</th>
+                        <th scope="col">{text(|t| t.segment_genai)}</th>
+                        <th scope="col">{text(|t| t.segment_agentic)}</th>
+                        <th scope="col">{text(|t| t.segment_traditional)}</th>
                     </tr>
                 </thead>
                 <tbody>{year_rows}</tbody>
@@ -497,7 +497,7 @@ fn ScenarioChart(
     };
     view! {
         <figure class="chart" data-testid="projection-chart">
-            <figcaption id="projection-caption">{move || t().projection_caption}</figcaption>
+            <figcaption id="projection-caption">{text(|t| t.projection_caption)}</figcaption>
             <svg role="img" aria-labelledby="projection-caption" viewBox=format!("0 0 {CHART_WIDTH} {CHART_HEIGHT}") class="line-chart">
                 {lines}
             </svg>

@@ -5,6 +5,7 @@
 use engine::decision::roe::{of_use_case, NetImpact, Ratio, ReturnOnEnvironment as Roe};
 use leptos::prelude::*;
 
+use crate::components::controls::text;
 use crate::format::{quantity, significant, Quantity};
 use crate::i18n::{texts, Pick};
 use crate::state::PortfolioCtx;
@@ -96,8 +97,8 @@ pub fn ReturnOnEnvironment() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <h2 id="roe-title">{move || t().roe_title}</h2>
-        <p class="hint">{move || t().roe_hint}</p>
+        <h2 id="roe-title">{text(|t| t.roe_title)}</h2>
+        <p class="hint">{text(|t| t.roe_hint)}</p>
         {tables}
         <p class="hint">
             {move || entries.with(Vec::is_empty).then(|| t().roe_empty)}

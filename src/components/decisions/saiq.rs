@@ -8,7 +8,7 @@ use engine::decision::saiq::{
 use leptos::prelude::*;
 
 use super::{Analysis, Reference};
-use crate::components::controls::{tr, Choice, ChoiceOption};
+use crate::components::controls::{text, tr, Choice, ChoiceOption};
 use crate::components::number_field::{NumberField, SliderScale};
 use crate::format::{quantity, significant, Quantity};
 use crate::i18n::{texts, Pick};
@@ -177,7 +177,7 @@ pub fn Saiq() -> impl IntoView {
             rows.push(
                 view! {
                     <tr data-testid="saiq-monetised">
-                        <th scope="row">{move || t().full_cost}</th>
+                        <th scope="row">{text(|t| t.full_cost)}</th>
                         <td>{a.map_or_else(|| "—".to_owned(), |a| quantity(Quantity::Money, a))}</td>
                         <td>{b.map_or_else(|| "—".to_owned(), |b| quantity(Quantity::Money, b))}</td>
                         <td>{a.zip(b).map_or_else(|| "—".to_owned(), |(a, b)| ratio(a, b))}</td>
@@ -190,14 +190,14 @@ pub fn Saiq() -> impl IntoView {
     };
 
     view! {
-        <h2 id="saiq-title">{move || t().saiq_title}</h2>
+        <h2 id="saiq-title">{text(|t| t.saiq_title)}</h2>
         <p class="figure">
             {figure("saiq-portfolio", |s| s.arithmetic)}
         </p>
         <p class="hint">
-            {move || t().saiq_geometric} ": " {figure("saiq-geometric", |s| s.geometric)}
+            {text(|t| t.saiq_geometric)} ": " {figure("saiq-geometric", |s| s.geometric)}
         </p>
-        <p class="hint">{move || t().saiq_hint}</p>
+        <p class="hint">{text(|t| t.saiq_hint)}</p>
         <div class="field-row">
             <Choice
                 id="saiq-unit"
@@ -226,7 +226,7 @@ pub fn Saiq() -> impl IntoView {
             />
         </div>
         <button type="button" data-testid="saiq-pin" on:click=pin>
-            {move || t().reference_pin}
+            {text(|t| t.reference_pin)}
         </button>
         <p class="field-message" role="status">
             {move || analysis.reference_x.with(Option::is_none).then(|| t().reference_unavailable)}
@@ -236,14 +236,14 @@ pub fn Saiq() -> impl IntoView {
             <thead>
                 <tr>
                     <th scope="col"></th>
-                    <th scope="col">{move || t().this_portfolio}</th>
-                    <th scope="col">{move || t().reference}</th>
-                    <th scope="col">{move || t().ratio}</th>
+                    <th scope="col">{text(|t| t.this_portfolio)}</th>
+                    <th scope="col">{text(|t| t.reference)}</th>
+                    <th scope="col">{text(|t| t.ratio)}</th>
                 </tr>
             </thead>
             <tbody>{intensity_rows}</tbody>
         </table>
-        <div class="buttons" role="group" aria-label=move || t().saiq_weights>
+        <div class="buttons" role="group" aria-label=text(|t| t.saiq_weights)>
             {presets
                 .into_iter()
                 .map(|(id, label, w)| {
@@ -261,13 +261,13 @@ pub fn Saiq() -> impl IntoView {
                 .collect_view()}
         </div>
         <details class="advanced">
-            <summary>{move || t().saiq_weights}</summary>
+            <summary>{text(|t| t.saiq_weights)}</summary>
             {weight_field("weight-cost", |t| t.cost_indicator, Indicator::Cost, |w| w.cost)}
             {weight_field("weight-energy", |t| t.energy, Indicator::Energy, |w| w.energy)}
             {weight_field("weight-carbon", |t| t.carbon, Indicator::Carbon, |w| w.carbon)}
             {weight_field("weight-water", |t| t.water, Indicator::Water, |w| w.water)}
         </details>
-        <h3>{move || t().saiq_ranking}</h3>
+        <h3>{text(|t| t.saiq_ranking)}</h3>
         <ol class="ranking" data-testid="saiq-ranking">
             {move || {
                 scores
