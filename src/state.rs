@@ -370,6 +370,37 @@ mod tests {
     }
 
     #[test]
+    fn a_change_to_every_use_case_is_undone_in_one_step() {
+        with_ctx(|ctx| {
+            ctx.add_use_case(UseCase { name: "B".into(), ..UseCase::default() });
+            let (before, keys) = (ctx.draft.get_untracked(), ctx.keys.get_untracked());
+            let mut moved = before.clone();
+            for uc in &mut moved.use_cases {
+                uc.site.location = "SE".into();
+            }
+            ctx.change_all(moved.clone(), "moved".into());
+            assert_eq!(ctx.draft.get_untracked(), moved);
+            assert_eq!(ctx.keys.get_untracked(), keys, "same use cases, same keys");
+            ctx.undo();
+            assert_eq!(ctx.draft.get_untracked(), before);
+            assert_eq!(ctx.keys.get_untracked(), keys);
+            assert_eq!(ctx.notice.get_untracked(), None);
+        });
+    }
+
+    #[test]
+    fn decision_figures_keep_their_last_value_while_input_is_invalid() {
+        with_ctx(|ctx| {
+            let names = ctx.when_valid(|p, r| (p.use_cases.len(), r.use_cases.len()));
+            assert_eq!(names.get_untracked(), (1, 1));
+            ctx.add_use_case(UseCase { name: String::new(), ..UseCase::default() });
+            assert_eq!(names.get_untracked(), (1, 1), "an empty name is refused: last good value");
+            ctx.update_use_case(1, |uc| uc.name = "B".into());
+            assert_eq!(names.get_untracked(), (2, 2));
+        });
+    }
+
+    #[test]
     fn add_duplicate_move_remove_and_undo_keep_keys_in_step() {
         with_ctx(|ctx| {
             ctx.add_use_case(UseCase { name: "B".into(), ..UseCase::default() });

@@ -120,6 +120,17 @@ pub fn Levers() -> impl IntoView {
             saiq: (before_score, after.as_ref().and_then(|a| analysis.score(&after_portfolio, a))),
         }
     });
+    // A lever aimed at a use case that has been removed goes with it, rather than silently
+    // applying to nothing.
+    Effect::new(move |_| {
+        let orphaned = ctx.keys.with(|keys| {
+            rows.with_untracked(|r| r.iter().any(|row| row.only.is_some_and(|k| !keys.contains(&k))))
+        });
+        if orphaned {
+            let keys = ctx.keys.get_untracked();
+            rows.update(|r| r.retain(|row| row.only.is_none_or(|k| keys.contains(&k))));
+        }
+    });
     let add = move |_| {
         let id = next_id.get_value();
         next_id.set_value(id + 1);
