@@ -37,6 +37,7 @@ test("an adjusted factor adds a scenario, and the projection extends to 2035", a
   await page.getByTestId("grid-path").selectOption("oecm");
   assert.match(await page.getByTestId("assumptions").innerText(), /1\.5 °C pathways/);
   assert.notEqual(await chosenLine(page), uniform, "the regional pathway replaces the uniform change");
+  assert.equal(await page.getByTestId("grid-change-input").count(), 0, "no uniform change to set");
   await page.getByTestId("pue-2030-input").fill("0.5");
   assert.match(await page.getByTestId("pue-2030-message").innerText(), /Out of range/);
   await page.getByTestId("projection-end").selectOption("2035");

@@ -124,7 +124,9 @@ pub fn Levers() -> impl IntoView {
     // applying to nothing.
     Effect::new(move |_| {
         let orphaned = ctx.keys.with(|keys| {
-            rows.with_untracked(|r| r.iter().any(|row| row.only.is_some_and(|k| !keys.contains(&k))))
+            rows.with_untracked(|r| {
+                r.iter().any(|row| row.only.is_some_and(|k| !keys.contains(&k)))
+            })
         });
         if orphaned {
             let keys = ctx.keys.get_untracked();

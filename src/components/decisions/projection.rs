@@ -192,7 +192,11 @@ pub fn ProjectionView() -> impl IntoView {
         .into_iter()
         .map(|f| {
             let Factor { id, label, unit, get, set, scale } = f;
+            // The uniform grid change means nothing while grids follow their regional pathways.
+            let applies =
+                move || id != "grid-change" || working.with(|w| w.grid_path == GridPath::Uniform);
             view! {
+                <Show when=applies>
                 <NumberField
                     id=id
                     label=tr(label)
@@ -212,6 +216,7 @@ pub fn ProjectionView() -> impl IntoView {
                     error=Signal::derive(move || refused.with(|r| r.contains(&id)).then(|| t().factor_out_of_range.to_owned()))
                     scale=scale
                 />
+                </Show>
             }
         })
         .collect_view();
