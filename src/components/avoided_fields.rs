@@ -22,7 +22,7 @@ struct Field {
     max: f64,
 }
 
-const FIELDS: [Field; 9] = [
+const FIELDS: [Field; 10] = [
     Field {
         path: "avoided.human_hours",
         label: |t| t.avoided_hours,
@@ -53,6 +53,14 @@ const FIELDS: [Field; 9] = [
         unit: "km/yr",
         get: |a| a.car_km,
         set: |a, v| a.car_km = v,
+        max: 10_000_000.0,
+    },
+    Field {
+        path: "avoided.flight_km",
+        label: |t| t.avoided_flight_km,
+        unit: "km/yr",
+        get: |a| a.flight_km,
+        set: |a, v| a.flight_km = v,
         max: 10_000_000.0,
     },
     Field {

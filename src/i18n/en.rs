@@ -400,6 +400,7 @@ pub static TEXTS: Texts = Texts {
     avoided_kg_per_hour: "Footprint of one hour of that work",
     avoided_pages: "Pages a person would have written",
     avoided_car_km: "Car travel avoided",
+    avoided_flight_km: "Economy flights avoided",
     avoided_kwh: "Electricity saved in buildings or processes",
     avoided_custom_kg: "Other emissions avoided",
     avoided_custom_l: "Other water saved",

@@ -454,6 +454,7 @@ pub struct Texts {
     pub avoided_kg_per_hour: &'static str,
     pub avoided_pages: &'static str,
     pub avoided_car_km: &'static str,
+    pub avoided_flight_km: &'static str,
     pub avoided_kwh: &'static str,
     pub avoided_custom_kg: &'static str,
     pub avoided_custom_l: &'static str,

@@ -402,6 +402,7 @@ pub static TEXTS: Texts = Texts {
     avoided_kg_per_hour: "该工作每小时的足迹",
     avoided_pages: "原本由人撰写的页数",
     avoided_car_km: "避免的汽车行驶",
+    avoided_flight_km: "避免的经济舱飞行",
     avoided_kwh: "建筑或流程中节省的电力",
     avoided_custom_kg: "其他避免的排放",
     avoided_custom_l: "其他节省的用水",

@@ -402,6 +402,7 @@ pub static TEXTS: Texts = Texts {
     avoided_kg_per_hour: "該工作每小時的足跡",
     avoided_pages: "原本由人撰寫的頁數",
     avoided_car_km: "避免的汽車行駛",
+    avoided_flight_km: "避免的經濟艙飛行",
     avoided_kwh: "建築或流程中節省的電力",
     avoided_custom_kg: "其他避免的排放",
     avoided_custom_l: "其他節省的用水",

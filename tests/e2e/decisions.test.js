@@ -67,9 +67,10 @@ function cheapAndClean() {
 
 test("weight sliders re-rank the use cases", async () => {
   const { context, page } = await openApp(app.browser, app.server.origin, "", {}, cheapAndClean());
-  await page.getByTestId("saiq-ranking").locator("li").first().waitFor();
-  const order = async () =>
-    (await page.getByTestId("saiq-ranking").locator("li").allInnerTexts()).map((t) => t.split(":")[0]);
+  const ranking = page.getByTestId("saiq-ranking");
+  await ranking.locator("tbody tr").first().waitFor();
+  assert.match(await ranking.innerText(), /Cost\s+Energy\s+Carbon\s+Water\s+SAIQ/, "the raw intensities beside the score");
+  const order = () => ranking.locator("tbody th").allInnerTexts();
   await page.getByText("Weights", { exact: true }).click();
   await page.getByTestId("weight-cost-input").fill("1");
   const costOnly = await order();

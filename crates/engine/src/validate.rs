@@ -231,6 +231,7 @@ fn check_avoided(c: &mut Checker, at: &str, a: &crate::decision::roe::Avoided) {
         ("human_hours", a.human_hours),
         ("pages_written", a.pages_written),
         ("car_km", a.car_km),
+        ("flight_km", a.flight_km),
         ("kwh_saved", a.kwh_saved),
         ("custom_kg", a.custom_kg),
         ("custom_l", a.custom_l),

@@ -2,8 +2,8 @@
 //! intensities, the weights with their presets, and the use cases ranked.
 
 use engine::decision::saiq::{
-    portfolio_intensities, ranking, saiq, saiq_geometric, FunctionalUnit, Indicator, Intensities,
-    Weights,
+    portfolio_intensities, ranking, saiq, saiq_geometric, use_case_intensities, FunctionalUnit,
+    Indicator, Intensities, Weights,
 };
 use leptos::prelude::*;
 
@@ -26,8 +26,8 @@ struct Scores {
     arithmetic: Option<f64>,
     /// Weighted geometric mean: the ranking-stable variant.
     geometric: Option<f64>,
-    /// Use cases (name, score), best first.
-    ranked: Vec<(String, f64)>,
+    /// Use cases (name, intensities, score), best first.
+    ranked: Vec<(String, Intensities, f64)>,
 }
 
 /// One row of the intensities table: the name and the value in the display's base unit.
@@ -60,7 +60,10 @@ pub fn Saiq() -> impl IntoView {
             geometric: x.and_then(|x| saiq_geometric(&x, &reference, &w).ok()),
             ranked: ranking(p, r, unit, &reference, &w)
                 .into_iter()
-                .map(|(i, s)| (r.use_cases[i].name.clone(), s))
+                .filter_map(|(i, s)| {
+                    let x = use_case_intensities(&p.use_cases[i], &r.use_cases[i], unit)?;
+                    Some((r.use_cases[i].name.clone(), x, s))
+                })
                 .collect(),
         }
     });
@@ -268,15 +271,33 @@ pub fn Saiq() -> impl IntoView {
             {weight_field("weight-water", |t| t.water, Indicator::Water, |w| w.water)}
         </details>
         <h3>{text(|t| t.saiq_ranking)}</h3>
-        <ol class="ranking" data-testid="saiq-ranking">
-            {move || {
-                scores
-                    .with(|s| s.ranked.iter().take(RANKED_SHOWN).cloned().collect::<Vec<_>>())
-                    .into_iter()
-                    .map(|(name, score)| view! { <li>{name} ": " <strong>{significant(score, 3)}</strong></li> })
-                    .collect_view()
-            }}
-        </ol>
+        <table class="ranking" data-testid="saiq-ranking">
+            <caption>{unit_label}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{text(|t| t.name)}</th>
+                    {ROWS.map(|(label, _, _)| view! { <th scope="col">{text(label)}</th> })}
+                    <th scope="col">"SAIQ"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || {
+                    scores
+                        .with(|s| s.ranked.iter().take(RANKED_SHOWN).cloned().collect::<Vec<_>>())
+                        .into_iter()
+                        .map(|(name, x, score)| {
+                            view! {
+                                <tr>
+                                    <th scope="row">{name}</th>
+                                    {ROWS.map(|(_, kind, get)| view! { <td>{quantity(kind, get(&x))}</td> })}
+                                    <td><strong>{significant(score, 3)}</strong></td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </tbody>
+        </table>
         <p class="hint">
             {move || {
                 let more = scores.with(|s| s.ranked.len().saturating_sub(RANKED_SHOWN));

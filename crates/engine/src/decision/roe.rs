@@ -28,6 +28,9 @@ pub struct Avoided {
     /// Car-km avoided per year.
     #[serde(default)]
     pub car_km: f64,
+    /// Economy-class flight km avoided per year (meetings held remotely, for example).
+    #[serde(default)]
+    pub flight_km: f64,
     /// Electricity saved per year in buildings or processes, kWh.
     #[serde(default)]
     pub kwh_saved: f64,
@@ -52,6 +55,9 @@ pub const HUMAN_PAGE_KG: f64 = 1.4;
 pub const AI_PAGE_KG: f64 = 0.0022;
 /// Passenger car, kgCO2 per km (Green Algorithms context data, EU).
 pub const CAR_KG_PER_KM: f64 = 0.175;
+/// Economy-class flight, kgCO2e per passenger-km (Green Algorithms context data, 139–244 g
+/// around this central value).
+pub const FLIGHT_KG_PER_KM: f64 = 0.171;
 
 /// The grid the avoided electricity would have come from: the use case's own location.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -155,6 +161,7 @@ pub fn return_on_environment(
     let carbon_avoided = positive(avoided.human_hours) * positive(avoided.human_kg_per_hour)
         + positive(avoided.pages_written) * HUMAN_PAGE_KG
         + positive(avoided.car_km) * CAR_KG_PER_KM
+        + positive(avoided.flight_km) * FLIGHT_KG_PER_KM
         + positive(avoided.kwh_saved) * grid.kg_per_kwh
         + positive(avoided.custom_kg);
     let energy_avoided = positive(avoided.kwh_saved);
@@ -198,10 +205,15 @@ mod tests {
     #[test]
     fn pages_travel_and_saved_electricity_convert_with_their_factors() {
         let r = result();
-        let avoided =
-            Avoided { pages_written: 10.0, car_km: 100.0, kwh_saved: 50.0, ..Avoided::default() };
+        let avoided = Avoided {
+            pages_written: 10.0,
+            car_km: 100.0,
+            kwh_saved: 50.0,
+            flight_km: 1_000.0,
+            ..Avoided::default()
+        };
         let roe = return_on_environment(&r, &avoided, GRID);
-        assert!((roe.carbon.avoided - (14.0 + 17.5 + 20.0)).abs() < 1e-9);
+        assert!((roe.carbon.avoided - (14.0 + 17.5 + 20.0 + 171.0)).abs() < 1e-9);
         assert_eq!(roe.energy.avoided, 50.0);
         assert_eq!(roe.water.avoided, 150.0);
     }
