@@ -13,8 +13,8 @@ pub enum Undo {
     UseCase {
         /// Where it was.
         index: usize,
-        /// The use case.
-        use_case: UseCase,
+        /// The use case (boxed: it is by far the largest variant).
+        use_case: Box<UseCase>,
     },
     /// The open portfolio's use cases before a change to all of them (what-if levers applied).
     Draft(Portfolio),
@@ -166,7 +166,7 @@ impl PortfolioCtx {
         self.notice.set(Some(Notice {
             text: message(&use_case.name),
             is_error: false,
-            undo: Some(Undo::UseCase { index, use_case }),
+            undo: Some(Undo::UseCase { index, use_case: Box::new(use_case) }),
         }));
     }
 
@@ -213,7 +213,7 @@ impl PortfolioCtx {
             Undo::UseCase { index, use_case } => {
                 let key = self.fresh_key();
                 let index = index.min(self.draft.with_untracked(|p| p.use_cases.len()));
-                self.draft.update(|p| p.use_cases.insert(index, use_case));
+                self.draft.update(|p| p.use_cases.insert(index, *use_case));
                 self.keys.update(|k| k.insert(index, key));
             }
             Undo::Draft(portfolio) => self.replace_use_cases(portfolio),
