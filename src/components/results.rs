@@ -222,7 +222,7 @@ fn Equivalents() -> impl IntoView {
                         .into_iter()
                         .map(|e| {
                             view! {
-                                <li title=format!("{} ({}, {})", e.source.citation, e.source.year, e.source.licence)>
+                                <li title=e.source.to_string()>
                                     <strong>{significant(e.count, 3)}</strong>
                                     " "
                                     {(t().equivalent)(e.id)}

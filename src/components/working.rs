@@ -39,10 +39,7 @@ pub fn Working() -> impl IntoView {
             let mut rows: Vec<(String, String, String)> = engine::explain::steps(uc)
                 .into_iter()
                 .map(|s| {
-                    let source = s
-                        .source
-                        .map(|src| format!("{} ({}, {})", src.citation, src.year, src.licence))
-                        .unwrap_or_default();
+                    let source = s.source.map(ToString::to_string).unwrap_or_default();
                     let label = match (texts.step_label)(s.id) {
                         "" => s.label,
                         translated => translated,

@@ -464,6 +464,7 @@ pub struct Texts {
     pub page_counterfactual: &'static str,
     pub page_footprints: fn(&str, &str, &str) -> String,
     pub avoided_clear: &'static str,
+    pub sources: &'static str,
 }
 
 #[cfg(test)]

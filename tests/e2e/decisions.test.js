@@ -36,6 +36,7 @@ test("an adjusted factor adds a scenario, and the projection extends to 2035", a
   const uniform = await chosenLine(page);
   await page.getByTestId("grid-path").selectOption("oecm");
   assert.match(await page.getByTestId("assumptions").innerText(), /1\.5 °C pathways/);
+  assert.match(await page.getByTestId("projection").innerText(), /Sources: .*One Earth Climate Model/);
   assert.notEqual(await chosenLine(page), uniform, "the regional pathway replaces the uniform change");
   assert.equal(await page.getByTestId("grid-change-input").count(), 0, "no uniform change to set");
   await page.getByTestId("pue-2030-input").fill("0.5");
@@ -131,6 +132,7 @@ test("what a use case replaces gives its Return on Environment, beside the footp
   const ratio = Number((await table.getByTestId("roe-ratio").first().innerText()).replace(/[,×]/g, ""));
   assert.ok(ratio > 1, `a page by a person costs far more than a chatbot answer: ${ratio}`);
   assert.match(await table.innerText(), /benefit/);
+  assert.match(await page.getByTestId("roe").innerText(), /Sources: Tomlinson et al\. 2024.*Green Algorithms/);
   assert.equal(await value(page, "carbon-per-year"), carbon, "avoided impacts are never subtracted");
   await page.getByTestId("avoided-rebound-share-input").fill("2");
   assert.match(await page.getByTestId("avoided-rebound-share-message").innerText(), /at most 1/);

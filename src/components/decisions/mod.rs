@@ -9,9 +9,11 @@ mod saiq;
 use engine::decision::saiq::{
     portfolio_intensities, reference_intensities, saiq, FunctionalUnit, Intensities,
 };
+use engine::refdata::sources::Source;
 use engine::{evaluate, Portfolio, PortfolioResult};
 use leptos::prelude::*;
 
+use crate::components::controls::text;
 use crate::state::PortfolioCtx;
 
 /// What the SAIQ is measured against.
@@ -87,6 +89,12 @@ impl Analysis {
         let x = portfolio_intensities(portfolio, result, self.unit.get())?;
         saiq(&x, &reference, &portfolio.settings.saiq_weights).ok()
     }
+}
+
+/// The sources behind a panel's own factors, cited as every value is.
+fn sources_line(sources: Vec<&'static Source>) -> impl IntoView {
+    let cited = sources.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
+    view! { <p class="sources hint">{text(|t| t.sources)} ": " {cited}</p> }
 }
 
 /// The decision views, below the footprint.

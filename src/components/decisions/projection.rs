@@ -4,9 +4,11 @@
 use engine::decision::projection::{
     project, Drivers, GridPath, Projection, Scenario, BASE_YEAR, TARGET_YEAR,
 };
+use engine::refdata::{grid_pathways, sources};
 use engine::Estimate;
 use leptos::prelude::*;
 
+use super::sources_line;
 use crate::components::controls::{text, tr, Choice, ChoiceOption};
 use crate::components::number_field::{NumberField, SliderScale};
 use crate::format::{quantity, range, Quantity};
@@ -372,6 +374,13 @@ pub fn ProjectionView() -> impl IntoView {
         <p class="hint" data-testid="assumptions">
             {move || working.with(|w| (t().assumptions)(w))}
         </p>
+        {move || {
+            let mut cited = vec![&sources::CAPGEMINI_2025];
+            if working.with(|w| w.grid_path == GridPath::Oecm) {
+                cited.push(grid_pathways::SOURCE);
+            }
+            sources_line(cited)
+        }}
         <ScenarioChart projections=projections chosen=chosen shown=shown />
         <details class="advanced">
             <summary>{text(|t| t.show_table)}</summary>

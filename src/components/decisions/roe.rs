@@ -5,6 +5,7 @@
 use engine::decision::roe::{of_use_case, NetImpact, Ratio, ReturnOnEnvironment as Roe};
 use leptos::prelude::*;
 
+use super::sources_line;
 use crate::components::controls::text;
 use crate::format::{quantity, significant, Quantity};
 use crate::i18n::{texts, Pick};
@@ -100,6 +101,9 @@ pub fn ReturnOnEnvironment() -> impl IntoView {
         <h2 id="roe-title">{text(|t| t.roe_title)}</h2>
         <p class="hint">{text(|t| t.roe_hint)}</p>
         {tables}
+        {move || {
+            entries.with(|e| e.first().map(|(_, _, roe)| roe.sources.to_vec())).map(sources_line)
+        }}
         <p class="hint">
             {move || entries.with(Vec::is_empty).then(|| t().roe_empty)}
         </p>

@@ -7,7 +7,9 @@ use engine::decision::saiq::{
 };
 use leptos::prelude::*;
 
-use super::{Analysis, Reference};
+use engine::refdata::sources;
+
+use super::{sources_line, Analysis, Reference};
 use crate::components::controls::{text, tr, Choice, ChoiceOption};
 use crate::components::number_field::{NumberField, SliderScale};
 use crate::format::{quantity, significant, Quantity};
@@ -234,6 +236,10 @@ pub fn Saiq() -> impl IntoView {
         <p class="field-message" role="status">
             {move || analysis.reference_x.with(Option::is_none).then(|| t().reference_unavailable)}
         </p>
+        {move || {
+            (analysis.reference.get() == Reference::Shipped)
+                .then(|| sources_line(vec![&sources::CAPGEMINI_2025, &sources::MERCATUS_GPU_PRICES_2026]))
+        }}
         <table class="intensities" data-testid="saiq-intensities">
             <caption>{unit_label}</caption>
             <thead>

@@ -13,6 +13,13 @@ pub struct Source {
     pub licence: &'static str,
 }
 
+/// As cited beside a value: "citation (year, licence)".
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({}, {})", self.citation, self.year, self.licence)
+    }
+}
+
 /// Capgemini Invent 2025, "Measuring the environmental footprint of generative AI" (arXiv 2501.14334).
 pub const CAPGEMINI_2025: Source = Source {
     id: "capgemini-2025",
