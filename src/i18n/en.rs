@@ -351,7 +351,7 @@ pub static TEXTS: Texts = Texts {
     quantisation_factor: "Quantisation gain",
     pue_2030: "Data-centre PUE in 2030",
     grid_change: "Grid carbon intensity change",
-    factor_out_of_range: "Out of range: growth −100 to 1,000 %, factors above 0, PUE 1 to 3, grid −100 to +100 %.",
+    factor_out_of_range: "Out of range: growth −100 to 1,000 %, factors ×0.01 to ×1,000, PUE 1 to 3, grid −100 to +100 %.",
     scenario_custom: "Adjusted scenario",
     projection_end: "Project to",
     scenario_factors: "Scenario factors",

@@ -353,7 +353,7 @@ pub static TEXTS: Texts = Texts {
     quantisation_factor: "量化收益",
     pue_2030: "2030 年数据中心 PUE",
     grid_change: "电网碳强度变化",
-    factor_out_of_range: "超出范围：增长 −100 至 1,000 %，倍数大于 0，PUE 1 至 3，电网 −100 至 +100 %。",
+    factor_out_of_range: "超出范围：增长 −100 至 1,000 %，倍数 ×0.01 至 ×1,000，PUE 1 至 3，电网 −100 至 +100 %。",
     scenario_custom: "调整后的情景",
     projection_end: "预测至",
     scenario_factors: "情景参数",

@@ -353,7 +353,7 @@ pub static TEXTS: Texts = Texts {
     quantisation_factor: "量化效益",
     pue_2030: "2030 年資料中心 PUE",
     grid_change: "電網碳強度變化",
-    factor_out_of_range: "超出範圍：成長 −100 至 1,000 %，倍數大於 0，PUE 1 至 3，電網 −100 至 +100 %。",
+    factor_out_of_range: "超出範圍：成長 −100 至 1,000 %，倍數 ×0.01 至 ×1,000，PUE 1 至 3，電網 −100 至 +100 %。",
     scenario_custom: "調整後的情境",
     projection_end: "預測至",
     scenario_factors: "情境參數",

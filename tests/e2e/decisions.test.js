@@ -2,7 +2,7 @@
 // shadow prices) in the release build.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openApp, seedPortfolio, useApp, value } from "./support.js";
+import { openApp, useApp, value, waitForSave } from "./support.js";
 
 const app = useApp();
 
@@ -32,6 +32,12 @@ test("an adjusted factor adds a scenario, and the projection extends to 2035", a
   await page.getByTestId("grid-change-input").fill("-90");
   assert.equal(await page.getByTestId("scenario").inputValue(), "custom");
   assert.equal(await lines.count(), 6, "the five published scenarios and the adjusted one");
+  await waitForSave(page);
+  await page.reload();
+  assert.equal(await page.getByTestId("scenario").inputValue(), "custom", "kept with the portfolio");
+  assert.equal(await lines.count(), 6);
+  await page.getByText("Scenario factors").click();
+  assert.equal(await page.getByTestId("grid-change-input").inputValue(), "-90");
   assert.notEqual(await chosenLine(page), steady);
   const uniform = await chosenLine(page);
   await page.getByTestId("grid-path").selectOption("oecm");

@@ -221,7 +221,7 @@ pub fn evaluate(portfolio: &Portfolio) -> Result<PortfolioResult, Vec<InputError
     if !errors.is_empty() {
         return Err(errors);
     }
-    let settings = portfolio.settings;
+    let settings = portfolio.settings.clone();
     let use_cases: Vec<UseCaseResult> =
         portfolio.use_cases.iter().map(|uc| evaluate_use_case(uc, &settings)).collect();
     let phase_total = |phase: Phase| {

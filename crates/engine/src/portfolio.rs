@@ -36,7 +36,7 @@ impl Default for Portfolio {
 }
 
 /// Choices that apply to the whole portfolio.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
     /// Which published estimator computes LLM inference energy.
@@ -52,6 +52,10 @@ pub struct Settings {
     /// Carbon and water prices that turn impacts into money beside the direct cost (0: none).
     #[serde(default, skip_serializing_if = "crate::decision::ShadowPrices::is_none")]
     pub shadow_prices: crate::decision::ShadowPrices,
+    /// The projection scenario being looked at: a published preset or an adjusted copy of one
+    /// (absent: the first preset, steady ascent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<crate::decision::projection::Scenario>,
 }
 
 impl Default for Settings {
@@ -61,6 +65,7 @@ impl Default for Settings {
             include_prefill: false,
             saiq_weights: crate::decision::saiq::Weights::BALANCED,
             shadow_prices: crate::decision::ShadowPrices::default(),
+            scenario: None,
         }
     }
 }

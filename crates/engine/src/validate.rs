@@ -3,6 +3,7 @@
 //! The estimators assume validated input; [`crate::evaluate`] validates first, so no input can
 //! make the engine panic or return NaN or infinity.
 
+use crate::decision::projection::Scenario;
 use crate::estimator::task;
 use crate::portfolio::{
     Cost, LlmWorkload, ModelChoice, Portfolio, Settings, Site, TrainingCompute, TrainingRun,
@@ -157,6 +158,12 @@ pub mod limits {
     pub const AVOIDED: Limits = Limits::new(0.0, 1e13);
     /// Footprint of an hour of human work, kgCO2e.
     pub const KG_PER_HOUR: Limits = Limits::new(0.0, 1e3);
+    /// A yearly growth rate of a projection (−1 is −100 %, 10 is +1,000 %).
+    pub const GROWTH_RATE: Limits = Limits::new(-1.0, 10.0);
+    /// A projection factor by 2030 (×0.01 to ×1,000).
+    pub const FACTOR: Limits = Limits::new(0.01, 1_000.0);
+    /// A change of grid intensity by 2030 (−1 is −100 %).
+    pub const GRID_CHANGE: Limits = Limits::new(-1.0, 1.0);
 }
 
 /// Collects problems while walking a portfolio.
@@ -197,6 +204,9 @@ pub fn validate(portfolio: &Portfolio) -> Vec<InputError> {
     let prices = portfolio.settings.shadow_prices;
     let at = "settings.shadow_prices";
     check_shadow_prices(&mut checker, at, prices);
+    if let Some(scenario) = &portfolio.settings.scenario {
+        check_scenario(&mut checker, "settings.scenario", scenario);
+    }
     for (i, use_case) in portfolio.use_cases.iter().enumerate() {
         check_use_case(&mut checker, &format!("use_cases[{i}]"), use_case, &portfolio.settings);
     }
@@ -224,6 +234,31 @@ fn check_use_case(c: &mut Checker, at: &str, use_case: &UseCase, settings: &Sett
 fn check_shadow_prices(c: &mut Checker, at: &str, prices: crate::decision::ShadowPrices) {
     c.number(|| format!("{at}.usd_per_tco2e"), prices.usd_per_tco2e, limits::SHADOW_PRICE_USD);
     c.number(|| format!("{at}.usd_per_m3"), prices.usd_per_m3, limits::SHADOW_PRICE_USD);
+}
+
+/// Every problem of a projection scenario, its fields named under `settings.scenario`.
+pub fn validate_scenario(scenario: &Scenario) -> Vec<InputError> {
+    let mut checker = Checker { errors: Vec::new() };
+    check_scenario(&mut checker, "settings.scenario", scenario);
+    checker.errors
+}
+
+fn check_scenario(c: &mut Checker, at: &str, s: &Scenario) {
+    for (i, g) in s.usage_cagr.iter().enumerate() {
+        c.number(|| format!("{at}.usage_cagr[{i}]"), *g, limits::GROWTH_RATE);
+    }
+    let factors = [
+        ("model_size", s.model_size),
+        ("output_tokens", s.output_tokens),
+        ("hardware_gain", s.hardware_gain),
+        ("quantisation", s.quantisation),
+        ("embodied_per_unit", s.embodied_per_unit),
+    ];
+    for (field, value) in factors {
+        c.number(|| format!("{at}.{field}"), value, limits::FACTOR);
+    }
+    c.number(|| format!("{at}.pue"), s.pue, limits::PUE);
+    c.number(|| format!("{at}.grid_change"), s.grid_change, limits::GRID_CHANGE);
 }
 
 fn check_avoided(c: &mut Checker, at: &str, a: &crate::decision::roe::Avoided) {
@@ -472,6 +507,22 @@ mod tests {
                 "use_cases[0].avoided.rebound_share",
             ]
         );
+    }
+
+    #[test]
+    fn an_adjusted_scenario_is_checked_factor_by_factor() {
+        use crate::decision::projection::Scenario;
+        let mut p = Portfolio::default();
+        let scenario =
+            Scenario { pue: 0.5, usage_cagr: [0.3, 20.0, 0.1], ..Scenario::presets()[0].clone() };
+        assert_eq!(
+            validate_scenario(&scenario).into_iter().map(|e| e.field).collect::<Vec<_>>(),
+            ["settings.scenario.usage_cagr[1]", "settings.scenario.pue"]
+        );
+        p.settings.scenario = Some(scenario);
+        assert_eq!(fields(&p), ["settings.scenario.usage_cagr[1]", "settings.scenario.pue"]);
+        p.settings.scenario = Some(Scenario::presets().remove(3));
+        assert_eq!(fields(&p), Vec::<String>::new());
     }
 
     #[test]

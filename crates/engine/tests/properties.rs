@@ -132,8 +132,8 @@ fn portfolio() -> impl Strategy<Value = Portfolio> {
         .prop_map(|(use_cases, settings)| Portfolio { use_cases, settings, ..Portfolio::default() })
 }
 
-fn single(uc: UseCase, settings: Settings) -> engine::Impacts {
-    evaluate(&Portfolio { use_cases: vec![uc], settings, ..Portfolio::default() })
+fn single(uc: UseCase, settings: &Settings) -> engine::Impacts {
+    evaluate(&Portfolio { use_cases: vec![uc], settings: settings.clone(), ..Portfolio::default() })
         .expect("valid")
         .total_per_year
 }
@@ -168,7 +168,7 @@ proptest! {
     fn doubling_volume_doubles_impacts(uc in use_case(), s in settings()) {
         let mut doubled = uc.clone();
         doubled.volume = Volume::PerYear { per_year: 2.0 * uc.volume.per_year() };
-        let (once, twice) = (single(uc, s), single(doubled, s));
+        let (once, twice) = (single(uc, &s), single(doubled, &s));
         for (a, b) in once.all().iter().zip(twice.all()) {
             prop_assert!(close(2.0 * a.central, b.central), "{a:?} vs {b:?}");
             prop_assert!(close(2.0 * a.high, b.high));
@@ -183,7 +183,7 @@ proptest! {
             // Same data centre, different grid: operators' PUEs differ between locations.
             u.site.pue = Some(1.2);
             let intensity = engine::refdata::location(id).unwrap().carbon_g_per_kwh().0;
-            (intensity, single(u, s).carbon_operational_kg)
+            (intensity, single(u, &s).carbon_operational_kg)
         };
         let ((ia, ca), (ib, cb)) = (at(&a), at(&b));
         if ia <= ib {

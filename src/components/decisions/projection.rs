@@ -5,6 +5,7 @@ use engine::decision::projection::{
     project, Drivers, GridPath, Projection, Scenario, BASE_YEAR, TARGET_YEAR,
 };
 use engine::refdata::{grid_pathways, sources};
+use engine::validate::validate_scenario;
 use engine::Estimate;
 use leptos::prelude::*;
 
@@ -140,29 +141,31 @@ const FACTORS: [Factor; 10] = [
     },
 ];
 
-/// Whether a typed factor is one the projection can use.
-fn factor_in_range(id: &str, value: f64) -> bool {
-    value.is_finite()
-        && match id {
-            "pue-2030" => (1.0..=3.0).contains(&value),
-            "grid-change" => (-100.0..=100.0).contains(&value),
-            "growth-genai" | "growth-agentic" | "growth-traditional" => {
-                (-100.0..=1_000.0).contains(&value)
-            }
-            _ => value > 0.0 && value <= 1_000.0,
-        }
-}
-
 #[component]
 pub fn ProjectionView() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
     let t = texts();
     let presets = Scenario::presets();
-    // The scenario being looked at: a preset, or the user's adjusted copy of one.
-    let working = RwSignal::new(presets[0].clone());
+    // The scenario being looked at, kept with the portfolio (so a reload or a share link shows
+    // it again): a preset, or the user's adjusted copy of one.
+    let working = Memo::new(move |_| {
+        ctx.draft
+            .with(|p| p.settings.scenario.clone())
+            .unwrap_or_else(|| Scenario::presets().remove(0))
+    });
+    let set_working = move |s: Scenario| {
+        // The default scenario is written as no scenario, so that files stay as they were.
+        let default = Scenario::presets().remove(0);
+        ctx.draft.update(|p| p.settings.scenario = (s != default).then_some(s));
+    };
+    let edit_working = move |change: &dyn Fn(&mut Scenario)| {
+        let mut s = working.get_untracked();
+        change(&mut s);
+        set_working(s);
+    };
     let end_year = RwSignal::new(TARGET_YEAR);
     let shown = RwSignal::new(Shown::Carbon);
-    // Typed factors the engine would refuse, by factor id.
+    // Typed factors the engine would refuse, by factor id: they never reach the portfolio.
     let refused = RwSignal::new(Vec::<&'static str>::new());
     let projections = ctx.when_valid(move |p, r| {
         let working = working.get();
@@ -186,7 +189,7 @@ pub fn ProjectionView() -> impl IntoView {
     options.push(ChoiceOption::text(CUSTOM, |t| t.scenario_custom));
     let choose = Callback::new(move |id: String| {
         if let Some(s) = Scenario::presets().into_iter().find(|s| s.id == id) {
-            working.set(s);
+            set_working(s);
             refused.set(Vec::new());
         }
     });
@@ -206,14 +209,14 @@ pub fn ProjectionView() -> impl IntoView {
                     value=Signal::derive(move || working.with(get))
                     on_change=Callback::new(move |v: f64| {
                         refused.update(|r| r.retain(|x| *x != id));
-                        if !factor_in_range(id, v) {
+                        let mut candidate = working.get_untracked();
+                        set(&mut candidate, v);
+                        candidate.id = CUSTOM.to_owned();
+                        if validate_scenario(&candidate).is_empty() {
+                            set_working(candidate);
+                        } else {
                             refused.update(|r| r.push(id));
-                            return;
                         }
-                        working.update(|w| {
-                            set(w, v);
-                            w.id = CUSTOM.to_owned();
-                        });
                     })
                     error=Signal::derive(move || refused.with(|r| r.contains(&id)).then(|| t().factor_out_of_range.to_owned()))
                     scale=scale
@@ -351,13 +354,12 @@ pub fn ProjectionView() -> impl IntoView {
                 })
                 on_change=Callback::new(move |v: String| {
                     let path = if v == "oecm" { GridPath::Oecm } else { GridPath::Uniform };
-                    working
-                        .update(|w| {
-                            if w.grid_path != path {
-                                w.grid_path = path;
-                                w.id = CUSTOM.to_owned();
-                            }
+                    if working.with_untracked(|w| w.grid_path != path) {
+                        edit_working(&|w| {
+                            w.grid_path = path;
+                            w.id = CUSTOM.to_owned();
                         });
+                    }
                 })
                 groups=vec![
                     (

@@ -18,7 +18,8 @@ usage: aifootprint <command>
                       and print the full result, with the working of each use case, as JSON
   project [FILE] [--to YEAR]
                       project the portfolio's yearly footprint under the paper's five scenarios
-                      (base year 2024, to 2030 or YEAR), with the drivers of the change, as JSON
+                      and the portfolio's adjusted one (settings.scenario), from 2024 to 2030 or
+                      YEAR, with the drivers of the change, as JSON
   saiq [FILE] [--per-request]
                       the Sustainable AI Quotient of each use case and of the portfolio against
                       the shipped reference (per 1,000 output tokens, or per request), with the
@@ -139,7 +140,14 @@ fn decision_command(
         Err(code) => return code,
     };
     if command == "project" {
-        let projections: Vec<_> = projection::Scenario::presets()
+        // The five presets, and the portfolio's own adjusted scenario when it has one.
+        let mut scenarios = projection::Scenario::presets();
+        if let Some(own) = &portfolio.settings.scenario {
+            if !scenarios.iter().any(|s| s == own) {
+                scenarios.push(own.clone());
+            }
+        }
+        let projections: Vec<_> = scenarios
             .iter()
             .map(|s| projection::project(&portfolio, &result, s, to_year))
             .collect();
