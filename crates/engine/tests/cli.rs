@@ -135,3 +135,19 @@ fn reports_the_return_on_environment_of_use_cases_that_declare_what_they_avoid()
     assert_eq!(carbon["roe"]["status"], "value");
     assert!(carbon["roe"]["value"].as_f64() > Some(1.0));
 }
+
+#[test]
+fn projects_the_portfolios_own_scenario_beside_the_presets() {
+    let portfolio = r#"{"schema_version": 1, "name": "Own", "settings": {"scenario": {
+        "id": "custom", "usage_cagr": [0.1, 0.1, 0.1], "hardware_gain": 2, "pue": 1.2,
+        "model_size": 1, "output_tokens": 1, "quantisation": 1, "grid_change": -0.5,
+        "grid_path": "oecm"}},
+        "use_cases": [{"name": "Chat", "workload": {"llm": {"task": "chat", "model": {"reference": {"size": "8B"}},
+            "output_tokens": 400, "input_tokens": 100}}, "volume": {"per_year": {"per_year": 1000}}}]}"#;
+    let out = aifootprint(&["project"], Some(portfolio));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v = json(&out);
+    let ids: Vec<_> = v.as_array().unwrap().iter().map(|p| p["scenario"].clone()).collect();
+    assert_eq!(ids.len(), 6);
+    assert_eq!(ids[5], "custom");
+}
