@@ -67,6 +67,14 @@ impl Analysis {
                 }
             }
         });
+        // A saved portfolio that has just been opened is no longer "another" one: its saved
+        // copy would be stale, so the reference falls back to the shipped profile.
+        Effect::new(move |_| {
+            let current = ctx.current.get();
+            if reference.with_untracked(|r| *r == Reference::Saved(current)) {
+                reference.set(Reference::Shipped);
+            }
+        });
         let analysis = Self { unit, reference, reference_x };
         provide_context(analysis);
         analysis
