@@ -413,3 +413,37 @@ fn BeforeAfterChart(comparison: Memo<Comparison>) -> impl IntoView {
         </figure>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_names_the_lever_it_makes() {
+        for (id, _, make) in KINDS {
+            assert_eq!(kind_of(&make()), id);
+        }
+    }
+
+    #[test]
+    fn a_lever_on_one_use_case_follows_its_key_and_one_on_a_removed_one_does_nothing() {
+        let mut p = engine::Portfolio::default();
+        p.use_cases.push(engine::UseCase { name: "B".into(), ..engine::UseCase::default() });
+        let row = |only| Row { id: 0, lever: Lever::MoveRegion("SE".into()), only };
+        let moved = applied(&p, &[row(Some(7))], &[3, 7]);
+        assert_eq!(moved.use_cases[1].site.location, "SE");
+        assert_eq!(moved.use_cases[0].site.location, p.use_cases[0].site.location);
+        assert_eq!(applied(&p, &[row(Some(9))], &[3, 7]), p);
+        assert!(applied(&p, &[row(None)], &[3, 7])
+            .use_cases
+            .iter()
+            .all(|u| u.site.location == "SE"));
+    }
+
+    #[test]
+    fn changes_read_as_signed_percentages() {
+        assert_eq!(change_percent(200.0, 150.0), "-25 %");
+        assert_eq!(change_percent(100.0, 110.0), "+10 %");
+        assert_eq!(change_percent(0.0, 5.0), "—");
+    }
+}

@@ -48,14 +48,14 @@ pub struct Analysis {
     /// What the SAIQ divides by.
     pub reference: RwSignal<Reference>,
     /// The reference's intensities in the chosen unit (None: it has no such output).
-    pub reference_x: Memo<Option<Intensities>>,
+    pub reference_per_unit: Memo<Option<Intensities>>,
 }
 
 impl Analysis {
     fn provide(ctx: PortfolioCtx) -> Self {
         let unit = RwSignal::new(FunctionalUnit::ThousandOutputTokens);
         let reference = RwSignal::new(Reference::Shipped);
-        let reference_x = Memo::new(move |_| {
+        let reference_per_unit = Memo::new(move |_| {
             let unit = unit.get();
             match reference.get() {
                 Reference::Shipped => reference_intensities(unit),
@@ -75,7 +75,7 @@ impl Analysis {
                 reference.set(Reference::Shipped);
             }
         });
-        let analysis = Self { unit, reference, reference_x };
+        let analysis = Self { unit, reference, reference_per_unit };
         provide_context(analysis);
         analysis
     }
@@ -93,7 +93,7 @@ impl Analysis {
 
     /// A portfolio's SAIQ against the chosen reference, tracking the unit and the reference.
     fn score(&self, portfolio: &Portfolio, result: &PortfolioResult) -> Option<f64> {
-        let reference = self.reference_x.get()?;
+        let reference = self.reference_per_unit.get()?;
         let x = portfolio_intensities(portfolio, result, self.unit.get())?;
         saiq(&x, &reference, &portfolio.settings.saiq_weights).ok()
     }

@@ -53,7 +53,7 @@ pub fn Saiq() -> impl IntoView {
         let unit = analysis.unit.get();
         let w = p.settings.saiq_weights;
         let x = portfolio_intensities(p, r, unit);
-        let Some(reference) = analysis.reference_x.get() else {
+        let Some(reference) = analysis.reference_per_unit.get() else {
             return Scores { portfolio: x, ..Scores::default() };
         };
         Scores {
@@ -155,7 +155,7 @@ pub fn Saiq() -> impl IntoView {
     let intensity_rows = move || {
         let (x, reference, full_prices) = (
             scores.with(|s| s.portfolio),
-            analysis.reference_x.get(),
+            analysis.reference_per_unit.get(),
             Some(prices.get()).filter(|p| !p.is_none()),
         );
         let ratio = |a: f64, b: f64| if b > 0.0 { significant(a / b, 3) } else { "—".to_owned() };
@@ -234,7 +234,7 @@ pub fn Saiq() -> impl IntoView {
             {text(|t| t.reference_pin)}
         </button>
         <p class="field-message" role="status">
-            {move || analysis.reference_x.with(Option::is_none).then(|| t().reference_unavailable)}
+            {move || analysis.reference_per_unit.with(Option::is_none).then(|| t().reference_unavailable)}
         </p>
         {move || {
             (analysis.reference.get() == Reference::Shipped)
