@@ -26,7 +26,7 @@ const FIELDS: [Field; 10] = [
     Field {
         path: "avoided.human_hours",
         label: |t| t.avoided_hours,
-        unit: "h/yr",
+        unit: "h",
         get: |a| a.human_hours,
         set: |a, v| a.human_hours = v,
         max: 100_000.0,
@@ -42,7 +42,7 @@ const FIELDS: [Field; 10] = [
     Field {
         path: "avoided.pages_written",
         label: |t| t.avoided_pages,
-        unit: "/yr",
+        unit: "",
         get: |a| a.pages_written,
         set: |a, v| a.pages_written = v,
         max: 10_000_000.0,
@@ -50,7 +50,7 @@ const FIELDS: [Field; 10] = [
     Field {
         path: "avoided.car_km",
         label: |t| t.avoided_car_km,
-        unit: "km/yr",
+        unit: "km",
         get: |a| a.car_km,
         set: |a, v| a.car_km = v,
         max: 10_000_000.0,
@@ -58,7 +58,7 @@ const FIELDS: [Field; 10] = [
     Field {
         path: "avoided.flight_km",
         label: |t| t.avoided_flight_km,
-        unit: "km/yr",
+        unit: "km",
         get: |a| a.flight_km,
         set: |a, v| a.flight_km = v,
         max: 10_000_000.0,
@@ -66,7 +66,7 @@ const FIELDS: [Field; 10] = [
     Field {
         path: "avoided.kwh_saved",
         label: |t| t.avoided_kwh,
-        unit: "kWh/yr",
+        unit: "kWh",
         get: |a| a.kwh_saved,
         set: |a, v| a.kwh_saved = v,
         max: 10_000_000.0,
@@ -74,7 +74,7 @@ const FIELDS: [Field; 10] = [
     Field {
         path: "avoided.custom_kg",
         label: |t| t.avoided_custom_kg,
-        unit: "kgCO₂e/yr",
+        unit: "kgCO₂e",
         get: |a| a.custom_kg,
         set: |a, v| a.custom_kg = v,
         max: 10_000_000.0,
@@ -82,7 +82,7 @@ const FIELDS: [Field; 10] = [
     Field {
         path: "avoided.custom_l",
         label: |t| t.avoided_custom_l,
-        unit: "L/yr",
+        unit: "L",
         get: |a| a.custom_l,
         set: |a, v| a.custom_l = v,
         max: 100_000_000.0,
@@ -98,7 +98,7 @@ const FIELDS: [Field; 10] = [
     Field {
         path: "avoided.value_usd",
         label: |t| t.business_value,
-        unit: "$/yr",
+        unit: "$",
         get: |a| a.value_usd,
         set: |a, v| a.value_usd = v,
         max: 100_000_000.0,
