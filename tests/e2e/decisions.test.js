@@ -115,6 +115,13 @@ test("a lever shows before and after, and applying it can be undone", async () =
   await lever.locator("select[id$='-location']").selectOption("SE");
   const whatIf = await page.getByTestId("what-if").innerText();
   assert.match(whatIf, /Carbon\s+[\d.,]+\s*\S+\s+[\d.,]+\s*\S+\s+-\d/);
+  await page.getByTestId("add-lever").click();
+  const second = page.getByTestId("lever").nth(1);
+  await second.locator("select").first().selectOption("cut_pue");
+  const pue = second.locator("input[type='text']");
+  await pue.fill("0.8");
+  assert.match(await second.locator(".field-message").first().innerText(), /at least 1/, "refused, not clamped");
+  await second.getByRole("button", { name: "Remove this change" }).click();
   const saiqAfter = await value(page, "lever-saiq-after");
   assert.ok(saiqAfter < (await value(page, "saiq-portfolio")));
   assert.equal(await value(page, "carbon-per-year"), carbonBefore, "nothing changes until applied");

@@ -162,6 +162,8 @@ pub mod limits {
     pub const GROWTH_RATE: Limits = Limits::new(-1.0, 10.0);
     /// A projection factor by 2030 (×0.01 to ×1,000).
     pub const FACTOR: Limits = Limits::new(0.01, 1_000.0);
+    /// Teams that would each fine-tune the same model (the share-one-fine-tune lever).
+    pub const TEAMS: Limits = Limits::new(1.0, 1_000.0);
     /// A change of grid intensity by 2030 (−1 is −100 %).
     pub const GRID_CHANGE: Limits = Limits::new(-1.0, 1.0);
 }

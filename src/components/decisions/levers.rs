@@ -3,6 +3,7 @@
 
 use engine::decision::levers::{apply, Lever, Scope};
 use engine::refdata::accelerators::accelerators;
+use engine::validate::{limits, Limits};
 use engine::{evaluate, Impacts, ModelSize};
 use leptos::prelude::*;
 
@@ -51,6 +52,16 @@ fn kind_of(lever: &Lever) -> &'static str {
         Lever::RaiseCarbonFreeShare(_) => "raise_carbon_free_share",
         Lever::CutPue(_) => "cut_pue",
         Lever::ShareFineTune(_) => "share_fine_tune",
+    }
+}
+
+/// The accepted range of a lever's numeric setting, as the engine accepts it in a portfolio.
+fn setting_limits(lever: &Lever) -> Option<Limits> {
+    match lever {
+        Lever::RaiseCarbonFreeShare(_) => Some(limits::SHARE),
+        Lever::CutPue(_) => Some(limits::PUE),
+        Lever::ShareFineTune(_) => Some(limits::TEAMS),
+        _ => None,
     }
 }
 
@@ -235,8 +246,11 @@ fn LeverRow(id: u64, rows: RwSignal<Vec<Row>>) -> impl IntoView {
     let kind =
         Signal::derive(move || lever.get().map(|l| kind_of(&l).to_owned()).unwrap_or_default());
     let kinds = KINDS.iter().map(|(id, label, _)| ChoiceOption::text(*id, *label)).collect();
+    // A typed setting out of its range is refused with a message, never clamped silently.
+    let refused = RwSignal::new(None::<engine::Problem>);
     let set_kind = Callback::new(move |chosen: String| {
         if let Some((_, _, make)) = KINDS.iter().find(|(k, _, _)| *k == chosen) {
+            refused.set(None);
             edit(&|row| row.lever = make());
         }
     });
@@ -265,18 +279,21 @@ fn LeverRow(id: u64, rows: RwSignal<Vec<Row>>) -> impl IntoView {
                 label=tr(label)
                 unit=Signal::derive(move || unit)
                 value=Signal::derive(move || match lever.get() {
-                    Some(Lever::RaiseCarbonFreeShare(x) | Lever::CutPue(x) | Lever::ShareFineTune(x) | Lever::Quantise(x)) => x,
+                    Some(Lever::RaiseCarbonFreeShare(x) | Lever::CutPue(x) | Lever::ShareFineTune(x)) => x,
                     _ => 0.0,
                 })
                 on_change=Callback::new(move |v: f64| {
-                    edit(&|row| match &mut row.lever {
-                        Lever::RaiseCarbonFreeShare(x) => *x = v.clamp(0.0, 1.0),
-                        Lever::CutPue(x) => *x = v.clamp(1.0, 3.0),
-                        Lever::ShareFineTune(x) => *x = v.clamp(1.0, 1_000.0),
-                        _ => {}
-                    })
+                    let checked = lever.get_untracked().and_then(|l| setting_limits(&l)).map(|l| l.check(v));
+                    let accepted = checked == Some(Ok(()));
+                    refused.set(checked.and_then(Result::err));
+                    if accepted {
+                        edit(&|row| match &mut row.lever {
+                            Lever::RaiseCarbonFreeShare(x) | Lever::CutPue(x) | Lever::ShareFineTune(x) => *x = v,
+                            _ => {}
+                        });
+                    }
                 })
-                error=Signal::derive(|| None::<String>)
+                error=Signal::derive(move || refused.get().map(|p| t().problem(&p)))
                 scale=scale
             />
         }
