@@ -364,6 +364,8 @@ pub static TEXTS: Texts = Texts {
     lever_applies_to: "Applies to",
     all_use_cases: "All use cases",
     lever_right_size: "Right-size the model",
+    lever_task_specific: "Use a task-specific model instead of an LLM",
+    lever_task: "Task",
     lever_quantise: "Quantise the model",
     lever_accelerator: "Train on another accelerator",
     lever_move_region: "Move to another region",

@@ -418,6 +418,8 @@ pub struct Texts {
     pub lever_applies_to: &'static str,
     pub all_use_cases: &'static str,
     pub lever_right_size: &'static str,
+    pub lever_task_specific: &'static str,
+    pub lever_task: &'static str,
     pub lever_quantise: &'static str,
     pub lever_accelerator: &'static str,
     pub lever_move_region: &'static str,

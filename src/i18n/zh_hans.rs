@@ -366,6 +366,8 @@ pub static TEXTS: Texts = Texts {
     lever_applies_to: "适用于",
     all_use_cases: "全部用例",
     lever_right_size: "选用合适规模的模型",
+    lever_task_specific: "以专用任务模型代替大语言模型",
+    lever_task: "任务",
     lever_quantise: "量化模型",
     lever_accelerator: "改用其他加速器训练",
     lever_move_region: "迁移到其他地区",

@@ -366,6 +366,8 @@ pub static TEXTS: Texts = Texts {
     lever_applies_to: "適用於",
     all_use_cases: "全部使用案例",
     lever_right_size: "選用合適規模的模型",
+    lever_task_specific: "以專用任務模型取代大型語言模型",
+    lever_task: "任務",
     lever_quantise: "量化模型",
     lever_accelerator: "改用其他加速器訓練",
     lever_move_region: "遷移到其他地區",

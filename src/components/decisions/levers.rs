@@ -4,7 +4,7 @@
 use engine::decision::levers::{apply, Lever, Scope};
 use engine::refdata::accelerators::accelerators;
 use engine::validate::{limits, Limits};
-use engine::{evaluate, Impacts, ModelSize};
+use engine::{evaluate, Impacts, ModelSize, Task};
 use leptos::prelude::*;
 
 use super::Analysis;
@@ -27,8 +27,9 @@ struct Row {
 type Kind = (&'static str, Pick, fn() -> Lever);
 
 /// The kinds of lever, in the order offered.
-const KINDS: [Kind; 8] = [
+const KINDS: [Kind; 9] = [
     ("right_size", |t| t.lever_right_size, || Lever::RightSize(ModelSize::B8)),
+    ("task_specific", |t| t.lever_task_specific, || Lever::TaskSpecific(Task::TextClassification)),
     ("quantise", |t| t.lever_quantise, || Lever::Quantise(8.0)),
     (
         "change_accelerator",
@@ -45,6 +46,7 @@ const KINDS: [Kind; 8] = [
 fn kind_of(lever: &Lever) -> &'static str {
     match lever {
         Lever::RightSize(_) => "right_size",
+        Lever::TaskSpecific(_) => "task_specific",
         Lever::Quantise(_) => "quantise",
         Lever::ChangeAccelerator(_) => "change_accelerator",
         Lever::MoveRegion(_) => "move_region",
@@ -54,6 +56,9 @@ fn kind_of(lever: &Lever) -> &'static str {
         Lever::ShareFineTune(_) => "share_fine_tune",
     }
 }
+
+/// The task-specific models offered instead of an LLM (Luccioni et al. 2024 measured them).
+const TEXT_TASKS: [Task; 3] = [Task::TextClassification, Task::TextGeneration, Task::Summarisation];
 
 /// The accepted range of a lever's numeric setting, as the engine accepts it in a portfolio.
 fn setting_limits(lever: &Lever) -> Option<Limits> {
@@ -312,6 +317,20 @@ fn LeverRow(id: u64, rows: RwSignal<Vec<Row>>) -> impl IntoView {
                     }
                 })
                 groups=vec![(None, ModelSize::ALL.iter().map(|s| ChoiceOption::fixed(s.label(), s.label())).collect())]
+            />
+        }
+        .into_any(),
+        Some(Lever::TaskSpecific(task)) => view! {
+            <Choice
+                id=format!("lever-{id}-task")
+                label=tr(|t| t.lever_task)
+                value=Signal::derive(move || (TEXT_TASKS.iter().position(|x| *x == task).unwrap_or(0)).to_string())
+                on_change=Callback::new(move |v: String| {
+                    if let Some(task) = v.parse::<usize>().ok().and_then(|i| TEXT_TASKS.get(i)) {
+                        edit(&|row| row.lever = Lever::TaskSpecific(*task));
+                    }
+                })
+                groups=vec![(None, TEXT_TASKS.iter().enumerate().map(|(i, task)| ChoiceOption::translated(i.to_string(), move || (t().task_name)(*task).to_owned())).collect())]
             />
         }
         .into_any(),

@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::evaluate::{evaluate, Impacts};
-use crate::portfolio::{Cost, ModelChoice, ModelSize, Portfolio, Task, TrainingCompute, Workload};
+use crate::portfolio::{
+    Cost, ModelChoice, ModelSize, Portfolio, Task, TaskWorkload, TrainingCompute, Workload,
+};
 use crate::validate::InputError;
 
 /// A change to the portfolio.
@@ -15,6 +17,11 @@ pub enum Lever {
     /// it is smaller than what they use. A use case priced at its API's catalogue price is then
     /// costed as self-hosted, by accelerator-hours.
     RightSize(ModelSize),
+    /// Replace the LLM with a task-specific model (text classification, generation or
+    /// summarisation, measured by Luccioni et al. 2024). Applied whether or not it lowers the
+    /// footprint: the before/after comparison shows which way it goes. A use case priced at its
+    /// API's tokens is then costed as self-hosted.
+    TaskSpecific(Task),
     /// Quantise LLM weights to this many bits (8 for FP8/INT8), when that is fewer.
     Quantise(f64),
     /// Train on another accelerator (training runs).
@@ -85,6 +92,14 @@ pub fn apply(portfolio: &Portfolio, lever: &Lever, scope: &Scope) -> Portfolio {
                             uc.cost =
                                 Cost::AcceleratorHours { usd_per_hour: None, usd_per_kwh: 0.0 };
                         }
+                    }
+                }
+            }
+            Lever::TaskSpecific(task) => {
+                if matches!(uc.workload, Workload::Llm(_)) {
+                    uc.workload = Workload::Task(TaskWorkload { task: *task });
+                    if matches!(uc.cost, Cost::ApiCatalogue | Cost::ApiTokens { .. }) {
+                        uc.cost = Cost::AcceleratorHours { usd_per_hour: None, usd_per_kwh: 0.0 };
                     }
                 }
             }
@@ -184,6 +199,7 @@ mod tests {
         let market = |i: &Impacts| i.carbon_market_kg.central;
         check(Lever::RightSize(ModelSize::B8), energy, true);
         check(Lever::Quantise(8.0), energy, true);
+        check(Lever::TaskSpecific(Task::TextClassification), energy, true);
         check(Lever::ChangeAccelerator("nvidia-b200".into()), energy, true);
         check(Lever::MoveRegion("SE".into()), carbon, true);
         check(Lever::MoveBatchWork("SE".into()), carbon, true);
