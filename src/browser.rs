@@ -31,6 +31,18 @@ pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
     local_storage()?.set_item(key, value).map_err(js_error)
 }
 
+/// A file name made of the portfolio's name and today's date.
+pub fn dated_file_name(name: &str, extension: &str) -> String {
+    let safe: String = name
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '-' { c } else { '-' })
+        .collect::<String>()
+        .trim_matches('-')
+        .to_owned();
+    let safe = if safe.is_empty() { "portfolio".to_owned() } else { safe };
+    format!("{safe}-{}.{extension}", today_iso())
+}
+
 /// Offers `text` as a file download named `filename`.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));

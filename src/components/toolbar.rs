@@ -17,18 +17,6 @@ use crate::{browser, share};
 const EXAMPLE_SMALL: &str = include_str!("../../assets/examples/small.json");
 const EXAMPLE_COMPANY: &str = include_str!("../../assets/examples/company.json");
 
-/// A file name made of the portfolio's name and today's date.
-fn file_name(name: &str, extension: &str) -> String {
-    let safe: String = name
-        .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' { c } else { '-' })
-        .collect::<String>()
-        .trim_matches('-')
-        .to_owned();
-    let safe = if safe.is_empty() { "portfolio".to_owned() } else { safe };
-    format!("{safe}-{}.{extension}", browser::today_iso())
-}
-
 /// Reads a portfolio file, refusing anything that does not parse or validate.
 pub fn read_portfolio(text: &str, t: &crate::i18n::Texts) -> Result<Portfolio, String> {
     checked(parse_portfolio(text).map_err(|e| e.to_string())?, t)
@@ -66,7 +54,9 @@ pub fn Toolbar() -> impl IntoView {
 
     let export_json = move |_| {
         let (name, json) = ctx.draft.with_untracked(|p| (p.name.clone(), to_json(p)));
-        if let Err(e) = browser::download(&file_name(&name, "json"), "application/json", &json) {
+        if let Err(e) =
+            browser::download(&browser::dated_file_name(&name, "json"), "application/json", &json)
+        {
             ctx.tell((t().storage_failed)(&e), true);
         }
     };
@@ -74,7 +64,9 @@ pub fn Toolbar() -> impl IntoView {
         let name = ctx.draft.with_untracked(|p| p.name.clone());
         let csv = ctx.result.with_untracked(|r| r.as_ref().map(engine::report::to_csv));
         if let Some(csv) = csv {
-            if let Err(e) = browser::download(&file_name(&name, "csv"), "text/csv", &csv) {
+            if let Err(e) =
+                browser::download(&browser::dated_file_name(&name, "csv"), "text/csv", &csv)
+            {
                 ctx.tell((t().storage_failed)(&e), true);
             }
         }

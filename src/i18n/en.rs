@@ -413,4 +413,5 @@ pub static TEXTS: Texts = Texts {
     page_footprints: |human, ai, this| format!("Published per page (Tomlinson et al. 2024): a person in the US {human}, an AI assistant {ai}. This use case: {this} per request."),
     avoided_clear: "Clear",
     sources: "Sources",
+    export_projection: "Download the projection (CSV)",
 };

@@ -467,6 +467,7 @@ pub struct Texts {
     pub page_footprints: fn(&str, &str, &str) -> String,
     pub avoided_clear: &'static str,
     pub sources: &'static str,
+    pub export_projection: &'static str,
 }
 
 #[cfg(test)]

@@ -415,4 +415,5 @@ pub static TEXTS: Texts = Texts {
     page_footprints: |human, ai, this| format!("已发表的每页数据（Tomlinson 等，2024）：美国的写作者 {human}，AI 助手 {ai}。本用例：每次请求 {this}。"),
     avoided_clear: "清除",
     sources: "来源",
+    export_projection: "下载预测（CSV）",
 };

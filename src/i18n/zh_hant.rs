@@ -415,4 +415,5 @@ pub static TEXTS: Texts = Texts {
     page_footprints: |human, ai, this| format!("已發表的每頁數據（Tomlinson 等，2024）：美國的寫作者 {human}，AI 助理 {ai}。本使用案例：每次請求 {this}。"),
     avoided_clear: "清除",
     sources: "來源",
+    export_projection: "下載預測（CSV）",
 };

@@ -2,6 +2,7 @@
 // shadow prices) in the release build.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { openApp, useApp, value, waitForSave } from "./support.js";
 
 const app = useApp();
@@ -50,6 +51,11 @@ test("an adjusted factor adds a scenario, and the projection extends to 2035", a
   await page.getByTestId("projection-end").selectOption("2035");
   assert.equal((await chosenLine(page)).split(" ").length, 12, "2024 to 2035");
   assert.match(await page.getByRole("heading", { name: /Projection to 2035/ }).innerText(), /2035/);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-projection").click()]);
+  const csv = (await readFile(await download.path(), "utf8")).trim().split("\n");
+  assert.ok(download.suggestedFilename().includes("-projection-"));
+  assert.equal(csv.length, 1 + 6 * 4 * 12, "header, then 6 scenarios × 4 segments × 12 years");
+  assert.ok(csv.some((line) => line.startsWith("custom,all,2035,")));
   await page.getByTestId("projection-indicator").selectOption("Water");
   await page.getByTestId("projection").getByText("Show as a table").click();
   const table = await page.getByTestId("projection-table").innerText();

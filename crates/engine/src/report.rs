@@ -1,6 +1,7 @@
-//! Results as CSV, for spreadsheets: one row per use case and a total row, every indicator as
-//! central, low and high, plus the methodology version.
+//! Results and projections as CSV, for spreadsheets: every indicator as central, low and high,
+//! plus the methodology version.
 
+use crate::decision::projection::Projection;
 use crate::evaluate::{Impacts, PortfolioResult};
 use crate::portfolio::Phase;
 
@@ -56,6 +57,30 @@ pub fn to_csv(result: &PortfolioResult) -> String {
     out
 }
 
+/// Projections as CSV: one row per scenario, segment and year (segment `all` is the
+/// portfolio), energy, carbon and water as central, low and high, plus the methodology version.
+pub fn projections_csv(projections: &[Projection]) -> String {
+    let mut out = String::from(
+        "scenario,segment,year,energy_kwh,energy_kwh_low,energy_kwh_high,carbon_kg,carbon_kg_low,\
+         carbon_kg_high,water_l,water_l_low,water_l_high,methodology_version\n",
+    );
+    for p in projections {
+        let segments = [("genai", &p.by_segment[0]), ("agentic", &p.by_segment[1])]
+            .into_iter()
+            .chain([("traditional", &p.by_segment[2]), ("all", &p.years)]);
+        for (segment, years) in segments {
+            for y in years {
+                out.push_str(&format!("{},{segment},{}", field(&p.scenario), y.year));
+                for e in [y.energy_kwh, y.carbon_kg, y.water_l] {
+                    out.push_str(&format!(",{},{},{}", e.central, e.low, e.high));
+                }
+                out.push_str(&format!(",{}\n", crate::METHODOLOGY_VERSION));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,5 +99,22 @@ mod tests {
         assert!(lines[3].ends_with(crate::METHODOLOGY_VERSION));
         let columns = lines[0].split(',').count();
         assert_eq!(lines[1].split(',').count(), columns);
+    }
+
+    #[test]
+    fn projections_have_a_row_per_scenario_segment_and_year() {
+        use crate::decision::projection::{project, Scenario};
+        let p = Portfolio::default();
+        let r = evaluate(&p).unwrap();
+        let all: Vec<_> = Scenario::presets().iter().map(|s| project(&p, &r, s, 2030)).collect();
+        let csv = projections_csv(&all);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 1 + 5 * 4 * 7, "header, then 5 scenarios × 4 segments × 7 years");
+        assert!(lines[1].starts_with("steady_ascent,genai,2024,"));
+        let columns = lines[0].split(',').count();
+        assert!(lines.iter().all(|l| l.split(',').count() == columns));
+        let total_2030 = lines.iter().find(|l| l.starts_with("steady_ascent,all,2030,")).unwrap();
+        let carbon: f64 = total_2030.split(',').nth(6).unwrap().parse().unwrap();
+        assert_eq!(carbon, all[0].years[6].carbon_kg.central);
     }
 }

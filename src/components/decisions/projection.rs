@@ -10,6 +10,7 @@ use engine::Estimate;
 use leptos::prelude::*;
 
 use super::sources_line;
+use crate::browser;
 use crate::components::controls::{text, tr, Choice, ChoiceOption};
 use crate::components::number_field::{NumberField, SliderScale};
 use crate::format::{quantity, range, Quantity};
@@ -226,6 +227,14 @@ pub fn ProjectionView() -> impl IntoView {
         })
         .collect_view();
 
+    let export_csv = move |_| {
+        let name = ctx.draft.with_untracked(|p| format!("{}-projection", p.name));
+        let csv = projections.with_untracked(|all| engine::report::projections_csv(all));
+        let file = browser::dated_file_name(&name, "csv");
+        if let Err(e) = browser::download(&file, "text/csv", &csv) {
+            ctx.tell((t().storage_failed)(&e), true);
+        }
+    };
     let drivers = move || {
         projections
             .with(|all| all.iter().find(|p| p.scenario == chosen.get()).map(|p| p.drivers))
@@ -384,6 +393,9 @@ pub fn ProjectionView() -> impl IntoView {
             sources_line(cited)
         }}
         <ScenarioChart projections=projections chosen=chosen shown=shown />
+        <button type="button" data-testid="export-projection" on:click=export_csv>
+            {text(|t| t.export_projection)}
+        </button>
         <details class="advanced">
             <summary>{text(|t| t.show_table)}</summary>
             <table class="years" data-testid="projection-table">
