@@ -139,6 +139,14 @@ test("the page passes an automated accessibility check in both themes", async ()
   const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
   const { context, page } = await openApp(app.browser, app.server.origin);
   await page.getByText("Show the working").click();
+  // The decision panels with everything open: a lever, its before/after, the scenario factors,
+  // the projection table and a Return on Environment.
+  await page.getByTestId("add-lever").click();
+  await page.getByTestId("projection").getByText("Scenario factors").click();
+  await page.getByTestId("projection").getByText("Show as a table").click();
+  await page.getByText("What it replaces (Return on Environment)").click();
+  await page.getByTestId("avoided-writer-preset").click();
+  await page.getByTestId("roe-table").waitFor();
   for (const theme of ["light", "dark"]) {
     await page.getByTestId("theme").selectOption(theme);
     // Evaluated through the debugging protocol, which the page's CSP does not govern.
