@@ -60,6 +60,81 @@ fn kind_of(lever: &Lever) -> &'static str {
 /// The task-specific models offered instead of an LLM (Luccioni et al. 2024 measured them).
 const TEXT_TASKS: [Task; 3] = [Task::TextClassification, Task::TextGeneration, Task::Summarisation];
 
+/// A lever setting picked from a list: its field id, label, current value and options.
+struct ListSetting {
+    field: &'static str,
+    label: Pick,
+    value: String,
+    groups: Vec<(Option<Signal<&'static str>>, Vec<ChoiceOption>)>,
+}
+
+/// The list a lever's setting is picked from (None: the setting is a number).
+fn list_setting(lever: &Lever) -> Option<ListSetting> {
+    let t = texts();
+    let one = |options: Vec<ChoiceOption>| vec![(None, options)];
+    let (field, label, value, groups): (_, Pick, _, _) = match lever {
+        Lever::RightSize(size) => (
+            "size",
+            |t| t.lever_size,
+            size.label().to_owned(),
+            one(ModelSize::ALL.iter().map(|s| ChoiceOption::fixed(s.label(), s.label())).collect()),
+        ),
+        Lever::TaskSpecific(task) => (
+            "task",
+            |t| t.lever_task,
+            TEXT_TASKS.iter().position(|x| x == task).unwrap_or(0).to_string(),
+            one(TEXT_TASKS
+                .iter()
+                .enumerate()
+                .map(|(i, task)| {
+                    ChoiceOption::translated(i.to_string(), move || {
+                        (t().task_name)(*task).to_owned()
+                    })
+                })
+                .collect()),
+        ),
+        Lever::Quantise(bits) => (
+            "bits",
+            |t| t.quantization,
+            bits.to_string(),
+            one([8.0_f64, 4.0]
+                .iter()
+                .map(|b| {
+                    ChoiceOption::translated(b.to_string(), move || format!("{b} {}", t().bits))
+                })
+                .collect()),
+        ),
+        Lever::ChangeAccelerator(chosen) => (
+            "accelerator",
+            |t| t.accelerator,
+            chosen.clone(),
+            one(accelerators().iter().map(|a| ChoiceOption::fixed(a.id, a.name)).collect()),
+        ),
+        Lever::MoveRegion(to) | Lever::MoveBatchWork(to) => {
+            ("location", |t| t.lever_destination, to.clone(), location_groups())
+        }
+        _ => return None,
+    };
+    Some(ListSetting { field, label, value, groups })
+}
+
+/// The lever with the setting picked from its list.
+fn with_listed(lever: &Lever, value: &str) -> Option<Lever> {
+    Some(match lever {
+        Lever::RightSize(_) => {
+            Lever::RightSize(ModelSize::ALL.into_iter().find(|s| s.label() == value)?)
+        }
+        Lever::TaskSpecific(_) => {
+            Lever::TaskSpecific(*TEXT_TASKS.get(value.parse::<usize>().ok()?)?)
+        }
+        Lever::Quantise(_) => Lever::Quantise(value.parse().ok()?),
+        Lever::ChangeAccelerator(_) => Lever::ChangeAccelerator(value.to_owned()),
+        Lever::MoveRegion(_) => Lever::MoveRegion(value.to_owned()),
+        Lever::MoveBatchWork(_) => Lever::MoveBatchWork(value.to_owned()),
+        _ => return None,
+    })
+}
+
 /// The accepted range of a lever's numeric setting, as the engine accepts it in a portfolio.
 fn setting_limits(lever: &Lever) -> Option<Limits> {
     match lever {
@@ -304,86 +379,47 @@ fn LeverRow(id: u64, rows: RwSignal<Vec<Row>>) -> impl IntoView {
         }
         .into_any()
     };
-    let setting = move || {
-        match lever.get() {
-        Some(Lever::RightSize(size)) => view! {
-            <Choice
-                id=format!("lever-{id}-size")
-                label=tr(|t| t.lever_size)
-                value=Signal::derive(move || size.label().to_owned())
-                on_change=Callback::new(move |v: String| {
-                    if let Some(s) = ModelSize::ALL.into_iter().find(|s| s.label() == v) {
-                        edit(&|row| row.lever = Lever::RightSize(s));
-                    }
-                })
-                groups=vec![(None, ModelSize::ALL.iter().map(|s| ChoiceOption::fixed(s.label(), s.label())).collect())]
-            />
+    let setting = move || match lever.get() {
+        Some(l @ (Lever::RaiseCarbonFreeShare(_) | Lever::CutPue(_) | Lever::ShareFineTune(_))) => {
+            let (field, label, unit, scale): (_, Pick, _, _) = match l {
+                Lever::RaiseCarbonFreeShare(_) => (
+                    "share",
+                    |t| t.carbon_free_share,
+                    "0–1",
+                    SliderScale::Linear { min: 0.0, max: 1.0, step: 0.05 },
+                ),
+                Lever::CutPue(_) => {
+                    ("pue", |t| t.pue, "", SliderScale::Linear { min: 1.0, max: 2.0, step: 0.01 })
+                }
+                _ => (
+                    "teams",
+                    |t| t.lever_teams,
+                    "",
+                    SliderScale::Linear { min: 1.0, max: 20.0, step: 1.0 },
+                ),
+            };
+            number(field, label, unit, scale)
         }
-        .into_any(),
-        Some(Lever::TaskSpecific(task)) => view! {
-            <Choice
-                id=format!("lever-{id}-task")
-                label=tr(|t| t.lever_task)
-                value=Signal::derive(move || (TEXT_TASKS.iter().position(|x| *x == task).unwrap_or(0)).to_string())
-                on_change=Callback::new(move |v: String| {
-                    if let Some(task) = v.parse::<usize>().ok().and_then(|i| TEXT_TASKS.get(i)) {
-                        edit(&|row| row.lever = Lever::TaskSpecific(*task));
-                    }
-                })
-                groups=vec![(None, TEXT_TASKS.iter().enumerate().map(|(i, task)| ChoiceOption::translated(i.to_string(), move || (t().task_name)(*task).to_owned())).collect())]
-            />
-        }
-        .into_any(),
-        Some(Lever::Quantise(bits)) => view! {
-            <Choice
-                id=format!("lever-{id}-bits")
-                label=tr(|t| t.quantization)
-                value=Signal::derive(move || bits.to_string())
-                on_change=Callback::new(move |v: String| {
-                    if let Ok(b) = v.parse::<f64>() {
-                        edit(&|row| row.lever = Lever::Quantise(b));
-                    }
-                })
-                groups=vec![(None, [8.0_f64, 4.0].iter().map(|b| ChoiceOption::translated(b.to_string(), move || format!("{b} {}", t().bits))).collect())]
-            />
-        }
-        .into_any(),
-        Some(Lever::ChangeAccelerator(chosen)) => view! {
-            <Choice
-                id=format!("lever-{id}-accelerator")
-                label=tr(|t| t.accelerator)
-                value=Signal::derive(move || chosen.clone())
-                on_change=Callback::new(move |v: String| edit(&|row| row.lever = Lever::ChangeAccelerator(v.clone())))
-                groups=vec![(None, accelerators().iter().map(|a| ChoiceOption::fixed(a.id, a.name)).collect())]
-            />
-        }
-        .into_any(),
-        Some(Lever::MoveRegion(to) | Lever::MoveBatchWork(to)) => view! {
-            <Choice
-                id=format!("lever-{id}-location")
-                label=tr(|t| t.lever_destination)
-                value=Signal::derive(move || to.clone())
-                on_change=Callback::new(move |v: String| {
-                    edit(&|row| match &mut row.lever {
-                        Lever::MoveRegion(x) | Lever::MoveBatchWork(x) => *x = v.clone(),
-                        _ => {}
+        Some(l) => {
+            let Some(ListSetting { field, label, value, groups }) = list_setting(&l) else {
+                return ().into_any();
+            };
+            view! {
+                <Choice
+                    id=format!("lever-{id}-{field}")
+                    label=tr(label)
+                    value=Signal::derive(move || value.clone())
+                    on_change=Callback::new(move |v: String| {
+                        if let Some(changed) = lever.get_untracked().and_then(|l| with_listed(&l, &v)) {
+                            edit(&|row| row.lever = changed.clone());
+                        }
                     })
-                })
-                groups=location_groups()
-            />
-        }
-        .into_any(),
-        Some(Lever::RaiseCarbonFreeShare(_)) => {
-            number("share", |t| t.carbon_free_share, "0–1", SliderScale::Linear { min: 0.0, max: 1.0, step: 0.05 })
-        }
-        Some(Lever::CutPue(_)) => {
-            number("pue", |t| t.pue, "", SliderScale::Linear { min: 1.0, max: 2.0, step: 0.01 })
-        }
-        Some(Lever::ShareFineTune(_)) => {
-            number("teams", |t| t.lever_teams, "", SliderScale::Linear { min: 1.0, max: 20.0, step: 1.0 })
+                    groups=groups
+                />
+            }
+            .into_any()
         }
         None => ().into_any(),
-    }
     };
     view! {
         <li class="lever" data-testid="lever">
@@ -474,6 +510,18 @@ mod tests {
             .use_cases
             .iter()
             .all(|u| u.site.location == "SE"));
+    }
+
+    #[test]
+    fn a_picked_setting_keeps_the_lever_and_an_unknown_one_is_ignored() {
+        let size = Lever::RightSize(ModelSize::B8);
+        assert_eq!(with_listed(&size, "70B"), Some(Lever::RightSize(ModelSize::B70)));
+        assert_eq!(with_listed(&size, "13B"), None);
+        let task = Lever::TaskSpecific(Task::TextClassification);
+        assert_eq!(with_listed(&task, "2"), Some(Lever::TaskSpecific(Task::Summarisation)));
+        let batch = Lever::MoveBatchWork("SE".into());
+        assert_eq!(with_listed(&batch, "FR"), Some(Lever::MoveBatchWork("FR".into())));
+        assert_eq!(with_listed(&Lever::CutPue(1.1), "1.2"), None, "a number, not a list");
     }
 
     #[test]
