@@ -93,7 +93,11 @@ test("weight sliders re-rank the use cases", async () => {
   assert.notDeepEqual(costOnly, carbonOnly, `${costOnly} vs ${carbonOnly}`);
   const saiq = await value(page, "saiq-portfolio");
   assert.ok(saiq > 0 && Number.isFinite(saiq));
+  await page.getByTestId("weight-water-input").fill("2");
+  assert.match(await page.getByTestId("weight-water-message").innerText(), /at most 1/);
+  assert.equal(await value(page, "saiq-portfolio"), saiq, "a refused weight changes nothing");
   await page.getByTestId("saiq-preset-balanced").click();
+  assert.equal(await page.getByTestId("weight-water-message").innerText(), "");
   assert.equal(await page.getByTestId("saiq-preset-balanced").getAttribute("aria-pressed"), "true");
   await context.close();
 });

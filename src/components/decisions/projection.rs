@@ -149,10 +149,15 @@ pub fn ProjectionView() -> impl IntoView {
     let presets = Scenario::presets();
     // The scenario being looked at, kept with the portfolio (so a reload or a share link shows
     // it again): a preset, or the user's adjusted copy of one.
+    // A scenario that is not exactly a preset (one adjusted here, or written by hand in a file
+    // under any id) is shown as the adjusted one.
     let working = Memo::new(move |_| {
-        ctx.draft
-            .with(|p| p.settings.scenario.clone())
-            .unwrap_or_else(|| Scenario::presets().remove(0))
+        let presets = Scenario::presets();
+        match ctx.draft.with(|p| p.settings.scenario.clone()) {
+            None => presets[0].clone(),
+            Some(s) if presets.contains(&s) => s,
+            Some(s) => Scenario { id: CUSTOM.to_owned(), ..s },
+        }
     });
     let set_working = move |s: Scenario| {
         // The default scenario is written as no scenario, so that files stay as they were.

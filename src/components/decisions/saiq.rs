@@ -8,6 +8,8 @@ use engine::decision::saiq::{
 use leptos::prelude::*;
 
 use engine::refdata::sources;
+use engine::validate::limits;
+use engine::Problem;
 
 use super::{sources_line, Analysis, Reference};
 use crate::components::controls::{text, tr, Choice, ChoiceOption};
@@ -71,21 +73,29 @@ pub fn Saiq() -> impl IntoView {
     });
     let prices = Memo::new(move |_| ctx.draft.with(|p| p.settings.shadow_prices));
 
-    let weight_field = |id: &'static str,
-                        label: Pick,
-                        indicator: Indicator,
-                        get: fn(&Weights) -> f64| {
-        view! {
-            <NumberField
-                id=id
-                label=tr(label)
-                value=Signal::derive(move || get(&weights.get()))
-                on_change=Callback::new(move |v: f64| set_weights(weights.get_untracked().with(indicator, v)))
-                error=Signal::derive(|| None::<String>)
-                scale=SliderScale::Linear { min: 0.0, max: 1.0, step: 0.05 }
-            />
-        }
-    };
+    // A typed weight outside 0–1 is refused with a message, never clamped silently.
+    let refused = RwSignal::new(None::<(Indicator, Problem)>);
+    let weight_field =
+        move |id: &'static str, label: Pick, indicator: Indicator, get: fn(&Weights) -> f64| {
+            view! {
+                <NumberField
+                    id=id
+                    label=tr(label)
+                    value=Signal::derive(move || get(&weights.get()))
+                    on_change=Callback::new(move |v: f64| match limits::SHARE.check(v) {
+                        Ok(()) => {
+                            refused.set(None);
+                            set_weights(weights.get_untracked().with(indicator, v));
+                        }
+                        Err(problem) => refused.set(Some((indicator, problem))),
+                    })
+                    error=Signal::derive(move || {
+                        refused.get().filter(|(i, _)| *i == indicator).map(|(_, p)| t().problem(&p))
+                    })
+                    scale=SliderScale::Linear { min: 0.0, max: 1.0, step: 0.05 }
+                />
+            }
+        };
     let presets: [(&'static str, Pick, Weights); 4] = [
         ("balanced", |t| t.saiq_balanced, Weights::BALANCED),
         ("cost", |t| t.saiq_cost_focused, Weights::COST_FOCUSED),
@@ -261,7 +271,10 @@ pub fn Saiq() -> impl IntoView {
                             type="button"
                             data-testid=format!("saiq-preset-{id}")
                             aria-pressed=move || (weights.get() == w).to_string()
-                            on:click=move |_| set_weights(w)
+                            on:click=move |_| {
+                                refused.set(None);
+                                set_weights(w);
+                            }
                         >
                             {move || label(t())}
                         </button>
