@@ -24,6 +24,10 @@ const INDICATORS: [IndicatorRow; 3] = [
     (|t| t.water, Quantity::Water, |r| r.water, "m³"),
 ];
 
+/// Use cases given a table: the first ones; hundreds of tables would not be read, and would be
+/// redrawn on every change.
+const TABLES_SHOWN: usize = 20;
+
 #[component]
 pub fn ReturnOnEnvironment() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
@@ -50,6 +54,7 @@ pub fn ReturnOnEnvironment() -> impl IntoView {
         entries
             .get()
             .into_iter()
+            .take(TABLES_SHOWN)
             .map(|(name, counterfactual, roe)| {
                 let rows = INDICATORS
                     .into_iter()
@@ -105,7 +110,17 @@ pub fn ReturnOnEnvironment() -> impl IntoView {
             entries.with(|e| e.first().map(|(_, _, roe)| roe.sources.to_vec())).map(sources_line)
         }}
         <p class="hint">
-            {move || entries.with(Vec::is_empty).then(|| t().roe_empty)}
+            {move || {
+                entries
+                    .with(|e| {
+                        if e.is_empty() {
+                            Some(t().roe_empty.to_owned())
+                        } else {
+                            let more = e.len().saturating_sub(TABLES_SHOWN);
+                            (more > 0).then(|| (t().other_use_cases)(more))
+                        }
+                    })
+            }}
         </p>
     }
 }
