@@ -30,8 +30,11 @@ struct Scores {
     arithmetic: Option<f64>,
     /// Weighted geometric mean: the ranking-stable variant.
     geometric: Option<f64>,
-    /// Use cases (name, intensities, score), best first.
+    /// The best use cases (name, intensities, score), best first: only those shown, so that a
+    /// move on a large portfolio does not copy every name.
     ranked: Vec<(String, Intensities, f64)>,
+    /// How many use cases have a score.
+    scored: usize,
 }
 
 /// One row of the intensities table: the name and the value in the display's base unit.
@@ -58,17 +61,20 @@ pub fn Saiq() -> impl IntoView {
         let Some(reference) = analysis.reference_per_unit.get() else {
             return Scores { portfolio: x, ..Scores::default() };
         };
+        let ranked = ranking(p, r, unit, &reference, &w);
         Scores {
             portfolio: x,
             arithmetic: x.and_then(|x| saiq(&x, &reference, &w).ok()),
             geometric: x.and_then(|x| saiq_geometric(&x, &reference, &w).ok()),
-            ranked: ranking(p, r, unit, &reference, &w)
-                .into_iter()
-                .filter_map(|(i, s)| {
+            ranked: ranked
+                .iter()
+                .take(RANKED_SHOWN)
+                .filter_map(|&(i, s)| {
                     let x = use_case_intensities(&p.use_cases[i], &r.use_cases[i], unit)?;
                     Some((r.use_cases[i].name.clone(), x, s))
                 })
                 .collect(),
+            scored: ranked.len(),
         }
     });
     let prices = Memo::new(move |_| ctx.draft.with(|p| p.settings.shadow_prices));
@@ -302,7 +308,7 @@ pub fn Saiq() -> impl IntoView {
             <tbody>
                 {move || {
                     scores
-                        .with(|s| s.ranked.iter().take(RANKED_SHOWN).cloned().collect::<Vec<_>>())
+                        .with(|s| s.ranked.clone())
                         .into_iter()
                         .map(|(name, x, score)| {
                             view! {
@@ -319,7 +325,7 @@ pub fn Saiq() -> impl IntoView {
         </table>
         <p class="hint">
             {move || {
-                let more = scores.with(|s| s.ranked.len().saturating_sub(RANKED_SHOWN));
+                let more = scores.with(|s| s.scored.saturating_sub(RANKED_SHOWN));
                 (more > 0).then(|| (t().other_use_cases)(more))
             }}
         </p>
