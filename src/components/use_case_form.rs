@@ -127,7 +127,9 @@ fn task_key(task: LlmTask) -> &'static str {
 }
 
 fn inference_task_key(task: Task) -> String {
-    serde_json::to_value(task).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    // The file format's name for the task, through the string writer the app already carries
+    // (a `serde_json::Value` would bring a second serialiser into the wasm).
+    serde_json::to_string(&task).map(|s| s.trim_matches('"').to_owned()).unwrap_or_default()
 }
 
 /// The form of the use case with key `key`.
