@@ -113,9 +113,9 @@ fn assumptions(s: &Scenario) -> String {
     );
     format!(
         "Assumptions: usage {g} (generative AI), {a} (agents), {c} (traditional ML) a year; by 2030 \
-         model size {size}, output tokens {tokens}, hardware efficiency {hardware}, quantisation \
+         model size {size}, output tokens {tokens}, hardware efficiency {hardware} ({} a year), quantisation \
          {quantisation}, embodied carbon per unit {embodied}; PUE {} in 2030; {grid}.",
-        f.pue
+        f.hardware_per_year, f.pue
     )
 }
 

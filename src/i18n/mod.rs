@@ -113,6 +113,8 @@ pub struct ScenarioFigures {
     pub growth: [String; 3],
     /// Model size, output tokens, hardware gain, quantisation gain, embodied per unit.
     pub factors: [String; 5],
+    /// The hardware gain as a yearly rate (`×1.28`): the paper states it both ways.
+    pub hardware_per_year: String,
     /// PUE in 2030.
     pub pue: String,
     /// Uniform grid change by 2030 (None: regional pathways).
@@ -143,6 +145,12 @@ impl ScenarioFigures {
                 s.embodied_per_unit,
             ]
             .map(times),
+            hardware_per_year: times(s.hardware_gain.max(0.0).powf(
+                1.0 / f64::from(
+                    engine::decision::projection::TARGET_YEAR
+                        - engine::decision::projection::BASE_YEAR,
+                ),
+            )),
             pue: significant(s.pue, 3),
             grid: (s.grid_path == engine::decision::projection::GridPath::Uniform)
                 .then(|| percent(s.grid_change)),
@@ -544,6 +552,18 @@ mod tests {
                     preset.id
                 );
             }
+        }
+    }
+
+    #[test]
+    fn assumptions_spell_out_the_scenario_with_the_yearly_hardware_rate() {
+        let steady = engine::decision::projection::Scenario::presets().remove(0);
+        let text = (Locale::En.texts().assumptions)(&steady);
+        assert!(text.contains("usage +32 % (generative AI), +35 % (agents), +17 %"), "{text}");
+        assert!(text.contains("hardware efficiency ×4.4 (×1.28 a year)"), "{text}");
+        assert!(text.contains("grid carbon intensity −24 % by 2030"), "{text}");
+        for locale in [Locale::ZhHans, Locale::ZhHant] {
+            assert!((locale.texts().assumptions)(&steady).contains("×1.28"));
         }
     }
 }

@@ -113,9 +113,9 @@ fn assumptions(s: &Scenario) -> String {
     );
     format!(
         "假设：每年使用增长 生成式 AI {g}、智能体 {a}、传统机器学习 {c}；至 2030 年 模型规模 {size}、\
-         输出词元 {tokens}、硬件效率 {hardware}、量化 {quantisation}、单位隐含碳 {embodied}；\
+         输出词元 {tokens}、硬件效率 {hardware}（每年 {}）、量化 {quantisation}、单位隐含碳 {embodied}；\
          2030 年 PUE {}；{grid}。",
-        f.pue
+        f.hardware_per_year, f.pue
     )
 }
 

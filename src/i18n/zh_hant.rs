@@ -113,9 +113,9 @@ fn assumptions(s: &Scenario) -> String {
     );
     format!(
         "假設：每年使用成長 生成式 AI {g}、代理 {a}、傳統機器學習 {c}；至 2030 年 模型規模 {size}、\
-         輸出詞元 {tokens}、硬體效率 {hardware}、量化 {quantisation}、單位隱含碳 {embodied}；\
+         輸出詞元 {tokens}、硬體效率 {hardware}（每年 {}）、量化 {quantisation}、單位隱含碳 {embodied}；\
          2030 年 PUE {}；{grid}。",
-        f.pue
+        f.hardware_per_year, f.pue
     )
 }
 
