@@ -2,13 +2,16 @@
 //! use-case segment, under the paper's five scenarios or any adjusted factors, with the change
 //! from the base year decomposed into its drivers.
 //!
-//! Per segment and year t (years since the base year, T = years to 2030):
+//! Per segment, grid pathway region and year t (years since the base year, T = years to 2030):
 //! energy_t = energy_0 × usage_t × model size_t × output tokens_t × PUE_t ÷ PUE_0
 //!            ÷ (hardware efficiency_t × quantisation_t);
-//! carbon_t = operational_0 × (energy_t ÷ energy_0) × grid_t + embodied_0 × usage_t (embodied
-//! held constant per request); water_t = water_0 × energy_t ÷ energy_0. Factors reach their
-//! 2030 value geometrically (a constant yearly rate, continued after 2030); PUE and grid move
-//! linearly to their 2030 value and continue at the same yearly step (never below 1 and 0).
+//! carbon_t = operational_0 × (energy_t ÷ energy_0) × grid_t + embodied_0 × usage_t
+//!            × embodied per unit_t (1 unless the user sets it);
+//! water_t = water_0 × energy_t ÷ energy_0. Factors reach their 2030 value geometrically (a
+//! constant yearly rate, continued after 2030); PUE and a uniform grid change move linearly to
+//! their 2030 value and continue at the same yearly step (never below 1 and 0); a regional grid
+//! follows its published pathway relative to the base year. Every bound of the base-year
+//! footprint projects the same way, which gives each year's range.
 
 use serde::{Deserialize, Serialize};
 
