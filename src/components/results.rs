@@ -24,6 +24,7 @@ pub fn Results() -> impl IntoView {
         })
     };
     let part = |label: Pick, f: fn(&Impacts) -> Estimate| (label, total(f));
+    let priced = Memo::new(move |_| ctx.draft.with(|p| !p.settings.shadow_prices.is_none()));
     // Carbon and water at the shadow prices, alone or added to the direct cost.
     let shadow = move |with_direct: bool| {
         Signal::derive(move || {
@@ -78,13 +79,24 @@ pub fn Results() -> impl IntoView {
                         part(|t| t.offsite, |i| i.water_offsite_l),
                     ]
                 />
-                <Headline
-                    id="cost"
-                    title=|t| t.cost_indicator
-                    kind=Quantity::Money
-                    per_year=total(|i| i.cost_usd)
-                    parts=vec![(|t| t.shadow_cost, shadow(false)), (|t| t.full_cost, shadow(true))]
-                />
+                // The shadow-price parts only once prices are set: "$0 at shadow prices" would
+                // read as a finding.
+                {move || {
+                    let parts: Vec<(Pick, _)> = if priced.get() {
+                        vec![(|t| t.shadow_cost, shadow(false)), (|t| t.full_cost, shadow(true))]
+                    } else {
+                        Vec::new()
+                    };
+                    view! {
+                        <Headline
+                            id="cost"
+                            title=|t| t.cost_indicator
+                            kind=Quantity::Money
+                            per_year=total(|i| i.cost_usd)
+                            parts=parts
+                        />
+                    }
+                }}
             </div>
             <Breakdowns />
             <Equivalents />

@@ -168,6 +168,7 @@ test("shadow prices put carbon and water in money beside the direct cost", async
   const { context, page } = await openApp(app.browser, app.server.origin);
   const direct = await value(page, "cost-per-year");
   assert.equal(await page.getByTestId("saiq-monetised").count(), 0);
+  assert.doesNotMatch(await page.getByTestId("cost").innerText(), /shadow/, "no prices, no shadow cost");
   await page.getByTestId("usd-per-tco2e-input").fill("200");
   await page.getByTestId("usd-per-m3-input").fill("2");
   const parts = await page.getByTestId("cost").innerText();
