@@ -191,3 +191,25 @@ async fn share_links_round_trip_through_the_browser_compression() {
     let damaged = &fragment[..fragment.len() - 10];
     assert!(matches!(ai_footprint::share::decode(damaged).await, Some(Err(_))));
 }
+
+#[wasm_bindgen_test]
+async fn the_decision_figures_follow_the_portfolio_and_keep_their_last_value_on_bad_input() {
+    let root = mount_app();
+    let saiq = shown_value(&root, "saiq-portfolio");
+    assert!(saiq.is_finite() && saiq > 0.0, "{saiq}");
+    // The drivers of the change are in kgCO2e, so they scale with the footprint (the chart is
+    // drawn relative to its largest value and would not show it).
+    let drivers = || by_test_id(&root, "drivers").text_content().unwrap();
+    let before = drivers();
+
+    enter(&input(&root, "requests-per-day-input"), "20000");
+    leptos::task::tick().await;
+    assert_ne!(drivers(), before, "the projection follows the footprint");
+    let doubled = drivers();
+
+    // A refused value leaves every decision figure as it was.
+    enter(&input(&root, "requests-per-day-input"), "-5");
+    leptos::task::tick().await;
+    assert_eq!(drivers(), doubled);
+    assert_eq!(shown_value(&root, "saiq-portfolio"), saiq, "SAIQ is per unit: volume-free");
+}
