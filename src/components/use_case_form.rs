@@ -1,6 +1,7 @@
 //! The form of one use case, in plain language: what it is, how often it runs, where, at what
 //! price, and an advanced section for the data-centre factors.
 
+use engine::estimator::ecologits;
 use engine::portfolio::{
     Cost, LlmTask, LlmWorkload, ModelChoice, ModelSize, Site, Task, TaskWorkload, TrainingCompute,
     TrainingRun, UseCase, Volume, VolumeBasis, Workload,
@@ -882,6 +883,17 @@ fn AdvancedFields(
                                 .collect(),
                         ),
                     ]
+                />
+                <NumberField
+                    id="batch-size"
+                    label=tr(|t| t.batch_size)
+                    unit=Signal::derive(|| "")
+                    value=e.read(|uc| llm_of(uc).and_then(|l| l.batch_size).unwrap_or(ecologits::BATCH_SIZE))
+                    on_change=Callback::new(move |v: f64| e.edit_llm(|llm| llm.batch_size = Some(v)))
+                    error=e.error("workload.batch_size")
+                    scale=SliderScale::Linear { min: limits::BATCH_SIZE.min, max: limits::BATCH_SIZE.max, step: 1.0 }
+                    on_reset=Callback::new(move |()| e.edit_llm(|llm| llm.batch_size = None))
+                    overridden=e.read(|uc| llm_of(uc).is_some_and(|l| l.batch_size.is_some()))
                 />
             </Show>
         </details>

@@ -144,6 +144,26 @@ test("a lever shows before and after, and applying it can be undone", async () =
   await context.close();
 });
 
+test("batching lowers the EcoLogits estimate, and the panel says why the paper's does not move", async () => {
+  const { context, page } = await openApp(app.browser, app.server.origin);
+  await page.getByTestId("add-lever").click();
+  const lever = page.getByTestId("lever").first();
+  await lever.locator("select").first().selectOption("batch");
+  await lever.locator("select[id$='-batch']").selectOption("512");
+  await page.getByTestId("batch-note").waitFor();
+  assert.match(await page.getByTestId("what-if").innerText(), /Energy[^\n]*\s0 %/);
+  await page.getByTestId("estimator").selectOption("ecologits");
+  assert.equal(await page.getByTestId("batch-note").count(), 0);
+  assert.match(await page.getByTestId("what-if").innerText(), /Energy\s+[\d.,]+\s*\S+\s+[\d.,]+\s*\S+\s+-\d/);
+  await page.getByTestId("apply-levers").click();
+  const batch = page.getByTestId("batch-size-input");
+  assert.equal(await batch.inputValue(), "512", "the applied batch is in the use case's form");
+  await page.getByText("Advanced", { exact: true }).click();
+  await batch.fill("1000");
+  assert.match(await page.getByTestId("batch-size-message").innerText(), /at most 512/);
+  await context.close();
+});
+
 test("what a use case replaces gives its Return on Environment, beside the footprint", async () => {
   const { context, page } = await openApp(app.browser, app.server.origin);
   const carbon = await value(page, "carbon-per-year");

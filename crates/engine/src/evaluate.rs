@@ -520,6 +520,7 @@ fn llm_run(
             (run, working)
         }
         LlmEstimator::Ecologits => {
+            let batch_size = llm.batch_size.unwrap_or(ecologits::BATCH_SIZE);
             let call = ecologits::estimate_request(RequestInput {
                 total_parameters_b: model.total_b,
                 active_parameters_b: model.active_b,
@@ -528,6 +529,7 @@ fn llm_run(
                 tokens_per_s: model.tokens_per_s,
                 ttft_s: model.ttft_s,
                 latency_bound_s: None,
+                batch_size,
                 pue,
                 embodied: EmbodiedSet {
                     gpu_kg: h100.embodied_kg.at(bound),
@@ -538,7 +540,7 @@ fn llm_run(
                 facility_kwh: call.energy_kwh,
                 it_kwh: call.it_kwh,
                 embodied_kg: call.embodied_kg,
-                accelerator_hours: call.gpus * call.generation_s / ecologits::BATCH_SIZE / S_PER_H,
+                accelerator_hours: call.gpus * call.generation_s / batch_size / S_PER_H,
                 api_usd: 0.0,
                 hardware_usd: 0.0,
             };

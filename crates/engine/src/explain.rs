@@ -122,9 +122,10 @@ pub fn steps(result: &UseCaseResult) -> Vec<Step> {
                 &ECOLOGITS_MODEL,
             ),
             step("generation", "Generation time", call.generation_s, "s"),
+            step("batch", "Requests per batch (64 unless set)", call.batch_size, ""),
             step(
                 "server",
-                "Server share (time × 1.2 kW × GPUs ÷ 8 ÷ batch of 64)",
+                "Server share (time × 1.2 kW × GPUs ÷ 8 ÷ batch)",
                 call.server_kwh,
                 "kWh",
             ),

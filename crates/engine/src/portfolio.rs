@@ -163,6 +163,11 @@ pub struct LlmWorkload {
     /// Bits per weight: 16 (FP16/BF16), 8 (FP8/INT8) or 4.
     #[serde(default = "default_bits")]
     pub quantization_bits: f64,
+    /// Requests served together on the same GPUs. Only the EcoLogits estimator has a batch term
+    /// (fitted on batches of up to 512); unset means its 64. The paper's estimator measured one
+    /// request at a time and ignores it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch_size: Option<f64>,
 }
 
 fn default_bits() -> f64 {
@@ -178,6 +183,7 @@ impl Default for LlmWorkload {
             output_tokens: task.default_output_tokens(),
             input_tokens: task.default_input_tokens(),
             quantization_bits: default_bits(),
+            batch_size: None,
         }
     }
 }

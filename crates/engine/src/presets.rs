@@ -16,7 +16,14 @@ pub struct Preset {
 }
 
 fn llm(task: LlmTask, model: ModelChoice, output_tokens: f64, input_tokens: f64) -> Workload {
-    Workload::Llm(LlmWorkload { task, model, output_tokens, input_tokens, quantization_bits: 16.0 })
+    Workload::Llm(LlmWorkload {
+        task,
+        model,
+        output_tokens,
+        input_tokens,
+        quantization_bits: 16.0,
+        batch_size: None,
+    })
 }
 
 fn per_user(users: f64, per_user_per_day: f64) -> Volume {

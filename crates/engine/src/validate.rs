@@ -166,6 +166,8 @@ pub mod limits {
     pub const TEAMS: Limits = Limits::new(1.0, 1_000.0);
     /// A change of grid intensity by 2030 (−1 is −100 %).
     pub const GRID_CHANGE: Limits = Limits::new(-1.0, 1.0);
+    /// Requests per batch: the range EcoLogits fitted its regression on.
+    pub const BATCH_SIZE: Limits = Limits::new(1.0, 512.0);
 }
 
 /// Collects problems while walking a portfolio.
@@ -289,6 +291,9 @@ fn check_llm(c: &mut Checker, at: &str, llm: &LlmWorkload) {
         llm.quantization_bits,
         limits::QUANTIZATION_BITS,
     );
+    if let Some(batch) = llm.batch_size {
+        c.number(|| format!("{at}.batch_size"), batch, limits::BATCH_SIZE);
+    }
     match &llm.model {
         ModelChoice::Reference { .. } => {}
         ModelChoice::Catalogue { id } => {
@@ -558,6 +563,7 @@ mod tests {
         p.use_cases.push(UseCase {
             workload: Workload::Llm(LlmWorkload {
                 model: ModelChoice::Custom { total_parameters_b: 10.0, active_parameters_b: 20.0 },
+                batch_size: Some(1024.0),
                 ..LlmWorkload::default()
             }),
             ..UseCase::default()
@@ -590,6 +596,7 @@ mod tests {
             messages,
             [
                 "use_cases[0].workload.model.id: unknown model \"acme/unknown\"",
+                "use_cases[1].workload.batch_size: must be at most 512",
                 "use_cases[1].workload.model.active_parameters_b: active parameters cannot exceed total parameters",
                 "use_cases[2].workload.accelerator: unknown accelerator \"abacus\"",
                 "use_cases[2].workload.compute.task: classic fine-tuning covers tabular, computer_vision and nlp",

@@ -33,16 +33,20 @@ fn llm() -> impl Strategy<Value = Workload> {
         0.0..50_000.0f64,
         0.0..200_000.0f64,
         prop::sample::select(vec![4.0, 8.0, 16.0]),
+        prop::option::of(1.0..=512.0f64),
     )
-        .prop_map(|(task, model, output_tokens, input_tokens, quantization_bits)| {
-            Workload::Llm(LlmWorkload {
-                task,
-                model,
-                output_tokens,
-                input_tokens,
-                quantization_bits,
-            })
-        })
+        .prop_map(
+            |(task, model, output_tokens, input_tokens, quantization_bits, batch_size)| {
+                Workload::Llm(LlmWorkload {
+                    task,
+                    model,
+                    output_tokens,
+                    input_tokens,
+                    quantization_bits,
+                    batch_size,
+                })
+            },
+        )
 }
 
 fn training() -> impl Strategy<Value = Workload> {

@@ -4,7 +4,7 @@
 use engine::decision::levers::{apply, Lever, Scope};
 use engine::refdata::accelerators::accelerators;
 use engine::validate::{limits, Limits};
-use engine::{evaluate, Impacts, ModelSize, Task};
+use engine::{evaluate, Impacts, LlmEstimator, ModelSize, Task};
 use leptos::prelude::*;
 
 use super::Analysis;
@@ -27,10 +27,11 @@ struct Row {
 type Kind = (&'static str, Pick, fn() -> Lever);
 
 /// The kinds of lever, in the order offered.
-const KINDS: [Kind; 9] = [
+const KINDS: [Kind; 10] = [
     ("right_size", |t| t.lever_right_size, || Lever::RightSize(ModelSize::B8)),
     ("task_specific", |t| t.lever_task_specific, || Lever::TaskSpecific(Task::TextClassification)),
     ("quantise", |t| t.lever_quantise, || Lever::Quantise(8.0)),
+    ("batch", |t| t.lever_batch, || Lever::Batch(128.0)),
     (
         "change_accelerator",
         |t| t.lever_accelerator,
@@ -48,6 +49,7 @@ fn kind_of(lever: &Lever) -> &'static str {
         Lever::RightSize(_) => "right_size",
         Lever::TaskSpecific(_) => "task_specific",
         Lever::Quantise(_) => "quantise",
+        Lever::Batch(_) => "batch",
         Lever::ChangeAccelerator(_) => "change_accelerator",
         Lever::MoveRegion(_) => "move_region",
         Lever::MoveBatchWork(_) => "move_batch_work",
@@ -104,6 +106,12 @@ fn list_setting(lever: &Lever) -> Option<ListSetting> {
                 })
                 .collect()),
         ),
+        Lever::Batch(requests) => (
+            "batch",
+            |t| t.batch_size,
+            requests.to_string(),
+            one(["128", "256", "512"].into_iter().map(|n| ChoiceOption::fixed(n, n)).collect()),
+        ),
         Lever::ChangeAccelerator(chosen) => (
             "accelerator",
             |t| t.accelerator,
@@ -128,6 +136,7 @@ fn with_listed(lever: &Lever, value: &str) -> Option<Lever> {
             Lever::TaskSpecific(*TEXT_TASKS.get(value.parse::<usize>().ok()?)?)
         }
         Lever::Quantise(_) => Lever::Quantise(value.parse().ok()?),
+        Lever::Batch(_) => Lever::Batch(value.parse().ok()?),
         Lever::ChangeAccelerator(_) => Lever::ChangeAccelerator(value.to_owned()),
         Lever::MoveRegion(_) => Lever::MoveRegion(value.to_owned()),
         Lever::MoveBatchWork(_) => Lever::MoveBatchWork(value.to_owned()),
@@ -421,6 +430,11 @@ fn LeverRow(id: u64, rows: RwSignal<Vec<Row>>) -> impl IntoView {
         }
         None => ().into_any(),
     };
+    // Said where the lever is set, rather than leaving an unexplained "no change".
+    let batch_without_term = move || {
+        matches!(lever.get(), Some(Lever::Batch(_)))
+            && ctx.draft.with(|p| p.settings.llm_estimator == LlmEstimator::Paper)
+    };
     view! {
         <li class="lever" data-testid="lever">
             <div class="field-row">
@@ -435,6 +449,9 @@ fn LeverRow(id: u64, rows: RwSignal<Vec<Row>>) -> impl IntoView {
                 />
             </div>
             {setting}
+            <Show when=batch_without_term>
+                <p class="hint" data-testid="batch-note">{text(|t| t.lever_batch_paper)}</p>
+            </Show>
             <button
                 type="button"
                 class="remove"

@@ -24,6 +24,9 @@ pub enum Lever {
     TaskSpecific(Task),
     /// Quantise LLM weights to this many bits (8 for FP8/INT8), when that is fewer.
     Quantise(f64),
+    /// Serve this many LLM requests together on the same GPUs, when that is more. Only the
+    /// EcoLogits estimator has a batch term; under the paper's estimator it changes nothing.
+    Batch(f64),
     /// Train on another accelerator (training runs).
     ChangeAccelerator(String),
     /// Run in another location.
@@ -108,6 +111,12 @@ pub fn apply(portfolio: &Portfolio, lever: &Lever, scope: &Scope) -> Portfolio {
                     llm.quantization_bits = llm.quantization_bits.min(*bits);
                 }
             }
+            Lever::Batch(requests) => {
+                if let Workload::Llm(llm) = &mut uc.workload {
+                    let current = llm.batch_size.unwrap_or(crate::estimator::ecologits::BATCH_SIZE);
+                    llm.batch_size = Some(current.max(*requests));
+                }
+            }
             Lever::ChangeAccelerator(id) => {
                 if let Workload::Training(t) = &mut uc.workload {
                     t.accelerator = id.clone();
@@ -180,7 +189,11 @@ mod tests {
     }
 
     fn check(lever: Lever, indicator: fn(&Impacts) -> f64, expect_strict: bool) {
-        let w = what_if(&mix(), &lever, &Scope::All).expect("valid");
+        check_on(&mix(), lever, indicator, expect_strict);
+    }
+
+    fn check_on(p: &Portfolio, lever: Lever, indicator: fn(&Impacts) -> f64, expect_strict: bool) {
+        let w = what_if(p, &lever, &Scope::All).expect("valid");
         let (b, a) = (indicator(&w.before), indicator(&w.after));
         assert!(a >= 0.0, "{lever:?} went below zero");
         assert!(a <= b * (1.0 + 1e-12), "{lever:?} raised the indicator: {b} → {a}");
@@ -206,6 +219,25 @@ mod tests {
         check(Lever::RaiseCarbonFreeShare(0.8), market, true);
         check(Lever::CutPue(1.1), energy, true);
         check(Lever::ShareFineTune(4.0), energy, true);
+        let mut ecologits = mix();
+        ecologits.settings.llm_estimator = crate::portfolio::LlmEstimator::Ecologits;
+        check_on(&ecologits, Lever::Batch(256.0), energy, true);
+        check_on(&ecologits, Lever::Batch(256.0), |i| i.carbon_embodied_kg.central, true);
+    }
+
+    #[test]
+    fn batching_only_ever_raises_the_batch_and_the_papers_estimator_has_no_batch_term() {
+        let p = mix();
+        let batched = apply(&p, &Lever::Batch(128.0), &Scope::All);
+        let batch_of = |p: &Portfolio| match &p.use_cases[0].workload {
+            Workload::Llm(llm) => llm.batch_size,
+            _ => panic!("the first preset is an LLM"),
+        };
+        assert_eq!(batch_of(&batched), Some(128.0));
+        let smaller = apply(&batched, &Lever::Batch(32.0), &Scope::All);
+        assert_eq!(batch_of(&smaller), Some(128.0), "a lever never shrinks the batch");
+        let w = what_if(&p, &Lever::Batch(512.0), &Scope::All).expect("valid");
+        assert_eq!(w.before, w.after, "the paper's estimator measured one request at a time");
     }
 
     #[test]

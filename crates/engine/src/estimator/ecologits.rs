@@ -24,7 +24,7 @@ pub const GPU_MEMORY_GB: f64 = 80.0;
 pub const SERVER_GPUS: f64 = 8.0;
 /// Power of a server without its GPUs, kW.
 pub const SERVER_POWER_KW: f64 = 1.2;
-/// Requests served concurrently.
+/// Requests served concurrently when the use case does not say: EcoLogits' fixed value.
 pub const BATCH_SIZE: f64 = 64.0;
 /// Memory overhead on top of the weights.
 pub const MEMORY_OVERHEAD: f64 = 1.2;
@@ -62,6 +62,8 @@ pub struct RequestInput {
     pub ttft_s: Option<f64>,
     /// Measured end-to-end latency, s: an upper bound on the generation time.
     pub latency_bound_s: Option<f64>,
+    /// Requests served concurrently (`BATCH_SIZE` unless the use case sets it).
+    pub batch_size: f64,
     /// Power usage effectiveness.
     pub pue: f64,
     /// Embodied constants.
@@ -75,6 +77,8 @@ pub struct RequestEnergy {
     pub memory_gb: f64,
     /// GPUs serving the model (a power of two).
     pub gpus: f64,
+    /// Requests served concurrently, sharing the server and its embodied carbon.
+    pub batch_size: f64,
     /// GPU energy per output token, per GPU, kWh.
     pub gpu_kwh_per_token: f64,
     /// Generation time, s.
@@ -102,13 +106,15 @@ pub fn estimate_request(input: RequestInput) -> RequestEnergy {
     let memory_gb = MEMORY_OVERHEAD * input.total_parameters_b * input.quantization_bits / 8.0;
     let gpus = gpus_for(memory_gb);
     let gpu_wh_per_token =
-        GPU_ENERGY_ALPHA * (GPU_ENERGY_BETA * BATCH_SIZE).exp() * input.active_parameters_b
+        GPU_ENERGY_ALPHA * (GPU_ENERGY_BETA * input.batch_size).exp() * input.active_parameters_b
             + GPU_ENERGY_GAMMA;
     let gpu_kwh_per_token = gpu_wh_per_token / 1_000.0;
     let seconds_per_token = match input.tokens_per_s {
         Some(tps) => 1.0 / tps,
         None => {
-            LATENCY_ALPHA * input.active_parameters_b + LATENCY_BETA * BATCH_SIZE + LATENCY_GAMMA
+            LATENCY_ALPHA * input.active_parameters_b
+                + LATENCY_BETA * input.batch_size
+                + LATENCY_GAMMA
         }
     };
     let unbounded_s = input.output_tokens * seconds_per_token + input.ttft_s.unwrap_or(0.0);
@@ -116,14 +122,16 @@ pub fn estimate_request(input: RequestInput) -> RequestEnergy {
         Some(bound) if bound < unbounded_s => bound,
         _ => unbounded_s,
     };
-    let server_kwh = generation_s / 3_600.0 * SERVER_POWER_KW * (gpus / SERVER_GPUS) / BATCH_SIZE;
+    let server_kwh =
+        generation_s / 3_600.0 * SERVER_POWER_KW * (gpus / SERVER_GPUS) / input.batch_size;
     let gpu_kwh = gpus * input.output_tokens * gpu_kwh_per_token;
     let it_kwh = server_kwh + gpu_kwh;
     let hardware_kg = gpus / SERVER_GPUS * input.embodied.server_kg + gpus * input.embodied.gpu_kg;
-    let embodied_kg = generation_s * hardware_kg / (HARDWARE_LIFETIME_S * BATCH_SIZE);
+    let embodied_kg = generation_s * hardware_kg / (HARDWARE_LIFETIME_S * input.batch_size);
     RequestEnergy {
         memory_gb,
         gpus,
+        batch_size: input.batch_size,
         gpu_kwh_per_token,
         generation_s,
         server_kwh,
@@ -159,6 +167,7 @@ mod tests {
             tokens_per_s: tps,
             ttft_s: ttft,
             latency_bound_s: Some(5.0),
+            batch_size: BATCH_SIZE,
             pue: PUE,
             embodied: EMBODIED_2026,
         })
@@ -200,6 +209,34 @@ mod tests {
         assert_eq!(r.gpus, 8.0);
         assert_close(r.energy_kwh, 1.049544290967799e-04);
         assert_close(water_l(r.it_kwh, PUE, WUE, OFFSITE_L_PER_KWH), 4.24919945968229e-04);
+    }
+
+    #[test]
+    fn a_larger_batch_shares_the_hardware_more_and_each_request_waits_longer() {
+        let at = |batch_size| {
+            estimate_request(RequestInput {
+                latency_bound_s: None,
+                batch_size,
+                ..RequestInput {
+                    total_parameters_b: 70.0,
+                    active_parameters_b: 70.0,
+                    quantization_bits: 16.0,
+                    output_tokens: 200.0,
+                    tokens_per_s: None,
+                    ttft_s: None,
+                    latency_bound_s: None,
+                    batch_size: BATCH_SIZE,
+                    pue: PUE,
+                    embodied: EMBODIED_2026,
+                }
+            })
+        };
+        let (small, default, large) = (at(16.0), at(BATCH_SIZE), at(256.0));
+        assert!(small.energy_kwh > default.energy_kwh && default.energy_kwh > large.energy_kwh);
+        assert!(small.embodied_kg > default.embodied_kg && default.embodied_kg > large.embodied_kg);
+        assert!(large.generation_s > default.generation_s, "latency grows with the batch");
+        // The GPU term falls towards its floor γ, never below it.
+        assert!(large.gpu_kwh_per_token > GPU_ENERGY_GAMMA / 1_000.0);
     }
 
     #[test]
