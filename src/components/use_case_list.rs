@@ -1,28 +1,145 @@
 //! The portfolio's use cases: one row each with its yearly carbon, the actions on it, and the
 //! form of the one being edited; starters to add more.
 
+use engine::portfolio::LlmTask;
 use engine::presets::presets;
-use engine::Workload;
+use engine::{Portfolio, PortfolioResult, Task, Workload};
 use leptos::prelude::*;
 
 use super::controls::text;
 use super::use_case_form::UseCaseForm;
 use crate::format::{quantity, Quantity};
-use crate::i18n::texts;
+use crate::i18n::{locale, texts, Locale};
 use crate::state::PortfolioCtx;
+
+/// What a row shows of its use case.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct RowFacts {
+    /// Position in the portfolio.
+    index: Option<usize>,
+    /// Whether it is the last use case (which cannot move down).
+    last: bool,
+    /// Whether its form is open.
+    open: bool,
+    name: String,
+    kind: Option<RowKind>,
+    /// Yearly carbon, kgCO2e (None while the use case has never been valid).
+    carbon_kg: Option<f64>,
+    /// Carbon as a percentage of the largest use case's: the length of the row's bar.
+    bar_percent: f64,
+    /// The interface's language: rows read it from here rather than each from the language
+    /// signal, which would then have thousands of readers.
+    locale: Locale,
+}
+
+/// The kind of a use case, translated when shown.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum RowKind {
+    Llm(LlmTask),
+    Task(Task),
+    Training,
+}
+
+/// Every row's facts, in the portfolio's order.
+fn row_facts(
+    portfolio: &Portfolio,
+    result: Option<&PortfolioResult>,
+    open: Option<usize>,
+    locale: Locale,
+) -> Vec<RowFacts> {
+    let carbon = |i: usize| Some(result?.use_cases.get(i)?.per_year.carbon_total_kg().central);
+    let largest = (0..portfolio.use_cases.len()).filter_map(carbon).fold(0.0, f64::max);
+    portfolio
+        .use_cases
+        .iter()
+        .enumerate()
+        .map(|(i, uc)| {
+            let carbon_kg = carbon(i);
+            RowFacts {
+                index: Some(i),
+                last: i + 1 == portfolio.use_cases.len(),
+                open: open == Some(i),
+                name: uc.name.clone(),
+                kind: Some(match &uc.workload {
+                    Workload::Llm(llm) => RowKind::Llm(llm.task),
+                    Workload::Task(task) => RowKind::Task(task.task),
+                    Workload::Training(_) => RowKind::Training,
+                }),
+                carbon_kg,
+                bar_percent: carbon_kg.map_or(0.0, |kg| {
+                    if largest > 0.0 {
+                        kg / largest * 100.0
+                    } else {
+                        0.0
+                    }
+                }),
+                locale,
+            }
+        })
+        .collect()
+}
+
+/// Each row's signal by use-case key, in the portfolio's order once refreshed.
+type RowSignals = Vec<(u64, ArcRwSignal<RowFacts>)>;
+
+/// The signal of the row with this key, created if it has none yet.
+fn signal_for(signals: &mut RowSignals, key: u64) -> ArcRwSignal<RowFacts> {
+    if let Some((_, signal)) = signals.iter().find(|(k, _)| *k == key) {
+        return signal.clone();
+    }
+    let signal = ArcRwSignal::default();
+    signals.push((key, signal.clone()));
+    signal
+}
+
+/// The rows whose facts changed, with their new facts; the signals are realigned with the keys
+/// first (only when use cases were added, removed or moved). The caller sets them, outside the
+/// store's lock.
+fn changed_rows(
+    signals: &mut RowSignals,
+    keys: &[u64],
+    facts: Vec<RowFacts>,
+) -> Vec<(ArcRwSignal<RowFacts>, RowFacts)> {
+    if !signals.iter().map(|(k, _)| k).eq(keys) {
+        let mut previous = std::mem::take(signals);
+        *signals = keys.iter().map(|key| (*key, signal_for(&mut previous, *key))).collect();
+    }
+    signals
+        .iter()
+        .zip(facts)
+        .filter_map(|((_, signal), f)| {
+            signal.with_untracked(|old| *old != f).then(|| (signal.clone(), f))
+        })
+        .collect()
+}
 
 /// The list of use cases and the starters.
 #[component]
 pub fn UseCaseList() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
     let is_empty = move || ctx.keys.with(Vec::is_empty);
-    let largest = Memo::new(move |_| {
-        ctx.result.with(|r| {
-            r.as_ref().map_or(0.0, |r| {
-                r.use_cases.iter().map(|u| u.per_year.carbon_total_kg().central).fold(0.0, f64::max)
-            })
-        })
-    });
+    // One signal per row, set only when that row's facts change: a slider move then redraws
+    // the edited row alone. Rows reading the portfolio directly would all re-run on every
+    // edit, and Leptos unsubscribes a re-run reader in time linear in the readers: at 1,000
+    // use cases that was 15 ms of every slider move.
+    let signals = StoredValue::new(RowSignals::new());
+    let locale = locale();
+    let refresh = move || {
+        let keys = ctx.keys.get();
+        let open = ctx.selected.get().and_then(|key| keys.iter().position(|k| *k == key));
+        let locale = locale();
+        let facts = ctx.draft.with(|p| ctx.result.with(|r| row_facts(p, r.as_ref(), open, locale)));
+        let changed =
+            signals.try_update_value(|s| changed_rows(s, &keys, facts)).unwrap_or_default();
+        for (signal, f) in changed {
+            signal.set(f);
+        }
+    };
+    // Filled before the first render; kept up to date after each change.
+    untrack(refresh);
+    Effect::new(refresh);
+    let signal_of =
+        move |key: u64| signals.try_update_value(|s| signal_for(s, key)).unwrap_or_default();
     view! {
         <section class="use-cases panel" aria-labelledby="use-cases-title" data-testid="use-cases">
             <h2 id="use-cases-title">{text(|t| t.use_cases)}</h2>
@@ -31,7 +148,7 @@ pub fn UseCaseList() -> impl IntoView {
             </Show>
             <ol class="use-case-list">
                 <For each=move || ctx.keys.get() key=|k| *k let:key>
-                    <UseCaseRow key=key largest=largest />
+                    <UseCaseRow key=key facts=signal_of(key) />
                 </For>
             </ol>
             <Starters />
@@ -44,43 +161,29 @@ pub fn UseCaseList() -> impl IntoView {
 fn UseCaseRow(
     /// Stable key of the use case.
     key: u64,
-    /// Yearly carbon of the largest use case, kgCO2e: the full length of the bars.
-    largest: Memo<f64>,
+    /// What the row shows, updated only when it changes.
+    facts: ArcRwSignal<RowFacts>,
 ) -> impl IntoView {
     let ctx = PortfolioCtx::expect();
-    let t = texts();
-    let index = Memo::new(move |_| ctx.index_of(key));
-    // Memos: a slider move elsewhere re-checks these but touches no row's DOM.
-    let name = Memo::new(move |_| {
-        let i = index.get();
-        ctx.draft.with(|p| {
-            i.and_then(|i| p.use_cases.get(i)).map(|u| u.name.clone()).unwrap_or_default()
+    let facts = RwSignal::from(facts);
+    let t = move || facts.with(|f| f.locale.texts());
+    let index = move || facts.with(|f| f.index);
+    let name = move || facts.with(|f| f.name.clone());
+    let kind = move || {
+        facts.with(|f| {
+            let t = f.locale.texts();
+            match f.kind {
+                Some(RowKind::Llm(task)) => (t.llm_task)(task),
+                Some(RowKind::Task(task)) => (t.task_name)(task),
+                Some(RowKind::Training) => t.kind_training,
+                None => "",
+            }
         })
-    });
-    let kind = Memo::new(move |_| {
-        let i = index.get();
-        ctx.draft.with(|p| match i.and_then(|i| p.use_cases.get(i)).map(|u| &u.workload) {
-            Some(Workload::Llm(llm)) => (t().llm_task)(llm.task),
-            Some(Workload::Task(task)) => (t().task_name)(task.task),
-            Some(Workload::Training(_)) => t().kind_training,
-            None => "",
-        })
-    });
-    // Yearly carbon of this use case, and its bar relative to the largest use case: a slider
-    // move then redraws the edited row, not every row (which a share of the total would).
-    let carbon = Memo::new(move |_| {
-        let i = index.get();
-        ctx.result.with(|r| Some(r.as_ref()?.use_cases.get(i?)?.per_year.carbon_total_kg().central))
-    });
-    let bar_width = Memo::new(move |_| {
-        let largest = largest.get();
-        carbon.get().map_or(0.0, |kg| if largest > 0.0 { kg / largest * 100.0 } else { 0.0 })
-    });
-    let open = move || ctx.selected.get() == Some(key);
+    };
+    let open = move || facts.with(|f| f.open);
     let toggle =
         move |_| ctx.selected.update(|s| *s = if *s == Some(key) { None } else { Some(key) });
-    let at = move || index.get_untracked();
-    let count = move || ctx.keys.with(Vec::len);
+    let at = move || facts.with_untracked(|f| f.index);
     view! {
         <li class="use-case-row" class:open=open data-testid="use-case-row">
             <div class="row-summary">
@@ -95,7 +198,7 @@ fn UseCaseRow(
                     <span class="row-kind">{kind}</span>
                 </button>
                 <span class="row-carbon" data-testid="use-case-carbon">
-                    {move || carbon.get().map(|kg| quantity(Quantity::Carbon, kg))}
+                    {move || facts.with(|f| f.carbon_kg.map(|kg| quantity(Quantity::Carbon, kg)))}
                 </span>
                 <span class="row-share" aria-hidden="true">
                     <svg viewBox="0 0 100 6" preserveAspectRatio="none" width="100%" height="6">
@@ -105,7 +208,7 @@ fn UseCaseRow(
                             y="0"
                             height="6"
                             class="bar-fill"
-                            width=move || bar_width.get()
+                            width=move || facts.with(|f| f.bar_percent)
                         />
                     </svg>
                 </span>
@@ -122,13 +225,13 @@ fn UseCaseRow(
                             }
                         }
                     >
-                        {text(|t| t.duplicate)}
+                        {move || t().duplicate}
                     </button>
                     <button
                         type="button"
-                        aria-label=move || format!("{} {}", t().move_up, name.get())
+                        aria-label=move || format!("{} {}", t().move_up, name())
                         title=move || t().move_up
-                        disabled=move || index.get() == Some(0)
+                        disabled=move || index() == Some(0)
                         on:click=move |_| {
                             if let Some(i) = at() {
                                 ctx.shift(i, true);
@@ -139,9 +242,9 @@ fn UseCaseRow(
                     </button>
                     <button
                         type="button"
-                        aria-label=move || format!("{} {}", t().move_down, name.get())
+                        aria-label=move || format!("{} {}", t().move_down, name())
                         title=move || t().move_down
-                        disabled=move || index.get().is_some_and(|i| i + 1 >= count())
+                        disabled=move || facts.with(|f| f.last)
                         on:click=move |_| {
                             if let Some(i) = at() {
                                 ctx.shift(i, false);
@@ -160,7 +263,7 @@ fn UseCaseRow(
                             }
                         }
                     >
-                        {text(|t| t.remove)}
+                        {move || t().remove}
                     </button>
                 </div>
             </div>
@@ -204,5 +307,79 @@ fn Starters() -> impl IntoView {
                     .collect_view()}
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use engine::{evaluate, UseCase};
+
+    fn three() -> Portfolio {
+        let mut p = Portfolio::default();
+        for name in ["B", "C"] {
+            p.use_cases.push(UseCase { name: name.into(), ..UseCase::default() });
+        }
+        p
+    }
+
+    fn facts(p: &Portfolio, open: Option<usize>) -> Vec<RowFacts> {
+        row_facts(p, evaluate(p).ok().as_ref(), open, Locale::En)
+    }
+
+    #[test]
+    fn facts_carry_what_each_row_shows() {
+        let mut p = three();
+        p.use_cases[1].volume = engine::Volume::PerYear { per_year: 1e9 };
+        let f = facts(&p, Some(2));
+        assert_eq!(
+            f.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
+            ["Customer-support chatbot", "B", "C"]
+        );
+        assert_eq!(f[1].bar_percent, 100.0, "the largest use case fills its bar");
+        assert!(f[0].bar_percent > 0.0 && f[0].bar_percent < 100.0);
+        assert_eq!(
+            f.iter().map(|r| (r.open, r.last)).collect::<Vec<_>>(),
+            [(false, false), (false, false), (true, true)]
+        );
+        assert_eq!(row_facts(&p, None, None, Locale::En)[0].carbon_kg, None, "never valid");
+    }
+
+    #[test]
+    fn an_edit_to_one_use_case_changes_only_its_row() {
+        let mut p = three();
+        // The second use case is the largest, so editing the third leaves every bar but its own.
+        p.use_cases[1].volume = engine::Volume::PerYear { per_year: 1e9 };
+        let keys = [10, 11, 12];
+        let mut signals = RowSignals::new();
+        let fill = changed_rows(&mut signals, &keys, facts(&p, None));
+        assert_eq!(fill.len(), 3, "every row differs from its empty start");
+        for (signal, f) in fill {
+            signal.set(f);
+        }
+        assert!(changed_rows(&mut signals, &keys, facts(&p, None)).is_empty());
+        let Workload::Llm(llm) = &mut p.use_cases[2].workload else { unreachable!() };
+        llm.output_tokens *= 2.0;
+        let changed = changed_rows(&mut signals, &keys, facts(&p, None));
+        assert_eq!(changed.len(), 1);
+        assert_eq!(changed[0].1.name, "C");
+    }
+
+    #[test]
+    fn rows_keep_their_signals_when_use_cases_move_and_lose_them_when_removed() {
+        let mut signals = RowSignals::new();
+        let p = three();
+        changed_rows(&mut signals, &[10, 11, 12], facts(&p, None));
+        let second = signal_for(&mut signals, 11);
+        changed_rows(&mut signals, &[11, 12], facts(&without_first(p), None));
+        assert_eq!(signals.iter().map(|(k, _)| *k).collect::<Vec<_>>(), [11, 12]);
+        second.set(RowFacts { name: "marker".into(), ..RowFacts::default() });
+        let kept = signal_for(&mut signals, 11).with_untracked(|f| f.name == "marker");
+        assert!(kept, "the same row keeps the same signal");
+    }
+
+    fn without_first(mut p: Portfolio) -> Portfolio {
+        p.use_cases.remove(0);
+        p
     }
 }

@@ -14,9 +14,10 @@ use engine::{Inapplicable, Problem, Working};
 use leptos::prelude::*;
 
 /// The languages of the interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Locale {
     /// English.
+    #[default]
     En,
     /// Simplified Chinese.
     ZhHans,
@@ -165,10 +166,16 @@ pub type Pick = fn(&Texts) -> &'static str;
 #[derive(Clone, Copy)]
 pub struct LocaleCtx(pub RwSignal<Locale>);
 
+/// The current language; reactive, so call it inside closures in `view!`.
+pub fn locale() -> impl Fn() -> Locale + Copy {
+    let locale = use_context::<LocaleCtx>().map(|c| c.0);
+    move || locale.map_or(Locale::En, |l| l.get())
+}
+
 /// The texts of the current language; reactive, so call it inside closures in `view!`.
 pub fn texts() -> impl Fn() -> &'static Texts + Copy {
-    let locale = use_context::<LocaleCtx>().map(|c| c.0);
-    move || locale.map_or(Locale::En, |l| l.get()).texts()
+    let locale = locale();
+    move || locale().texts()
 }
 
 /// Every string of the interface. Fields are grouped by where they appear.
