@@ -168,7 +168,7 @@ fn Breakdowns() -> impl IntoView {
             .iter()
             .map(|u| Bar { label: u.name.clone(), value: u.per_year.carbon_total_kg().central })
             .collect();
-        bars.sort_by(|a, b| b.value.total_cmp(&a.value));
+        engine::order::sort_by(&mut bars, |a, b| b.value.total_cmp(&a.value));
         // The largest ones, and the rest as one bar: a chart of hundreds of bars reads as none.
         if bars.len() > MAX_BARS {
             let rest: f64 = bars[MAX_BARS - 1..].iter().map(|b| b.value).sum();

@@ -21,6 +21,7 @@ pub mod estimator;
 pub mod evaluate;
 pub mod explain;
 pub mod format;
+pub mod order;
 pub mod portfolio;
 pub mod presets;
 pub mod refdata;

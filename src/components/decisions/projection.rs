@@ -434,7 +434,7 @@ const LABEL_GAP: f64 = 13.0;
 /// End-of-line label positions: each line's last y, pushed down where labels would overlap.
 fn spread_labels(ends: &[f64]) -> Vec<f64> {
     let mut order: Vec<usize> = (0..ends.len()).collect();
-    order.sort_by(|a, b| ends[*a].total_cmp(&ends[*b]));
+    engine::order::sort_by(&mut order, |a, b| ends[*a].total_cmp(&ends[*b]));
     let mut placed = ends.to_vec();
     let mut previous = f64::NEG_INFINITY;
     for i in order {

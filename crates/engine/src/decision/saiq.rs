@@ -254,7 +254,7 @@ pub fn ranking(
             saiq(&x, reference, weights).ok().map(|s| (i, s))
         })
         .collect();
-    ranked.sort_by(|a, b| a.1.total_cmp(&b.1));
+    crate::order::sort_by(&mut ranked, |a, b| a.1.total_cmp(&b.1));
     ranked
 }
 

@@ -168,10 +168,11 @@ pub fn world() -> Location {
 pub fn locations() -> Vec<Location> {
     let mut countries: Vec<&GridZone> =
         ZONES.iter().filter(|z| z.code.len() == 2 || is_aggregate(z)).collect();
-    countries.sort_by_key(|z| (z.code != "WORLD", !is_aggregate(z), z.name));
+    let rank = |z: &&GridZone| (z.code != "WORLD", !is_aggregate(z), z.name);
+    crate::order::sort_by(&mut countries, |a, b| rank(a).cmp(&rank(b)));
     let mut grids: Vec<&GridZone> =
         ZONES.iter().filter(|z| z.code.len() > 2 && !is_aggregate(z)).collect();
-    grids.sort_by_key(|z| z.name);
+    crate::order::sort_by(&mut grids, |a, b| a.name.cmp(b.name));
     let plain = |zone| Location { zone, region: None, operator: None };
     let (world, countries) = countries.split_at(1.min(countries.len()));
     world
