@@ -56,6 +56,9 @@ pub struct Settings {
     /// (absent: the first preset, steady ascent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scenario: Option<crate::decision::projection::Scenario>,
+    /// What-if levers planned but not yet applied, in the order they apply.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levers: Vec<crate::decision::levers::Planned>,
 }
 
 impl Default for Settings {
@@ -66,6 +69,7 @@ impl Default for Settings {
             saiq_weights: crate::decision::saiq::Weights::BALANCED,
             shadow_prices: crate::decision::ShadowPrices::default(),
             scenario: None,
+            levers: Vec::new(),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! The estimators assume validated input; [`crate::evaluate`] validates first, so no input can
 //! make the engine panic or return NaN or infinity.
 
+use crate::decision::levers::{Lever, Planned, Scope};
 use crate::decision::projection::Scenario;
 use crate::estimator::task;
 use crate::portfolio::{
@@ -211,6 +212,10 @@ pub fn validate(portfolio: &Portfolio) -> Vec<InputError> {
     if let Some(scenario) = &portfolio.settings.scenario {
         check_scenario(&mut checker, "settings.scenario", scenario);
     }
+    for (i, planned) in portfolio.settings.levers.iter().enumerate() {
+        let at = format!("settings.levers[{i}]");
+        check_lever(&mut checker, &at, planned, portfolio.use_cases.len());
+    }
     for (i, use_case) in portfolio.use_cases.iter().enumerate() {
         check_use_case(&mut checker, &format!("use_cases[{i}]"), use_case, &portfolio.settings);
     }
@@ -263,6 +268,38 @@ fn check_scenario(c: &mut Checker, at: &str, s: &Scenario) {
     }
     c.number(|| format!("{at}.pue"), s.pue, limits::PUE);
     c.number(|| format!("{at}.grid_change"), s.grid_change, limits::GRID_CHANGE);
+}
+
+fn check_lever(c: &mut Checker, at: &str, planned: &Planned, use_cases: usize) {
+    if let Scope::Only(list) = &planned.scope {
+        // An index is a count of use cases before it: at most one less than their number.
+        let last = Limits::new(0.0, use_cases as f64 - 1.0);
+        for (j, i) in list.iter().enumerate() {
+            c.number(|| format!("{at}.scope.only[{j}]"), *i as f64, last);
+        }
+    }
+    let at = format!("{at}.lever");
+    let (limits, value) = match &planned.lever {
+        Lever::RightSize(_) | Lever::TaskSpecific(_) => return,
+        Lever::Quantise(bits) => (limits::QUANTIZATION_BITS, *bits),
+        Lever::Batch(requests) => (limits::BATCH_SIZE, *requests),
+        Lever::RaiseCarbonFreeShare(share) => (limits::SHARE, *share),
+        Lever::CutPue(pue) => (limits::PUE, *pue),
+        Lever::ShareFineTune(teams) => (limits::TEAMS, *teams),
+        Lever::ChangeAccelerator(id) => {
+            if refdata::accelerator(id).is_none() {
+                c.push(at, Problem::UnknownAccelerator(id.clone()));
+            }
+            return;
+        }
+        Lever::MoveRegion(location) | Lever::MoveBatchWork(location) => {
+            if refdata::location(location).is_none() {
+                c.push(at, Problem::UnknownLocation(location.clone()));
+            }
+            return;
+        }
+    };
+    c.number(|| at, value, limits);
 }
 
 fn check_avoided(c: &mut Checker, at: &str, a: &crate::decision::roe::Avoided) {
@@ -552,6 +589,28 @@ mod tests {
         );
         p.use_cases[0].volume = Volume::PerYear { per_year: f64::NAN };
         assert_eq!(fields(&p), ["use_cases[0].volume.per_year"]);
+    }
+
+    #[test]
+    fn checks_planned_levers() {
+        let mut p = Portfolio::default();
+        let planned = |lever, scope| Planned { lever, scope };
+        p.settings.levers = vec![
+            planned(Lever::MoveRegion("SE".into()), Scope::Only(vec![0])),
+            planned(Lever::CutPue(0.9), Scope::All),
+            planned(Lever::MoveBatchWork("atlantis".into()), Scope::Only(vec![0, 1])),
+            planned(Lever::ChangeAccelerator("abacus".into()), Scope::All),
+        ];
+        let messages: Vec<String> = validate(&p).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "settings.levers[1].lever: must be at least 1",
+                "settings.levers[2].scope.only[1]: must be at most 0",
+                "settings.levers[2].lever: unknown location \"atlantis\"",
+                "settings.levers[3].lever: unknown accelerator \"abacus\"",
+            ]
+        );
     }
 
     #[test]

@@ -137,6 +137,35 @@ fn reports_the_return_on_environment_of_use_cases_that_declare_what_they_avoid()
 }
 
 #[test]
+fn shows_the_footprint_before_and_after_the_planned_levers() {
+    let portfolio = r#"{"schema_version": 1, "name": "What if", "settings": {"levers": [
+            {"lever": {"move_region": "SE"}, "scope": {"only": [1]}},
+            {"lever": {"cut_pue": 1.1}}
+        ]},
+        "use_cases": [
+        {"name": "Chat", "workload": {"llm": {"task": "chat", "model": {"reference": {"size": "70B"}},
+            "output_tokens": 200, "input_tokens": 100}}, "volume": {"per_year": {"per_year": 1e6}},
+            "site": {"location": "PL"}},
+        {"name": "Images", "workload": {"task": {"task": "image_generation"}},
+            "volume": {"per_year": {"per_year": 1e6}}, "site": {"location": "PL"}}
+    ]}"#;
+    let out = aifootprint(&["what-if"], Some(portfolio));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v = json(&out);
+    let carbon =
+        |side: &str| v[side]["carbon_operational_kg"]["central"].as_f64().expect("a number");
+    assert!(carbon("after") < carbon("before") / 2.0, "images moved from Poland to Sweden");
+    assert_eq!(v["portfolio_after"]["use_cases"][0]["site"]["location"], "PL", "chat stays");
+    assert_eq!(v["portfolio_after"]["use_cases"][1]["site"]["location"], "SE");
+    assert!(v["portfolio_after"]["settings"]["levers"].is_null(), "applied, none left planned");
+
+    let bad = portfolio.replace("\"only\": [1]", "\"only\": [5]");
+    let out = aifootprint(&["what-if"], Some(&bad));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("settings.levers[0].scope.only[0]"));
+}
+
+#[test]
 fn projects_the_portfolios_own_scenario_beside_the_presets() {
     let portfolio = r#"{"schema_version": 1, "name": "Own", "settings": {"scenario": {
         "id": "custom", "usage_cagr": [0.1, 0.1, 0.1], "hardware_gain": 2, "pue": 1.2,

@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use engine::decision::{projection, roe, saiq};
+use engine::decision::{levers, projection, roe, saiq};
 use engine::explain::{steps, Step};
 use engine::format::parse_portfolio;
 use engine::refdata::{accelerators, llm_models, locations};
@@ -26,6 +26,8 @@ usage: aifootprint <command>
                       portfolio's weights (settings.saiq_weights; equal by default), as JSON
   roe [FILE]          the Return on Environment of each use case that declares what it avoids
                       (use_cases[].avoided), per indicator, as JSON
+  what-if [FILE]      the yearly footprint before and after the portfolio's planned levers
+                      (settings.levers), with the portfolio they make, as JSON
   locations           list location identifiers (grid zones and cloud regions)
   models              list catalogued LLMs (provider/name, total and active parameters)
   accelerators        list catalogued accelerators
@@ -45,7 +47,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("evaluate") => evaluate_command(args.get(1).map(String::as_str)),
-        Some(command @ ("project" | "saiq" | "roe")) => {
+        Some(command @ ("project" | "saiq" | "roe" | "what-if")) => {
             let file = args.get(1).map(String::as_str).filter(|a| !a.starts_with("--"));
             let to_year = args
                 .iter()
@@ -128,7 +130,7 @@ fn evaluate_command(path: Option<&str>) -> ExitCode {
     }
 }
 
-/// `project`, `saiq` and `roe`: read, evaluate, then the decision layer.
+/// `project`, `saiq`, `roe` and `what-if`: read, evaluate, then the decision layer.
 fn decision_command(
     command: &str,
     path: Option<&str>,
@@ -152,6 +154,24 @@ fn decision_command(
             .map(|s| projection::project(&portfolio, &result, s, to_year))
             .collect();
         return print_json(&projections);
+    }
+    if command == "what-if" {
+        let after = levers::apply_planned(&portfolio);
+        return match evaluate(&after) {
+            Ok(r) => print_json(&serde_json::json!({
+                "levers": portfolio.settings.levers,
+                "before": result.total_per_year,
+                "after": r.total_per_year,
+                "portfolio_after": after,
+                "methodology_version": engine::METHODOLOGY_VERSION,
+            })),
+            Err(errors) => {
+                for e in errors {
+                    eprintln!("{e}");
+                }
+                ExitCode::from(1)
+            }
+        };
     }
     if command == "roe" {
         let returns: Vec<_> = portfolio

@@ -61,6 +61,76 @@ impl Scope {
             Scope::Only(list) => list.contains(&i),
         }
     }
+
+    /// Every use case.
+    pub fn is_all(&self) -> bool {
+        *self == Scope::All
+    }
+
+    fn indexes_mut(&mut self) -> &mut [usize] {
+        match self {
+            Scope::All => &mut [],
+            Scope::Only(list) => list,
+        }
+    }
+}
+
+/// A lever planned but not yet applied, kept with the portfolio (`settings.levers`) so that a
+/// what-if survives a reload and travels in files and links.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Planned {
+    /// The change.
+    pub lever: Lever,
+    /// The use cases it applies to (absent: all).
+    #[serde(default, skip_serializing_if = "Scope::is_all")]
+    pub scope: Scope,
+}
+
+/// The portfolio with its planned levers applied in turn, none left planned.
+pub fn apply_planned(portfolio: &Portfolio) -> Portfolio {
+    let mut out = portfolio
+        .settings
+        .levers
+        .iter()
+        .fold(portfolio.clone(), |p, planned| apply(&p, &planned.lever, &planned.scope));
+    out.settings.levers.clear();
+    out
+}
+
+/// Keeps planned levers on their use cases when one is inserted at `index`.
+pub fn on_insert(levers: &mut [Planned], index: usize) {
+    for i in levers.iter_mut().flat_map(|p| p.scope.indexes_mut()) {
+        if *i >= index {
+            *i += 1;
+        }
+    }
+}
+
+/// Keeps planned levers on their use cases when the one at `index` is removed: it leaves
+/// their scopes, and a lever that applied to it alone goes with it.
+pub fn on_remove(levers: &mut Vec<Planned>, index: usize) {
+    levers.retain_mut(|p| match &mut p.scope {
+        Scope::All => true,
+        Scope::Only(list) => {
+            list.retain(|i| *i != index);
+            for i in list.iter_mut().filter(|i| **i > index) {
+                *i -= 1;
+            }
+            !list.is_empty()
+        }
+    });
+}
+
+/// Keeps planned levers on their use cases when the ones at `a` and `b` swap places.
+pub fn on_swap(levers: &mut [Planned], a: usize, b: usize) {
+    for i in levers.iter_mut().flat_map(|p| p.scope.indexes_mut()) {
+        if *i == a {
+            *i = b;
+        } else if *i == b {
+            *i = a;
+        }
+    }
 }
 
 fn is_batch(workload: &Workload) -> bool {
@@ -158,6 +228,13 @@ pub struct WhatIf {
     pub after: Impacts,
 }
 
+/// Evaluates a portfolio before and after its planned levers.
+pub fn what_if_planned(portfolio: &Portfolio) -> Result<WhatIf, Vec<InputError>> {
+    let before = evaluate(portfolio)?.total_per_year;
+    let after = evaluate(&apply_planned(portfolio))?.total_per_year;
+    Ok(WhatIf { before, after })
+}
+
 /// Evaluates a portfolio before and after a lever.
 pub fn what_if(
     portfolio: &Portfolio,
@@ -223,6 +300,37 @@ mod tests {
         ecologits.settings.llm_estimator = crate::portfolio::LlmEstimator::Ecologits;
         check_on(&ecologits, Lever::Batch(256.0), energy, true);
         check_on(&ecologits, Lever::Batch(256.0), |i| i.carbon_embodied_kg.central, true);
+    }
+
+    #[test]
+    fn planned_levers_apply_in_turn_and_follow_their_use_cases() {
+        let mut p = mix();
+        let n = p.use_cases.len();
+        let only = |i: usize| Scope::Only(vec![i]);
+        p.settings.levers = vec![
+            Planned { lever: Lever::MoveRegion("SE".into()), scope: only(1) },
+            Planned { lever: Lever::CutPue(1.1), scope: Scope::All },
+            Planned { lever: Lever::Quantise(8.0), scope: Scope::Only(vec![0, 2]) },
+        ];
+        let applied = apply_planned(&p);
+        assert!(applied.settings.levers.is_empty(), "applied, so no longer planned");
+        assert_eq!(applied.use_cases[1].site.location, "SE");
+        assert!(applied.use_cases.iter().all(|u| u.site.pue == Some(1.1)));
+        let w = what_if_planned(&p).expect("valid");
+        assert!(w.after.energy_kwh.central < w.before.energy_kwh.central);
+
+        let mut levers = p.settings.levers.clone();
+        on_insert(&mut levers, 1);
+        assert_eq!(levers[0].scope, only(2));
+        assert_eq!(levers[2].scope, Scope::Only(vec![0, 3]));
+        on_swap(&mut levers, 2, 3);
+        assert_eq!((&levers[0].scope, &levers[2].scope), (&only(3), &Scope::Only(vec![0, 2])));
+        on_remove(&mut levers, 3);
+        assert_eq!(levers.len(), 2, "the lever on the removed use case alone goes with it");
+        assert_eq!(levers[1].scope, Scope::Only(vec![0, 2]));
+        on_remove(&mut levers, 0);
+        assert_eq!(levers[1].scope, only(1));
+        assert!(n > 3);
     }
 
     #[test]
