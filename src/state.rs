@@ -1,6 +1,7 @@
 //! The app's state, shared by context: the portfolio library, the portfolio being edited and
 //! what is derived from it, and the operations that change them.
 
+use engine::decision::levers::{self, Planned};
 use engine::{evaluate, validate, InputError, Portfolio, PortfolioResult, Problem, UseCase};
 use leptos::prelude::*;
 
@@ -15,6 +16,8 @@ pub enum Undo {
         index: usize,
         /// The use case (boxed: it is by far the largest variant).
         use_case: Box<UseCase>,
+        /// The planned levers as they were, some of which may have applied to it.
+        levers: Vec<Planned>,
     },
     /// The open portfolio's use cases before a change to all of them (what-if levers applied).
     Draft(Portfolio),
@@ -147,7 +150,10 @@ impl PortfolioCtx {
         };
         copy.name = format!("{} {suffix}", copy.name);
         let key = self.fresh_key();
-        self.draft.update(|p| p.use_cases.insert(index + 1, copy));
+        self.draft.update(|p| {
+            p.use_cases.insert(index + 1, copy);
+            levers::on_insert(&mut p.settings.levers, index + 1);
+        });
         self.keys.update(|k| k.insert(index + 1, key));
         self.selected.set(Some(key));
     }
@@ -157,8 +163,10 @@ impl PortfolioCtx {
         let Some(use_case) = self.draft.with_untracked(|p| p.use_cases.get(index).cloned()) else {
             return;
         };
+        let levers = self.draft.with_untracked(|p| p.settings.levers.clone());
         self.draft.update(|p| {
             p.use_cases.remove(index);
+            levers::on_remove(&mut p.settings.levers, index);
         });
         self.keys.update(|k| {
             k.remove(index);
@@ -166,7 +174,7 @@ impl PortfolioCtx {
         self.notice.set(Some(Notice {
             text: message(&use_case.name),
             is_error: false,
-            undo: Some(Undo::UseCase { index, use_case: Box::new(use_case) }),
+            undo: Some(Undo::UseCase { index, use_case: Box::new(use_case), levers }),
         }));
     }
 
@@ -179,7 +187,10 @@ impl PortfolioCtx {
         if target >= len {
             return;
         }
-        self.draft.update(|p| p.use_cases.swap(index, target));
+        self.draft.update(|p| {
+            p.use_cases.swap(index, target);
+            levers::on_swap(&mut p.settings.levers, index, target);
+        });
         self.keys.update(|k| k.swap(index, target));
     }
 
@@ -210,10 +221,13 @@ impl PortfolioCtx {
     pub fn undo(&self) {
         let Some(undo) = self.notice.get_untracked().and_then(|n| n.undo) else { return };
         match undo {
-            Undo::UseCase { index, use_case } => {
+            Undo::UseCase { index, use_case, levers } => {
                 let key = self.fresh_key();
                 let index = index.min(self.draft.with_untracked(|p| p.use_cases.len()));
-                self.draft.update(|p| p.use_cases.insert(index, *use_case));
+                self.draft.update(|p| {
+                    p.use_cases.insert(index, *use_case);
+                    p.settings.levers = levers;
+                });
                 self.keys.update(|k| k.insert(index, key));
             }
             Undo::Draft(portfolio) => self.replace_use_cases(portfolio),
@@ -429,6 +443,30 @@ mod tests {
             let mut unique = keys.clone();
             unique.dedup();
             assert_eq!(unique.len(), 3);
+        });
+    }
+
+    #[test]
+    fn planned_levers_stay_on_their_use_cases_through_every_list_change() {
+        use engine::decision::levers::{Lever, Scope};
+        with_ctx(|ctx| {
+            ctx.add_use_case(UseCase { name: "B".into(), ..UseCase::default() });
+            let on = |i: usize| Planned { lever: Lever::CutPue(1.1), scope: Scope::Only(vec![i]) };
+            ctx.draft.update(|p| p.settings.levers = vec![on(1), on(0)]);
+            let scopes = || {
+                ctx.draft.with_untracked(|p| {
+                    p.settings.levers.iter().map(|l| l.scope.clone()).collect::<Vec<_>>()
+                })
+            };
+            ctx.duplicate(0, "(copy)");
+            assert_eq!(scopes(), [Scope::Only(vec![2]), Scope::Only(vec![0])]);
+            ctx.shift(2, true);
+            assert_eq!(scopes(), [Scope::Only(vec![1]), Scope::Only(vec![0])]);
+            let before = ctx.draft.get_untracked();
+            ctx.remove(1, |n| n.to_owned());
+            assert_eq!(scopes(), [Scope::Only(vec![0])], "its lever goes with it");
+            ctx.undo();
+            assert_eq!(ctx.draft.get_untracked(), before, "and comes back with it");
         });
     }
 

@@ -144,6 +144,29 @@ test("a lever shows before and after, and applying it can be undone", async () =
   await context.close();
 });
 
+test("planned levers survive a reload and go with the use case they apply to", async () => {
+  const { context, page } = await openApp(app.browser, app.server.origin);
+  await page.getByTestId("example").selectOption("company");
+  await page.getByTestId("add-lever").click();
+  const lever = page.getByTestId("lever").first();
+  await lever.locator("select").first().selectOption("move_region");
+  await lever.locator("select[id$='-location']").selectOption("SE");
+  await lever.locator("select[id$='-scope']").selectOption("1");
+  await page.getByTestId("add-lever").click();
+  await page.getByTestId("lever").nth(1).locator("select").first().selectOption("cut_pue");
+  const whatIf = await page.getByTestId("what-if").innerText();
+  await waitForSave(page);
+  await page.reload();
+  assert.equal(await page.getByTestId("lever").count(), 2, "kept with the portfolio");
+  assert.equal(await page.getByTestId("lever").first().locator("select[id$='-scope']").inputValue(), "1");
+  assert.equal(await page.getByTestId("what-if").innerText(), whatIf);
+  await page.getByTestId("remove").nth(1).click();
+  assert.equal(await page.getByTestId("lever").count(), 1, "the lever on the removed use case goes with it");
+  await page.getByRole("button", { name: "Undo" }).click();
+  assert.equal(await page.getByTestId("lever").count(), 2, "and comes back with it");
+  await context.close();
+});
+
 test("batching lowers the EcoLogits estimate, and the panel says why the paper's does not move", async () => {
   const { context, page } = await openApp(app.browser, app.server.origin);
   await page.getByTestId("add-lever").click();

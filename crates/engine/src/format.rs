@@ -68,6 +68,25 @@ mod tests {
     }
 
     #[test]
+    fn planned_levers_are_written_as_the_format_documents_them() {
+        use crate::decision::levers::{Lever, Planned, Scope};
+        use crate::portfolio::{ModelSize, Task};
+        let mut p = Portfolio::default();
+        let all = |lever| Planned { lever, scope: Scope::All };
+        p.settings.levers = vec![
+            all(Lever::RightSize(ModelSize::B8)),
+            all(Lever::TaskSpecific(Task::TextClassification)),
+            Planned { lever: Lever::Batch(256.0), scope: Scope::Only(vec![0]) },
+        ];
+        let json = to_json(&p);
+        let compact: String = json.split_whitespace().collect();
+        assert!(compact.contains(r#"{"lever":{"right_size":"8B"}}"#), "{compact}");
+        assert!(compact.contains(r#"{"lever":{"task_specific":"text_classification"}}"#));
+        assert!(compact.contains(r#"{"lever":{"batch":256.0},"scope":{"only":[0]}}"#));
+        assert_eq!(parse_portfolio(&json), Ok(p));
+    }
+
+    #[test]
     fn refuses_foreign_files_and_other_versions_clearly() {
         assert!(matches!(parse_portfolio("<html>"), Err(FileError::NotJson(_))));
         assert_eq!(parse_portfolio(r#"{"name": "x"}"#), Err(FileError::NoSchemaVersion));

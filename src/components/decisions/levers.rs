@@ -1,7 +1,8 @@
 //! What-if levers: changes a company can make, each applied to one use case or all, with the
 //! footprint and SAIQ before and after, and a button that makes the changes real (undoable).
+//! Planned levers are kept with the portfolio (`settings.levers`), so they survive a reload.
 
-use engine::decision::levers::{apply, Lever, Scope};
+use engine::decision::levers::{apply_planned, Lever, Planned, Scope};
 use engine::refdata::accelerators::accelerators;
 use engine::validate::{limits, Limits};
 use engine::{evaluate, Impacts, LlmEstimator, ModelSize, Task};
@@ -14,14 +15,6 @@ use crate::components::use_case_form::location_groups;
 use crate::format::{quantity, significant, Quantity};
 use crate::i18n::{texts, Pick};
 use crate::state::PortfolioCtx;
-
-/// A lever and the use case it applies to (by key; None: all of them).
-#[derive(Debug, Clone, PartialEq)]
-struct Row {
-    id: u64,
-    lever: Lever,
-    only: Option<u64>,
-}
 
 /// A kind of lever: id, label, and the lever with its default setting.
 type Kind = (&'static str, Pick, fn() -> Lever);
@@ -172,17 +165,6 @@ const LINES: [Line; 4] = [
     (|t| t.cost_indicator, Quantity::Money, |i| i.cost_usd.central),
 ];
 
-/// The portfolio with every lever applied in turn, each to its use case or to all.
-fn applied(portfolio: &engine::Portfolio, rows: &[Row], keys: &[u64]) -> engine::Portfolio {
-    rows.iter().fold(portfolio.clone(), |p, row| {
-        let scope = match row.only {
-            None => Scope::All,
-            Some(key) => Scope::Only(keys.iter().position(|k| *k == key).into_iter().collect()),
-        };
-        apply(&p, &row.lever, &scope)
-    })
-}
-
 /// Change from `before` to `after` as a signed percentage, or a dash when there was nothing.
 fn change_percent(before: f64, after: f64) -> String {
     if before > 0.0 {
@@ -199,18 +181,15 @@ pub fn Levers() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
     let analysis = Analysis::expect();
     let t = texts();
-    let rows = RwSignal::new(Vec::<Row>::new());
-    let next_id = StoredValue::new(0_u64);
+    let count = Memo::new(move |_| ctx.draft.with(|p| p.settings.levers.len()));
     let comparison = ctx.when_valid(move |p, r| {
-        let rows = rows.get();
         let before_score = analysis.score(p, r);
-        if rows.is_empty() {
+        if p.settings.levers.is_empty() {
             // Nothing to compare: no second evaluation on every keystroke.
             let same = r.total_per_year;
             return Comparison { before: same, after: same, saiq: (before_score, before_score) };
         }
-        let keys = ctx.keys.get();
-        let after_portfolio = applied(p, &rows, &keys);
+        let after_portfolio = apply_planned(p);
         // A lever never makes a valid portfolio invalid; if it ever did, "after" shows
         // "before" rather than nothing.
         let after = evaluate(&after_portfolio).ok();
@@ -220,31 +199,13 @@ pub fn Levers() -> impl IntoView {
             saiq: (before_score, after.as_ref().and_then(|a| analysis.score(&after_portfolio, a))),
         }
     });
-    // A lever aimed at a use case that has been removed goes with it, rather than silently
-    // applying to nothing.
-    Effect::new(move |_| {
-        let orphaned = ctx.keys.with(|keys| {
-            rows.with_untracked(|r| {
-                r.iter().any(|row| row.only.is_some_and(|k| !keys.contains(&k)))
-            })
-        });
-        if orphaned {
-            let keys = ctx.keys.get_untracked();
-            rows.update(|r| r.retain(|row| row.only.is_none_or(|k| keys.contains(&k))));
-        }
-    });
     let add = move |_| {
-        let id = next_id.get_value();
-        next_id.set_value(id + 1);
-        rows.update(|r| r.push(Row { id, lever: Lever::RightSize(ModelSize::B8), only: None }));
+        let lever = Planned { lever: Lever::RightSize(ModelSize::B8), scope: Scope::All };
+        ctx.draft.update(|p| p.settings.levers.push(lever));
     };
     let apply_all = move |_| {
-        let changed = ctx.draft.with_untracked(|p| {
-            ctx.keys.with_untracked(|keys| rows.with_untracked(|r| applied(p, r, keys)))
-        });
-        let count = rows.with_untracked(Vec::len);
-        ctx.change_all(changed, (t().levers_applied)(count));
-        rows.set(Vec::new());
+        let changed = ctx.draft.with_untracked(apply_planned);
+        ctx.change_all(changed, (t().levers_applied)(count.get_untracked()));
     };
     let comparison_rows = move || {
         let c = comparison.get();
@@ -283,8 +244,8 @@ pub fn Levers() -> impl IntoView {
         <h2 id="levers-title">{text(|t| t.levers_title)}</h2>
         <p class="hint">{text(|t| t.levers_hint)}</p>
         <ol class="lever-list" data-testid="lever-list">
-            <For each=move || rows.get() key=|row| row.id let(row)>
-                <LeverRow id=row.id rows=rows />
+            <For each=move || 0..count.get() key=|i| *i let:i>
+                <LeverRow i=i />
             </For>
         </ol>
         <div class="buttons">
@@ -294,13 +255,13 @@ pub fn Levers() -> impl IntoView {
             <button
                 type="button"
                 data-testid="apply-levers"
-                disabled=move || rows.with(Vec::is_empty)
+                disabled=move || count.get() == 0
                 on:click=apply_all
             >
                 {text(|t| t.apply_levers)}
             </button>
         </div>
-        <Show when=move || !rows.with(Vec::is_empty)>
+        <Show when=move || count.get() != 0>
         <table class="what-if" data-testid="what-if">
             <thead>
                 <tr>
@@ -317,18 +278,18 @@ pub fn Levers() -> impl IntoView {
     }
 }
 
-/// One lever: its kind, its setting, what it applies to, and a remove button.
+/// One planned lever (the `i`th): its kind, its setting, what it applies to, and a remove
+/// button.
 #[component]
-fn LeverRow(id: u64, rows: RwSignal<Vec<Row>>) -> impl IntoView {
+fn LeverRow(i: usize) -> impl IntoView {
     let ctx = PortfolioCtx::expect();
     let t = texts();
-    let lever = Memo::new(move |_| {
-        rows.with(|r| r.iter().find(|row| row.id == id).map(|row| row.lever.clone()))
-    });
-    let edit = move |change: &dyn Fn(&mut Row)| {
-        rows.update(|r| {
-            if let Some(row) = r.iter_mut().find(|row| row.id == id) {
-                change(row);
+    let planned = Memo::new(move |_| ctx.draft.with(|p| p.settings.levers.get(i).cloned()));
+    let lever = Memo::new(move |_| planned.with(|p| p.as_ref().map(|p| p.lever.clone())));
+    let edit = move |change: &dyn Fn(&mut Planned)| {
+        ctx.draft.update(|p| {
+            if let Some(planned) = p.settings.levers.get_mut(i) {
+                change(planned);
             }
         });
     };
@@ -340,31 +301,38 @@ fn LeverRow(id: u64, rows: RwSignal<Vec<Row>>) -> impl IntoView {
     let set_kind = Callback::new(move |chosen: String| {
         if let Some((_, _, make)) = KINDS.iter().find(|(k, _, _)| *k == chosen) {
             refused.set(None);
-            edit(&|row| row.lever = make());
+            edit(&|planned| planned.lever = make());
         }
     });
+    // A lever from a file may apply to several use cases; the chooser shows the first.
     let scope_value = Signal::derive(move || {
-        rows.with(|r| r.iter().find(|row| row.id == id).and_then(|row| row.only))
-            .map_or_else(|| "all".to_owned(), |k| k.to_string())
+        planned.with(|p| match p.as_ref().map(|p| &p.scope) {
+            Some(Scope::Only(list)) => list.first().map_or_else(String::new, usize::to_string),
+            _ => "all".to_owned(),
+        })
+    });
+    // Names only: the options are rebuilt when a use case is renamed, added or removed, not on
+    // every edit.
+    let names = Memo::new(move |_| {
+        ctx.draft.with(|p| p.use_cases.iter().map(|uc| uc.name.clone()).collect::<Vec<_>>())
     });
     let use_cases = Signal::derive(move || {
-        ctx.keys.with(|keys| {
-            ctx.draft.with(|p| {
-                keys.iter()
-                    .zip(&p.use_cases)
-                    .map(|(k, uc)| ChoiceOption::fixed(k.to_string(), uc.name.clone()))
-                    .collect()
-            })
+        names.with(|names| {
+            names
+                .iter()
+                .enumerate()
+                .map(|(i, name)| ChoiceOption::fixed(i.to_string(), name.clone()))
+                .collect()
         })
     });
     let set_scope = Callback::new(move |v: String| {
-        let only = v.parse::<u64>().ok();
-        edit(&|row| row.only = only);
+        let scope = v.parse::<usize>().map_or(Scope::All, |i| Scope::Only(vec![i]));
+        edit(&|planned| planned.scope = scope.clone());
     });
     let number = move |field: &'static str, label: Pick, unit: &'static str, scale: SliderScale| {
         view! {
             <NumberField
-                id=format!("lever-{id}-{field}")
+                id=format!("lever-{i}-{field}")
                 label=tr(label)
                 unit=Signal::derive(move || unit)
                 value=Signal::derive(move || match lever.get() {
@@ -376,7 +344,7 @@ fn LeverRow(id: u64, rows: RwSignal<Vec<Row>>) -> impl IntoView {
                     let accepted = checked == Some(Ok(()));
                     refused.set(checked.and_then(Result::err));
                     if accepted {
-                        edit(&|row| match &mut row.lever {
+                        edit(&|planned| match &mut planned.lever {
                             Lever::RaiseCarbonFreeShare(x) | Lever::CutPue(x) | Lever::ShareFineTune(x) => *x = v,
                             _ => {}
                         });
@@ -415,12 +383,12 @@ fn LeverRow(id: u64, rows: RwSignal<Vec<Row>>) -> impl IntoView {
             };
             view! {
                 <Choice
-                    id=format!("lever-{id}-{field}")
+                    id=format!("lever-{i}-{field}")
                     label=tr(label)
                     value=Signal::derive(move || value.clone())
                     on_change=Callback::new(move |v: String| {
                         if let Some(changed) = lever.get_untracked().and_then(|l| with_listed(&l, &v)) {
-                            edit(&|row| row.lever = changed.clone());
+                            edit(&|planned| planned.lever = changed.clone());
                         }
                     })
                     groups=groups
@@ -438,9 +406,9 @@ fn LeverRow(id: u64, rows: RwSignal<Vec<Row>>) -> impl IntoView {
     view! {
         <li class="lever" data-testid="lever">
             <div class="field-row">
-                <Choice id=format!("lever-{id}-kind") label=tr(|t| t.lever) value=kind on_change=set_kind groups=vec![(None, kinds)] />
+                <Choice id=format!("lever-{i}-kind") label=tr(|t| t.lever) value=kind on_change=set_kind groups=vec![(None, kinds)] />
                 <Choice
-                    id=format!("lever-{id}-scope")
+                    id=format!("lever-{i}-scope")
                     label=tr(|t| t.lever_applies_to)
                     value=scope_value
                     on_change=set_scope
@@ -455,7 +423,13 @@ fn LeverRow(id: u64, rows: RwSignal<Vec<Row>>) -> impl IntoView {
             <button
                 type="button"
                 class="remove"
-                on:click=move |_| rows.update(|r| r.retain(|row| row.id != id))
+                on:click=move |_| {
+                    ctx.draft.update(|p| {
+                        if i < p.settings.levers.len() {
+                            p.settings.levers.remove(i);
+                        }
+                    });
+                }
             >
                 {text(|t| t.remove_lever)}
             </button>
@@ -512,21 +486,6 @@ mod tests {
         for (id, _, make) in KINDS {
             assert_eq!(kind_of(&make()), id);
         }
-    }
-
-    #[test]
-    fn a_lever_on_one_use_case_follows_its_key_and_one_on_a_removed_one_does_nothing() {
-        let mut p = engine::Portfolio::default();
-        p.use_cases.push(engine::UseCase { name: "B".into(), ..engine::UseCase::default() });
-        let row = |only| Row { id: 0, lever: Lever::MoveRegion("SE".into()), only };
-        let moved = applied(&p, &[row(Some(7))], &[3, 7]);
-        assert_eq!(moved.use_cases[1].site.location, "SE");
-        assert_eq!(moved.use_cases[0].site.location, p.use_cases[0].site.location);
-        assert_eq!(applied(&p, &[row(Some(9))], &[3, 7]), p);
-        assert!(applied(&p, &[row(None)], &[3, 7])
-            .use_cases
-            .iter()
-            .all(|u| u.site.location == "SE"));
     }
 
     #[test]
