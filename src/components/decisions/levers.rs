@@ -298,9 +298,14 @@ fn LeverRow(i: usize) -> impl IntoView {
     let kinds = KINDS.iter().map(|(id, label, _)| ChoiceOption::text(*id, *label)).collect();
     // A typed setting out of its range is refused with a message, never clamped silently.
     let refused = RwSignal::new(None::<engine::Problem>);
+    // Rows are by position: when the lever shown here changes (another kind, or the next one
+    // after a removal), a refusal of the previous one no longer applies.
+    Effect::new(move |_| {
+        lever.track();
+        refused.set(None);
+    });
     let set_kind = Callback::new(move |chosen: String| {
         if let Some((_, _, make)) = KINDS.iter().find(|(k, _, _)| *k == chosen) {
-            refused.set(None);
             edit(&|planned| planned.lever = make());
         }
     });
