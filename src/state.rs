@@ -448,23 +448,23 @@ mod tests {
 
     #[test]
     fn planned_levers_stay_on_their_use_cases_through_every_list_change() {
-        use engine::decision::levers::{Lever, Scope};
+        use engine::decision::levers::Lever;
         with_ctx(|ctx| {
             ctx.add_use_case(UseCase { name: "B".into(), ..UseCase::default() });
-            let on = |i: usize| Planned { lever: Lever::CutPue(1.1), scope: Scope::Only(vec![i]) };
+            let on = |i: usize| Planned { lever: Lever::CutPue(1.1), use_case: Some(i) };
             ctx.draft.update(|p| p.settings.levers = vec![on(1), on(0)]);
-            let scopes = || {
+            let targets = || {
                 ctx.draft.with_untracked(|p| {
-                    p.settings.levers.iter().map(|l| l.scope.clone()).collect::<Vec<_>>()
+                    p.settings.levers.iter().map(|l| l.use_case).collect::<Vec<_>>()
                 })
             };
             ctx.duplicate(0, "(copy)");
-            assert_eq!(scopes(), [Scope::Only(vec![2]), Scope::Only(vec![0])]);
+            assert_eq!(targets(), [Some(2), Some(0)]);
             ctx.shift(2, true);
-            assert_eq!(scopes(), [Scope::Only(vec![1]), Scope::Only(vec![0])]);
+            assert_eq!(targets(), [Some(1), Some(0)]);
             let before = ctx.draft.get_untracked();
             ctx.remove(1, |n| n.to_owned());
-            assert_eq!(scopes(), [Scope::Only(vec![0])], "its lever goes with it");
+            assert_eq!(targets(), [Some(0)], "its lever goes with it");
             ctx.undo();
             assert_eq!(ctx.draft.get_untracked(), before, "and comes back with it");
         });

@@ -333,6 +333,8 @@ pub static TEXTS: Texts = Texts {
     reference_saved: |name| format!("Saved portfolio “{name}”"),
     reference_pin: "Use this portfolio as it is now as the reference",
     reference_unavailable: "The reference has no output in this unit (or could not be evaluated): choose another unit or reference.",
+    baseline_pinned: |name| format!("“{name}” as it is now is the reference, kept with the portfolio."),
+    pin_needs_valid: "Correct the fields marked in red before pinning this portfolio as the reference.",
     this_portfolio: "This portfolio",
     ratio: "Ratio",
     full_cost: "Direct cost plus carbon and water at shadow prices",

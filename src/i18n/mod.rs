@@ -401,6 +401,8 @@ pub struct Texts {
     pub reference_saved: fn(&str) -> String,
     pub reference_pin: &'static str,
     pub reference_unavailable: &'static str,
+    pub baseline_pinned: fn(&str) -> String,
+    pub pin_needs_valid: &'static str,
     pub this_portfolio: &'static str,
     pub ratio: &'static str,
     pub full_cost: &'static str,

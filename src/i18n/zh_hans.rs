@@ -335,6 +335,8 @@ pub static TEXTS: Texts = Texts {
     reference_saved: |name| format!("已保存的组合“{name}”"),
     reference_pin: "以此组合的当前状态作为参考",
     reference_unavailable: "参考在此单位下没有产出（或无法计算）：请选择其他单位或参考。",
+    baseline_pinned: |name| format!("已将当前的“{name}”固定为参考，并随组合保存。"),
+    pin_needs_valid: "请先更正标红的字段，再将此组合固定为参考。",
     this_portfolio: "本组合",
     ratio: "比值",
     full_cost: "直接成本加影子价格计的碳和水",

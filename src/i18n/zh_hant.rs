@@ -335,6 +335,8 @@ pub static TEXTS: Texts = Texts {
     reference_saved: |name| format!("已儲存的組合「{name}」"),
     reference_pin: "以此組合的目前狀態作為參考",
     reference_unavailable: "參考在此單位下沒有產出（或無法計算）：請選擇其他單位或參考。",
+    baseline_pinned: |name| format!("已將目前的「{name}」固定為參考，並隨組合儲存。"),
+    pin_needs_valid: "請先更正標紅的欄位，再將此組合固定為參考。",
     this_portfolio: "本組合",
     ratio: "比值",
     full_cost: "直接成本加影子價格計的碳與水",

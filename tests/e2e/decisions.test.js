@@ -102,14 +102,21 @@ test("weight sliders re-rank the use cases", async () => {
   await context.close();
 });
 
-test("a pinned reference scores 1, and a change scores against it", async () => {
+test("a pinned baseline scores 1, a change scores against it, and it is kept", async () => {
   const { context, page } = await openApp(app.browser, app.server.origin);
   await page.getByTestId("saiq-pin").click();
   assert.equal(await page.getByTestId("saiq-reference").inputValue(), "pinned");
   assert.ok(Math.abs((await value(page, "saiq-portfolio")) - 1) < 1e-9);
+  await page.getByRole("button", { name: "Undo" }).click();
+  assert.equal(await page.getByTestId("saiq-reference").inputValue(), "shipped", "pinning can be undone");
+  await page.getByTestId("saiq-pin").click();
   await page.getByText("Small (8B)").click();
   const after = await value(page, "saiq-portfolio");
-  assert.ok(after < 1, `a smaller model scores below the pinned reference: ${after}`);
+  assert.ok(after < 1, `a smaller model scores below the pinned baseline: ${after}`);
+  await waitForSave(page);
+  await page.reload();
+  assert.equal(await page.getByTestId("saiq-reference").inputValue(), "pinned", "kept with the portfolio");
+  assert.equal(await value(page, "saiq-portfolio"), after);
   await page.getByTestId("saiq-unit").selectOption("request");
   assert.ok((await value(page, "saiq-portfolio")) < 1);
   await context.close();

@@ -69,21 +69,33 @@ mod tests {
 
     #[test]
     fn planned_levers_are_written_as_the_format_documents_them() {
-        use crate::decision::levers::{Lever, Planned, Scope};
+        use crate::decision::levers::{Lever, Planned};
         use crate::portfolio::{ModelSize, Task};
         let mut p = Portfolio::default();
-        let all = |lever| Planned { lever, scope: Scope::All };
+        let all = |lever| Planned { lever, use_case: None };
         p.settings.levers = vec![
             all(Lever::RightSize(ModelSize::B8)),
             all(Lever::TaskSpecific(Task::TextClassification)),
-            Planned { lever: Lever::Batch(256.0), scope: Scope::Only(vec![0]) },
+            Planned { lever: Lever::Batch(256.0), use_case: Some(0) },
         ];
         let json = to_json(&p);
         let compact: String = json.split_whitespace().collect();
         assert!(compact.contains(r#"{"lever":{"right_size":"8B"}}"#), "{compact}");
         assert!(compact.contains(r#"{"lever":{"task_specific":"text_classification"}}"#));
-        assert!(compact.contains(r#"{"lever":{"batch":256.0},"scope":{"only":[0]}}"#));
+        assert!(compact.contains(r#"{"lever":{"batch":256.0},"use_case":0}"#));
         assert_eq!(parse_portfolio(&json), Ok(p));
+    }
+
+    #[test]
+    fn a_baseline_is_kept_as_inputs_without_levers_or_a_baseline_of_its_own() {
+        use crate::decision::levers::{Lever, Planned};
+        let mut p = Portfolio::default();
+        p.settings.levers = vec![Planned { lever: Lever::CutPue(1.1), use_case: None }];
+        p.settings.baseline = Some(Box::new(p.as_baseline()));
+        let again = p.as_baseline();
+        assert!(again.settings.levers.is_empty() && again.settings.baseline.is_none());
+        assert_eq!(again.use_cases, p.use_cases);
+        assert_eq!(parse_portfolio(&to_json(&p)), Ok(p));
     }
 
     #[test]

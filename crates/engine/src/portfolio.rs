@@ -24,6 +24,17 @@ pub struct Portfolio {
     pub use_cases: Vec<UseCase>,
 }
 
+impl Portfolio {
+    /// This portfolio as a baseline to keep: its inputs, without planned levers or a baseline
+    /// of its own.
+    pub fn as_baseline(&self) -> Portfolio {
+        let mut snapshot = self.clone();
+        snapshot.settings.levers.clear();
+        snapshot.settings.baseline = None;
+        snapshot
+    }
+}
+
 impl Default for Portfolio {
     fn default() -> Self {
         Self {
@@ -59,6 +70,10 @@ pub struct Settings {
     /// What-if levers planned but not yet applied, in the order they apply.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub levers: Vec<crate::decision::levers::Planned>,
+    /// The portfolio as it was when pinned as its own SAIQ reference (its base year): kept as
+    /// inputs, so that it is scored with the same methodology as the portfolio now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Box<Portfolio>>,
 }
 
 impl Default for Settings {
@@ -70,6 +85,7 @@ impl Default for Settings {
             shadow_prices: crate::decision::ShadowPrices::default(),
             scenario: None,
             levers: Vec::new(),
+            baseline: None,
         }
     }
 }

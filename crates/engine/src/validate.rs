@@ -3,7 +3,7 @@
 //! The estimators assume validated input; [`crate::evaluate`] validates first, so no input can
 //! make the engine panic or return NaN or infinity.
 
-use crate::decision::levers::{Lever, Planned, Scope};
+use crate::decision::levers::{Lever, Planned};
 use crate::decision::projection::Scenario;
 use crate::estimator::task;
 use crate::portfolio::{
@@ -212,6 +212,11 @@ pub fn validate(portfolio: &Portfolio) -> Vec<InputError> {
     if let Some(scenario) = &portfolio.settings.scenario {
         check_scenario(&mut checker, "settings.scenario", scenario);
     }
+    if let Some(baseline) = &portfolio.settings.baseline {
+        for e in validate(baseline) {
+            checker.push(format!("settings.baseline.{}", e.field), e.problem);
+        }
+    }
     for (i, planned) in portfolio.settings.levers.iter().enumerate() {
         let at = format!("settings.levers[{i}]");
         check_lever(&mut checker, &at, planned, portfolio.use_cases.len());
@@ -271,12 +276,10 @@ fn check_scenario(c: &mut Checker, at: &str, s: &Scenario) {
 }
 
 fn check_lever(c: &mut Checker, at: &str, planned: &Planned, use_cases: usize) {
-    if let Scope::Only(list) = &planned.scope {
-        // An index is a count of use cases before it: at most one less than their number.
+    if let Some(i) = planned.use_case {
+        // An index counts the use cases before it: at most one less than their number.
         let last = Limits::new(0.0, use_cases as f64 - 1.0);
-        for (j, i) in list.iter().enumerate() {
-            c.number(|| format!("{at}.scope.only[{j}]"), *i as f64, last);
-        }
+        c.number(|| format!("{at}.use_case"), i as f64, last);
     }
     let at = format!("{at}.lever");
     let (limits, value) = match &planned.lever {
@@ -592,21 +595,31 @@ mod tests {
     }
 
     #[test]
+    fn checks_the_baseline_as_a_portfolio() {
+        let mut p = Portfolio::default();
+        let mut baseline = p.clone();
+        baseline.use_cases[0].volume = Volume::PerYear { per_year: -1.0 };
+        p.settings.baseline = Some(Box::new(baseline));
+        let fields: Vec<String> = validate(&p).into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["settings.baseline.use_cases[0].volume.per_year"]);
+    }
+
+    #[test]
     fn checks_planned_levers() {
         let mut p = Portfolio::default();
-        let planned = |lever, scope| Planned { lever, scope };
+        let planned = |lever, use_case| Planned { lever, use_case };
         p.settings.levers = vec![
-            planned(Lever::MoveRegion("SE".into()), Scope::Only(vec![0])),
-            planned(Lever::CutPue(0.9), Scope::All),
-            planned(Lever::MoveBatchWork("atlantis".into()), Scope::Only(vec![0, 1])),
-            planned(Lever::ChangeAccelerator("abacus".into()), Scope::All),
+            planned(Lever::MoveRegion("SE".into()), Some(0)),
+            planned(Lever::CutPue(0.9), None),
+            planned(Lever::MoveBatchWork("atlantis".into()), Some(1)),
+            planned(Lever::ChangeAccelerator("abacus".into()), None),
         ];
         let messages: Vec<String> = validate(&p).iter().map(ToString::to_string).collect();
         assert_eq!(
             messages,
             [
                 "settings.levers[1].lever: must be at least 1",
-                "settings.levers[2].scope.only[1]: must be at most 0",
+                "settings.levers[2].use_case: must be at most 0",
                 "settings.levers[2].lever: unknown location \"atlantis\"",
                 "settings.levers[3].lever: unknown accelerator \"abacus\"",
             ]

@@ -113,6 +113,21 @@ fn projects_and_scores_the_company_example() {
     assert!(v["portfolio"]["saiq"].as_f64() > Some(0.0));
     assert_eq!(v["use_cases"].as_array().map(Vec::len), Some(8));
     assert!(v["use_cases"][4]["saiq"].is_null(), "a tabular model has no output tokens");
+    assert!(v["baseline"].is_null(), "no baseline pinned");
+
+    // Pinned as its own baseline, then run in less efficient data centres: every intensity but
+    // cost rises, so it scores above 1 against its baseline.
+    let text = std::fs::read_to_string(&path).expect("the example");
+    let mut p = engine::format::parse_portfolio(&text).expect("valid");
+    p.settings.baseline = Some(Box::new(p.as_baseline()));
+    for uc in &mut p.use_cases {
+        uc.site.pue = Some(2.5);
+    }
+    let out = aifootprint(&["saiq"], Some(&engine::format::to_json(&p)));
+    let v = json(&out);
+    let against = v["baseline"]["portfolio_saiq"].as_f64().expect("a score");
+    assert!(against > 1.0, "a PUE of 2.5 against the baseline's: {against}");
+    assert_eq!(v["baseline"]["name"], p.name);
 }
 
 #[test]
@@ -139,7 +154,7 @@ fn reports_the_return_on_environment_of_use_cases_that_declare_what_they_avoid()
 #[test]
 fn shows_the_footprint_before_and_after_the_planned_levers() {
     let portfolio = r#"{"schema_version": 1, "name": "What if", "settings": {"levers": [
-            {"lever": {"move_region": "SE"}, "scope": {"only": [1]}},
+            {"lever": {"move_region": "SE"}, "use_case": 1},
             {"lever": {"cut_pue": 1.1}}
         ]},
         "use_cases": [
@@ -159,10 +174,10 @@ fn shows_the_footprint_before_and_after_the_planned_levers() {
     assert_eq!(v["portfolio_after"]["use_cases"][1]["site"]["location"], "SE");
     assert!(v["portfolio_after"]["settings"]["levers"].is_null(), "applied, none left planned");
 
-    let bad = portfolio.replace("\"only\": [1]", "\"only\": [5]");
+    let bad = portfolio.replace("\"use_case\": 1", "\"use_case\": 5");
     let out = aifootprint(&["what-if"], Some(&bad));
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("settings.levers[0].scope.only[0]"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("settings.levers[0].use_case"));
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! footprint and SAIQ before and after, and a button that makes the changes real (undoable).
 //! Planned levers are kept with the portfolio (`settings.levers`), so they survive a reload.
 
-use engine::decision::levers::{apply_planned, Lever, Planned, Scope};
+use engine::decision::levers::{apply_planned, Lever, Planned};
 use engine::refdata::accelerators::accelerators;
 use engine::validate::{limits, Limits};
 use engine::{evaluate, Impacts, LlmEstimator, ModelSize, Task};
@@ -200,7 +200,7 @@ pub fn Levers() -> impl IntoView {
         }
     });
     let add = move |_| {
-        let lever = Planned { lever: Lever::RightSize(ModelSize::B8), scope: Scope::All };
+        let lever = Planned { lever: Lever::RightSize(ModelSize::B8), use_case: None };
         ctx.draft.update(|p| p.settings.levers.push(lever));
     };
     let apply_all = move |_| {
@@ -309,12 +309,10 @@ fn LeverRow(i: usize) -> impl IntoView {
             edit(&|planned| planned.lever = make());
         }
     });
-    // A lever from a file may apply to several use cases; the chooser shows the first.
     let scope_value = Signal::derive(move || {
-        planned.with(|p| match p.as_ref().map(|p| &p.scope) {
-            Some(Scope::Only(list)) => list.first().map_or_else(String::new, usize::to_string),
-            _ => "all".to_owned(),
-        })
+        planned
+            .with(|p| p.as_ref().and_then(|p| p.use_case))
+            .map_or_else(|| "all".to_owned(), |i| i.to_string())
     });
     // Names only: the options are rebuilt when a use case is renamed, added or removed, not on
     // every edit.
@@ -331,8 +329,8 @@ fn LeverRow(i: usize) -> impl IntoView {
         })
     });
     let set_scope = Callback::new(move |v: String| {
-        let scope = v.parse::<usize>().map_or(Scope::All, |i| Scope::Only(vec![i]));
-        edit(&|planned| planned.scope = scope.clone());
+        let use_case = v.parse::<usize>().ok();
+        edit(&|planned| planned.use_case = use_case);
     });
     let number = move |field: &'static str, label: Pick, unit: &'static str, scale: SliderScale| {
         view! {

@@ -21,22 +21,25 @@ use crate::state::PortfolioCtx;
 pub enum Reference {
     /// The shipped profile: the paper's 70B chat assistant on the world-average grid.
     Shipped,
-    /// The open portfolio as it was when pinned, per functional unit.
-    Pinned {
-        /// The portfolio's name then.
-        name: String,
-        /// Its intensities per 1,000 output tokens and per request.
-        per_unit: [Option<Intensities>; 2],
-    },
+    /// The open portfolio as it was when pinned (`settings.baseline`), scored now.
+    Pinned,
     /// Another portfolio of the library, by index.
     Saved(usize),
 }
 
-fn unit_slot(unit: FunctionalUnit) -> usize {
-    match unit {
-        FunctionalUnit::ThousandOutputTokens => 0,
-        FunctionalUnit::Request => 1,
+/// The reference a portfolio opens with: its baseline when it has pinned one.
+fn default_reference(has_baseline: bool) -> Reference {
+    if has_baseline {
+        Reference::Pinned
+    } else {
+        Reference::Shipped
     }
+}
+
+/// A portfolio's intensities in a unit, if it evaluates and has such output.
+fn intensities_of(portfolio: &Portfolio, unit: FunctionalUnit) -> Option<Intensities> {
+    let result = evaluate(portfolio).ok()?;
+    portfolio_intensities(portfolio, &result, unit)
 }
 
 /// The choices shared by the decision views: the functional unit and the reference of the
@@ -49,46 +52,45 @@ pub struct Analysis {
     pub reference: RwSignal<Reference>,
     /// The reference's intensities in the chosen unit (None: it has no such output).
     pub reference_per_unit: Memo<Option<Intensities>>,
+    /// The name of the open portfolio's pinned baseline, if it has one.
+    pub baseline_name: Memo<Option<String>>,
 }
 
 impl Analysis {
     fn provide(ctx: PortfolioCtx) -> Self {
         let unit = RwSignal::new(FunctionalUnit::ThousandOutputTokens);
-        let reference = RwSignal::new(Reference::Shipped);
+        // Its own memo, so that an edit to the portfolio does not evaluate the baseline again.
+        let baseline = Memo::new(move |_| ctx.draft.with(|p| p.settings.baseline.clone()));
+        let baseline_name =
+            Memo::new(move |_| baseline.with(|b| b.as_ref().map(|b| b.name.clone())));
+        let has_baseline = Memo::new(move |_| baseline_name.with(Option::is_some));
+        let reference = RwSignal::new(default_reference(has_baseline.get_untracked()));
         let reference_per_unit = Memo::new(move |_| {
             let unit = unit.get();
             match reference.get() {
                 Reference::Shipped => reference_intensities(unit),
-                Reference::Pinned { per_unit, .. } => per_unit[unit_slot(unit)],
+                Reference::Pinned => baseline.with(|b| intensities_of(b.as_deref()?, unit)),
                 Reference::Saved(i) => {
-                    let saved = ctx.library.with(|l| l.get(i).cloned())?;
-                    let result = evaluate(&saved).ok()?;
-                    portfolio_intensities(&saved, &result, unit)
+                    intensities_of(&ctx.library.with(|l| l.get(i).cloned())?, unit)
                 }
             }
         });
-        // A saved portfolio that has just been opened is no longer "another" one: its saved
-        // copy would be stale, so the reference falls back to the shipped profile.
-        Effect::new(move |_| {
-            let current = ctx.current.get();
-            if reference.with_untracked(|r| *r == Reference::Saved(current)) {
-                reference.set(Reference::Shipped);
+        // Another portfolio opened, or this one's baseline pinned or undone: the reference
+        // becomes that portfolio's own (a saved copy of the open one would be stale).
+        Effect::new(move |previous: Option<(usize, bool)>| {
+            let now = (ctx.current.get(), has_baseline.get());
+            if previous.is_some_and(|p| p != now) {
+                reference.set(default_reference(now.1));
             }
+            now
         });
-        let analysis = Self { unit, reference, reference_per_unit };
+        let analysis = Self { unit, reference, reference_per_unit, baseline_name };
         provide_context(analysis);
         analysis
     }
 
     fn expect() -> Self {
         expect_context::<Self>()
-    }
-
-    /// Pins the portfolio as it is now as the reference.
-    fn pin(&self, portfolio: &Portfolio, result: &PortfolioResult) {
-        let per_unit = [FunctionalUnit::ThousandOutputTokens, FunctionalUnit::Request]
-            .map(|unit| portfolio_intensities(portfolio, result, unit));
-        self.reference.set(Reference::Pinned { name: portfolio.name.clone(), per_unit });
     }
 
     /// A portfolio's SAIQ against the chosen reference, tracking the unit and the reference.

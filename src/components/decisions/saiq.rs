@@ -121,12 +121,12 @@ pub fn Saiq() -> impl IntoView {
 
     let reference_value = Signal::derive(move || match analysis.reference.get() {
         Reference::Shipped => "shipped".to_owned(),
-        Reference::Pinned { .. } => "pinned".to_owned(),
+        Reference::Pinned => "pinned".to_owned(),
         Reference::Saved(i) => format!("saved:{i}"),
     });
     let reference_options = Signal::derive(move || {
         let mut options = Vec::new();
-        if let Reference::Pinned { name, .. } = analysis.reference.get() {
+        if let Some(name) = analysis.baseline_name.get() {
             options.push(ChoiceOption::translated("pinned", move || (t().reference_pinned)(&name)));
         }
         let current = ctx.current.get();
@@ -143,18 +143,23 @@ pub fn Saiq() -> impl IntoView {
     let choose_reference = Callback::new(move |value: String| {
         let chosen = match value.strip_prefix("saved:").and_then(|i| i.parse().ok()) {
             Some(i) => Reference::Saved(i),
-            None if value == "pinned" => return,
+            None if value == "pinned" => Reference::Pinned,
             None => Reference::Shipped,
         };
         analysis.reference.set(chosen);
     });
+    // The baseline is kept with the portfolio, as inputs; pinning again replaces it, so it can
+    // be undone. An invalid portfolio is not pinned: its baseline would stay invalid.
     let pin = move |_| {
-        let pinned = ctx.result.with_untracked(|r| {
-            r.as_ref().map(|r| ctx.draft.with_untracked(|p| analysis.pin(p, r)))
-        });
-        if pinned.is_none() {
-            ctx.tell(t().reference_unavailable.to_owned(), true);
+        if !ctx.errors.with_untracked(Vec::is_empty) {
+            ctx.tell(t().pin_needs_valid.to_owned(), true);
+            return;
         }
+        let before = ctx.draft.get_untracked();
+        let mut pinned = before.clone();
+        pinned.settings.baseline = Some(Box::new(before.as_baseline()));
+        ctx.change_all(pinned, (t().baseline_pinned)(&before.name));
+        analysis.reference.set(Reference::Pinned);
     };
     let unit_value = Signal::derive(move || {
         match analysis.unit.get() {

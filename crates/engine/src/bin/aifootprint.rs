@@ -23,7 +23,8 @@ usage: aifootprint <command>
   saiq [FILE] [--per-request]
                       the Sustainable AI Quotient of each use case and of the portfolio against
                       the shipped reference (per 1,000 output tokens, or per request), with the
-                      portfolio's weights (settings.saiq_weights; equal by default), as JSON
+                      portfolio's weights (settings.saiq_weights; equal by default), and of the
+                      portfolio against its pinned baseline (settings.baseline), as JSON
   roe [FILE]          the Return on Environment of each use case that declares what it avoids
                       (use_cases[].avoided), per indicator, as JSON
   what-if [FILE]      the yearly footprint before and after the portfolio's planned levers
@@ -207,10 +208,17 @@ fn decision_command(
         })
         .collect();
     let total = saiq::portfolio_intensities(&portfolio, &result, unit);
+    // Against the portfolio's own baseline too, when it has pinned one.
+    let baseline = portfolio.settings.baseline.as_deref().map(|b| {
+        let intensities = evaluate(b).ok().and_then(|r| saiq::portfolio_intensities(b, &r, unit));
+        let saiq = total.zip(intensities).and_then(|(x, r)| saiq::saiq(&x, &r, &weights).ok());
+        serde_json::json!({ "name": b.name, "intensities": intensities, "portfolio_saiq": saiq })
+    });
     print_json(&serde_json::json!({
         "unit": unit,
         "weights": weights,
         "reference": { "use_case": saiq::reference_use_case().name, "intensities": reference },
+        "baseline": baseline,
         "portfolio": { "intensities": total, "saiq": total.as_ref().and_then(score) },
         "use_cases": use_cases,
         "methodology_version": engine::METHODOLOGY_VERSION,

@@ -61,18 +61,6 @@ impl Scope {
             Scope::Only(list) => list.contains(&i),
         }
     }
-
-    /// Every use case.
-    pub fn is_all(&self) -> bool {
-        *self == Scope::All
-    }
-
-    fn indexes_mut(&mut self) -> &mut [usize] {
-        match self {
-            Scope::All => &mut [],
-            Scope::Only(list) => list,
-        }
-    }
 }
 
 /// A lever planned but not yet applied, kept with the portfolio (`settings.levers`) so that a
@@ -82,9 +70,16 @@ impl Scope {
 pub struct Planned {
     /// The change.
     pub lever: Lever,
-    /// The use cases it applies to (absent: all).
-    #[serde(default, skip_serializing_if = "Scope::is_all")]
-    pub scope: Scope,
+    /// The use case it applies to, by index (absent: all of them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub use_case: Option<usize>,
+}
+
+impl Planned {
+    /// The use cases it applies to.
+    pub fn scope(&self) -> Scope {
+        self.use_case.map_or(Scope::All, |i| Scope::Only(vec![i]))
+    }
 }
 
 /// The portfolio with its planned levers applied in turn, none left planned.
@@ -93,38 +88,34 @@ pub fn apply_planned(portfolio: &Portfolio) -> Portfolio {
         .settings
         .levers
         .iter()
-        .fold(portfolio.clone(), |p, planned| apply(&p, &planned.lever, &planned.scope));
+        .fold(portfolio.clone(), |p, planned| apply(&p, &planned.lever, &planned.scope()));
     out.settings.levers.clear();
     out
 }
 
 /// Keeps planned levers on their use cases when one is inserted at `index`.
 pub fn on_insert(levers: &mut [Planned], index: usize) {
-    for i in levers.iter_mut().flat_map(|p| p.scope.indexes_mut()) {
+    for i in levers.iter_mut().filter_map(|p| p.use_case.as_mut()) {
         if *i >= index {
             *i += 1;
         }
     }
 }
 
-/// Keeps planned levers on their use cases when the one at `index` is removed: it leaves
-/// their scopes, and a lever that applied to it alone goes with it.
+/// Keeps planned levers on their use cases when the one at `index` is removed; a lever on it
+/// goes with it.
 pub fn on_remove(levers: &mut Vec<Planned>, index: usize) {
-    levers.retain_mut(|p| match &mut p.scope {
-        Scope::All => true,
-        Scope::Only(list) => {
-            list.retain(|i| *i != index);
-            for i in list.iter_mut().filter(|i| **i > index) {
-                *i -= 1;
-            }
-            !list.is_empty()
+    levers.retain(|p| p.use_case != Some(index));
+    for i in levers.iter_mut().filter_map(|p| p.use_case.as_mut()) {
+        if *i > index {
+            *i -= 1;
         }
-    });
+    }
 }
 
 /// Keeps planned levers on their use cases when the ones at `a` and `b` swap places.
 pub fn on_swap(levers: &mut [Planned], a: usize, b: usize) {
-    for i in levers.iter_mut().flat_map(|p| p.scope.indexes_mut()) {
+    for i in levers.iter_mut().filter_map(|p| p.use_case.as_mut()) {
         if *i == a {
             *i = b;
         } else if *i == b {
@@ -305,12 +296,11 @@ mod tests {
     #[test]
     fn planned_levers_apply_in_turn_and_follow_their_use_cases() {
         let mut p = mix();
-        let n = p.use_cases.len();
-        let only = |i: usize| Scope::Only(vec![i]);
+        assert!(p.use_cases.len() > 3);
         p.settings.levers = vec![
-            Planned { lever: Lever::MoveRegion("SE".into()), scope: only(1) },
-            Planned { lever: Lever::CutPue(1.1), scope: Scope::All },
-            Planned { lever: Lever::Quantise(8.0), scope: Scope::Only(vec![0, 2]) },
+            Planned { lever: Lever::MoveRegion("SE".into()), use_case: Some(1) },
+            Planned { lever: Lever::CutPue(1.1), use_case: None },
+            Planned { lever: Lever::Quantise(8.0), use_case: Some(2) },
         ];
         let applied = apply_planned(&p);
         assert!(applied.settings.levers.is_empty(), "applied, so no longer planned");
@@ -320,17 +310,16 @@ mod tests {
         assert!(w.after.energy_kwh.central < w.before.energy_kwh.central);
 
         let mut levers = p.settings.levers.clone();
-        on_insert(&mut levers, 1);
-        assert_eq!(levers[0].scope, only(2));
-        assert_eq!(levers[2].scope, Scope::Only(vec![0, 3]));
-        on_swap(&mut levers, 2, 3);
-        assert_eq!((&levers[0].scope, &levers[2].scope), (&only(3), &Scope::Only(vec![0, 2])));
+        let targets = |levers: &[Planned]| levers.iter().map(|l| l.use_case).collect::<Vec<_>>();
+        on_insert(&mut levers, 2);
+        assert_eq!(targets(&levers), [Some(1), None, Some(3)]);
+        on_swap(&mut levers, 1, 3);
+        assert_eq!(targets(&levers), [Some(3), None, Some(1)]);
         on_remove(&mut levers, 3);
-        assert_eq!(levers.len(), 2, "the lever on the removed use case alone goes with it");
-        assert_eq!(levers[1].scope, Scope::Only(vec![0, 2]));
+        assert_eq!(targets(&levers), [None, Some(1)], "the lever on the removed one goes with it");
         on_remove(&mut levers, 0);
-        assert_eq!(levers[1].scope, only(1));
-        assert!(n > 3);
+        assert_eq!(targets(&levers), [None, Some(0)]);
+        assert_eq!(levers[1].scope(), Scope::Only(vec![0]));
     }
 
     #[test]
