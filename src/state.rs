@@ -19,7 +19,7 @@ pub enum Undo {
         /// The planned levers as they were, some of which may have applied to it.
         levers: Vec<Planned>,
     },
-    /// The open portfolio's use cases before a change to all of them (what-if levers applied).
+    /// The open portfolio before a change to all of it (levers applied, a baseline pinned).
     Draft(Portfolio),
     /// A whole portfolio removed from the library.
     Portfolio {
