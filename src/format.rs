@@ -58,6 +58,11 @@ pub fn range(q: Quantity, low: f64, high: f64) -> String {
     format!("{}–{} {symbol}", significant(low * factor, 3), significant(high * factor, 3))
 }
 
+/// The text, or a dash where there is no value.
+pub fn or_dash(text: Option<String>) -> String {
+    text.unwrap_or_else(|| "—".to_owned())
+}
+
 /// Rounds to `digits` significant figures and writes it with thousands separators and no
 /// trailing zeros: `1234567.0 → "1,230,000"`, `0.000123456 → "0.000123"`.
 pub fn significant(value: f64, digits: i32) -> String {

@@ -12,7 +12,7 @@ use super::Analysis;
 use crate::components::controls::{text, tr, Choice, ChoiceOption};
 use crate::components::number_field::{NumberField, SliderScale};
 use crate::components::use_case_form::location_groups;
-use crate::format::{quantity, significant, Quantity};
+use crate::format::{or_dash, quantity, significant, Quantity};
 use crate::i18n::{texts, Pick};
 use crate::state::PortfolioCtx;
 
@@ -225,14 +225,14 @@ pub fn Levers() -> impl IntoView {
             })
             .collect::<Vec<_>>();
         let (b, a) = c.saiq;
-        let show = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| significant(v, 3));
+        let show = |v: Option<f64>| or_dash(v.map(|v| significant(v, 3)));
         lines.push(
             view! {
                 <tr>
                     <th scope="row">"SAIQ"</th>
                     <td>{show(b)}</td>
                     <td data-testid="lever-saiq-after">{show(a)}</td>
-                    <td>{b.zip(a).map_or_else(|| "—".to_owned(), |(b, a)| change_percent(b, a))}</td>
+                    <td>{or_dash(b.zip(a).map(|(b, a)| change_percent(b, a)))}</td>
                 </tr>
             }
             .into_any(),

@@ -7,10 +7,10 @@ mod roe;
 mod saiq;
 
 use engine::decision::saiq::{
-    portfolio_intensities, reference_intensities, saiq, FunctionalUnit, Intensities,
+    intensities_of, portfolio_intensities, reference_intensities, saiq, FunctionalUnit, Intensities,
 };
 use engine::refdata::sources::Source;
-use engine::{evaluate, Portfolio, PortfolioResult};
+use engine::{Portfolio, PortfolioResult};
 use leptos::prelude::*;
 
 use crate::components::controls::text;
@@ -34,12 +34,6 @@ fn default_reference(has_baseline: bool) -> Reference {
     } else {
         Reference::Shipped
     }
-}
-
-/// A portfolio's intensities in a unit, if it evaluates and has such output.
-fn intensities_of(portfolio: &Portfolio, unit: FunctionalUnit) -> Option<Intensities> {
-    let result = evaluate(portfolio).ok()?;
-    portfolio_intensities(portfolio, &result, unit)
 }
 
 /// The choices shared by the decision views: the functional unit and the reference of the

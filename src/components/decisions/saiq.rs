@@ -14,7 +14,7 @@ use engine::Problem;
 use super::{sources_line, Analysis, Reference};
 use crate::components::controls::{text, tr, Choice, ChoiceOption};
 use crate::components::number_field::{NumberField, SliderScale};
-use crate::format::{quantity, significant, Quantity};
+use crate::format::{or_dash, quantity, significant, Quantity};
 use crate::i18n::{texts, Pick};
 use crate::state::PortfolioCtx;
 
@@ -114,7 +114,7 @@ pub fn Saiq() -> impl IntoView {
                 data-testid=id
                 data-value=move || scores.with(|s| value(s).unwrap_or(f64::NAN).to_string())
             >
-                {move || scores.with(|s| value(s).map_or_else(|| "—".to_owned(), |v| significant(v, 3)))}
+                {move || scores.with(|s| or_dash(value(s).map(|v| significant(v, 3))))}
             </span>
         }
     };
@@ -187,9 +187,9 @@ pub fn Saiq() -> impl IntoView {
                 view! {
                     <tr>
                         <th scope="row">{move || label(t())}</th>
-                        <td>{a.map_or_else(|| "—".to_owned(), |a| quantity(kind, a))}</td>
-                        <td>{b.map_or_else(|| "—".to_owned(), |b| quantity(kind, b))}</td>
-                        <td>{a.zip(b).map_or_else(|| "—".to_owned(), |(a, b)| ratio(a, b))}</td>
+                        <td>{or_dash(a.map(|a| quantity(kind, a)))}</td>
+                        <td>{or_dash(b.map(|b| quantity(kind, b)))}</td>
+                        <td>{or_dash(a.zip(b).map(|(a, b)| ratio(a, b)))}</td>
                     </tr>
                 }
                 .into_any()
@@ -204,9 +204,9 @@ pub fn Saiq() -> impl IntoView {
                 view! {
                     <tr data-testid="saiq-monetised">
                         <th scope="row">{text(|t| t.full_cost)}</th>
-                        <td>{a.map_or_else(|| "—".to_owned(), |a| quantity(Quantity::Money, a))}</td>
-                        <td>{b.map_or_else(|| "—".to_owned(), |b| quantity(Quantity::Money, b))}</td>
-                        <td>{a.zip(b).map_or_else(|| "—".to_owned(), |(a, b)| ratio(a, b))}</td>
+                        <td>{or_dash(a.map(|a| quantity(Quantity::Money, a)))}</td>
+                        <td>{or_dash(b.map(|b| quantity(Quantity::Money, b)))}</td>
+                        <td>{or_dash(a.zip(b).map(|(a, b)| ratio(a, b)))}</td>
                     </tr>
                 }
                 .into_any(),

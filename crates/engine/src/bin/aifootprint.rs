@@ -157,13 +157,12 @@ fn decision_command(
         return print_json(&projections);
     }
     if command == "what-if" {
-        let after = levers::apply_planned(&portfolio);
-        return match evaluate(&after) {
-            Ok(r) => print_json(&serde_json::json!({
+        return match levers::what_if_planned(&portfolio) {
+            Ok(w) => print_json(&serde_json::json!({
                 "levers": portfolio.settings.levers,
-                "before": result.total_per_year,
-                "after": r.total_per_year,
-                "portfolio_after": after,
+                "before": w.before,
+                "after": w.after,
+                "portfolio_after": levers::apply_planned(&portfolio),
                 "methodology_version": engine::METHODOLOGY_VERSION,
             })),
             Err(errors) => {
@@ -210,7 +209,7 @@ fn decision_command(
     let total = saiq::portfolio_intensities(&portfolio, &result, unit);
     // Against the portfolio's own baseline too, when it has pinned one.
     let baseline = portfolio.settings.baseline.as_deref().map(|b| {
-        let intensities = evaluate(b).ok().and_then(|r| saiq::portfolio_intensities(b, &r, unit));
+        let intensities = saiq::intensities_of(b, unit);
         let saiq = total.zip(intensities).and_then(|(x, r)| saiq::saiq(&x, &r, &weights).ok());
         serde_json::json!({ "name": b.name, "intensities": intensities, "portfolio_saiq": saiq })
     });

@@ -226,6 +226,13 @@ pub fn reference_use_case() -> UseCase {
     }
 }
 
+/// A portfolio's intensities in a unit, evaluating it first (None: it does not evaluate, or
+/// has no such output).
+pub fn intensities_of(portfolio: &Portfolio, unit: FunctionalUnit) -> Option<Intensities> {
+    let result = crate::evaluate(portfolio).ok()?;
+    portfolio_intensities(portfolio, &result, unit)
+}
+
 /// The shipped reference's intensities per unit.
 pub fn reference_intensities(unit: FunctionalUnit) -> Option<Intensities> {
     let use_case = reference_use_case();
