@@ -94,8 +94,17 @@ pub fn App() -> impl IntoView {
         });
     }
 
-    // Autosave: after a pause in editing, write everything to local storage.
+    // Autosave: after a pause in editing, write everything to local storage; and at once when
+    // the page is left (a reload or a closed tab within the pause keeps the last edit).
     if may_save {
+        let save = move || {
+            let text = storage::to_text(&ctx.snapshot());
+            if let Err(e) = browser::storage_set(storage::KEY, &text) {
+                ctx.tell((t().storage_failed)(&e), true);
+            }
+        };
+        // Lives as long as the page: never removed.
+        let _ = window_event_listener_untyped("pagehide", move |_| save());
         let pending = StoredValue::new(None::<TimeoutHandle>);
         Effect::new(move |_| {
             ctx.draft.track();
@@ -105,15 +114,7 @@ pub fn App() -> impl IntoView {
             if let Some(handle) = pending.get_value() {
                 handle.clear();
             }
-            let handle = set_timeout_with_handle(
-                move || {
-                    let text = storage::to_text(&ctx.snapshot());
-                    if let Err(e) = browser::storage_set(storage::KEY, &text) {
-                        ctx.tell((t().storage_failed)(&e), true);
-                    }
-                },
-                SAVE_DELAY,
-            );
+            let handle = set_timeout_with_handle(save, SAVE_DELAY);
             pending.set_value(handle.ok());
         });
     }

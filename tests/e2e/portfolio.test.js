@@ -38,6 +38,16 @@ test("a portfolio built from starters survives a reload intact", async () => {
   await context.close();
 });
 
+test("an edit made just before leaving the page is kept", async () => {
+  const { context, page } = await openApp(app.browser, app.server.origin);
+  await page.getByTestId("requests-per-day-input").fill("123456");
+  const carbon = await value(page, "carbon-per-year");
+  await page.reload(); // within the autosave pause: the page saves as it is left
+  await page.getByTestId("results").waitFor();
+  assert.equal(await value(page, "carbon-per-year"), carbon);
+  await context.close();
+});
+
 test("removing a use case can be undone", async () => {
   const { context, page } = await openApp(app.browser, app.server.origin);
   await page.getByTestId("preset-agentic_workflow").click();
