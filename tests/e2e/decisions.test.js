@@ -164,6 +164,7 @@ test("planned levers survive a reload and go with the use case they apply to", a
   const whatIf = await page.getByTestId("what-if").innerText();
   await waitForSave(page);
   await page.reload();
+  await page.getByTestId("what-if").waitFor(); // the app is up again: count() does not wait
   assert.equal(await page.getByTestId("lever").count(), 2, "kept with the portfolio");
   assert.equal(await page.getByTestId("lever").first().locator("select[id$='-scope']").inputValue(), "1");
   assert.equal(await page.getByTestId("what-if").innerText(), whatIf);
