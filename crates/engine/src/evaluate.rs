@@ -6,17 +6,15 @@ use serde::Serialize;
 use crate::estimate::{Bound, Estimate};
 use crate::estimator::ecologits::{self, EmbodiedSet, RequestEnergy, RequestInput};
 use crate::estimator::paper::{self, CallEnergy, CallInput};
-use crate::estimator::{prefill, task};
-use crate::portfolio::{
-    Cost, LlmEstimator, LlmWorkload, ModelChoice, Phase, Portfolio, Settings, Site,
-    TrainingCompute, TrainingRun, UseCase, Workload,
-};
+use crate::estimator::prefill;
+use crate::portfolio::{LlmEstimator, LlmWorkload, Phase, Portfolio, Settings, Site};
 use crate::refdata::accelerators::{
-    hourly_price_usd, Accelerator, ACCELERATORS_PER_SERVER, DEFAULT_ACCELERATOR, LIFETIME_H,
-    PAPER_ACCELERATOR, SERVER_EMBODIED_KG,
+    Accelerator, ACCELERATORS_PER_SERVER, LIFETIME_H, SERVER_EMBODIED_KG,
 };
-use crate::refdata::{self, datacentre, Source};
-use crate::validate::{validate, InputError};
+use crate::refdata::{self, datacentre, Location, Source};
+use crate::validate::{
+    resolve, Invalid, Resolved, ResolvedCost, ResolvedModel, ResolvedUseCase, ResolvedWorkload,
+};
 use crate::METHODOLOGY_VERSION;
 
 const G_PER_KG: f64 = 1_000.0;
@@ -215,21 +213,19 @@ pub struct PortfolioResult {
     pub training_per_year: Impacts,
 }
 
-/// Validates then evaluates a portfolio; on invalid input, returns every problem.
-pub fn evaluate(portfolio: &Portfolio) -> Result<PortfolioResult, Vec<InputError>> {
-    let errors = validate(portfolio);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let settings = portfolio.settings.clone();
+/// The footprint of a resolved portfolio: cannot fail, since every input was checked and
+/// looked up by [`resolve`].
+pub fn evaluate(resolved: &Resolved<'_>) -> PortfolioResult {
+    let settings = resolved.portfolio().settings.clone();
+    let h100 = resolved.reference_accelerator();
     let use_cases: Vec<UseCaseResult> =
-        portfolio.use_cases.iter().map(|uc| evaluate_use_case(uc, &settings)).collect();
+        resolved.use_cases().iter().map(|uc| evaluate_use_case(uc, &settings, h100)).collect();
     let phase_total = |phase: Phase| {
         use_cases.iter().filter(|u| u.phase == phase).map(|u| u.per_year).sum::<Impacts>()
     };
     let inference_per_year = phase_total(Phase::Inference);
     let training_per_year = phase_total(Phase::Training);
-    Ok(PortfolioResult {
+    PortfolioResult {
         methodology_version: METHODOLOGY_VERSION,
         data_vintage: refdata::DATA_VINTAGE,
         settings,
@@ -237,7 +233,13 @@ pub fn evaluate(portfolio: &Portfolio) -> Result<PortfolioResult, Vec<InputError
         inference_per_year,
         training_per_year,
         use_cases,
-    })
+    }
+}
+
+/// Resolves then evaluates a portfolio; on invalid input, every problem. Where the result and
+/// the problems are both wanted, call [`resolve`] once and [`evaluate`] its `Ok`.
+pub fn evaluate_portfolio(portfolio: &Portfolio) -> Result<PortfolioResult, Invalid> {
+    resolve(portfolio).map(|r| evaluate(&r))
 }
 
 /// What one run takes, at one bound of the uncertain inputs.
@@ -282,10 +284,7 @@ fn factor(
 }
 
 /// Site factors from the user's values, or the location's data and the reference ranges.
-fn resolve_site(site: &Site) -> SiteFactors {
-    // Validation guarantees the location exists; the world average stands in rather than a
-    // panic if an unvalidated portfolio ever reaches here.
-    let location = refdata::location(&site.location).unwrap_or_else(refdata::world);
+fn site_factors(site: &Site, location: &Location) -> SiteFactors {
     let (grid_g, grid_source) = location.carbon_g_per_kwh();
     let zone = location.zone;
     // The operator's own figures where it publishes them, else the industry ranges.
@@ -320,16 +319,20 @@ fn resolve_site(site: &Site) -> SiteFactors {
     }
 }
 
-fn evaluate_use_case(use_case: &UseCase, settings: &Settings) -> UseCaseResult {
-    let factors = resolve_site(&use_case.site);
-    let (low, _) = run_at(use_case, settings, &factors, Bound::Low);
-    let (central, working) = run_at(use_case, settings, &factors, Bound::Central);
-    let (high, _) = run_at(use_case, settings, &factors, Bound::High);
+fn evaluate_use_case(
+    use_case: &ResolvedUseCase<'_>,
+    settings: &Settings,
+    h100: &'static Accelerator,
+) -> UseCaseResult {
+    let factors = site_factors(&use_case.input.site, &use_case.location);
+    let run = |bound| run_at(use_case, settings, h100, &factors, bound);
+    let ((low, _), (central, working), (high, _)) =
+        (run(Bound::Low), run(Bound::Central), run(Bound::High));
     let per_run = impacts(&[low, central, high], &factors, &use_case.cost);
-    let runs_per_year = use_case.volume.per_year();
+    let runs_per_year = use_case.input.volume.per_year();
     UseCaseResult {
-        name: use_case.name.clone(),
-        phase: use_case.workload.phase(),
+        name: use_case.input.name.clone(),
+        phase: use_case.input.workload.phase(),
         runs_per_year,
         per_run,
         per_year: per_run.scale(runs_per_year),
@@ -339,7 +342,7 @@ fn evaluate_use_case(use_case: &UseCase, settings: &Settings) -> UseCaseResult {
 }
 
 /// Turns the runs at each bound into impacts.
-fn impacts(runs: &[Run; 3], f: &SiteFactors, cost: &Cost) -> Impacts {
+fn impacts(runs: &[Run; 3], f: &SiteFactors, cost: &ResolvedCost) -> Impacts {
     let by_bound = |g: &dyn Fn(&Run, Bound) -> f64| {
         Estimate::new(
             g(&runs[0], Bound::Low),
@@ -359,18 +362,13 @@ fn impacts(runs: &[Run; 3], f: &SiteFactors, cost: &Cost) -> Impacts {
         water_onsite_l: by_bound(&|r, b| r.it_kwh * f.wue_onsite.value.at(b)),
         water_offsite_l: by_bound(&|r, _| r.facility_kwh * f.offsite_water.value.central),
         cost_usd: by_bound(&|r, _| match *cost {
-            Cost::None => 0.0,
-            Cost::ApiTokens { .. } | Cost::ApiCatalogue => r.api_usd,
-            Cost::AcceleratorHours { usd_per_kwh, .. } => {
+            ResolvedCost::None => 0.0,
+            ResolvedCost::Tokens { .. } => r.api_usd,
+            ResolvedCost::AcceleratorHours { usd_per_kwh, .. } => {
                 r.hardware_usd + r.facility_kwh * usd_per_kwh
             }
         }),
     }
-}
-
-/// The accelerator behind estimates that assume one (prefill, tasks, EcoLogits embodied).
-fn reference_accelerator() -> &'static Accelerator {
-    refdata::accelerator(DEFAULT_ACCELERATOR).unwrap_or(&refdata::accelerators()[0])
 }
 
 /// Embodied carbon of one accelerator-hour, with its share of the host server, kgCO2e/h.
@@ -393,42 +391,48 @@ fn energy_only_run(it_kwh: f64, pue: f64, accelerator: &Accelerator, bound: Boun
 }
 
 fn run_at(
-    use_case: &UseCase,
+    use_case: &ResolvedUseCase<'_>,
     settings: &Settings,
+    h100: &'static Accelerator,
     f: &SiteFactors,
     bound: Bound,
 ) -> (Run, Working) {
     let pue = f.pue.value.at(bound);
-    let accelerator = accelerator_of(&use_case.workload, settings);
-    let (mut run, working) = match &use_case.workload {
-        Workload::Llm(llm) => llm_run(llm, settings, &use_case.cost, pue, bound),
-        Workload::Task(t) => {
-            let (it_kwh, source) = task::kwh_per_inference(t.task);
-            let run = energy_only_run(it_kwh, pue, accelerator, bound);
-            (run, Working::Task { it_kwh_per_inference: it_kwh, source })
+    let accelerator = use_case.accelerator;
+    let (mut run, working) = match use_case.workload {
+        ResolvedWorkload::Llm { llm, model } => {
+            llm_run(llm, &model, settings, &use_case.cost, h100, pue, bound)
         }
-        Workload::Training(training) => training_run(training, accelerator, pue, bound),
+        ResolvedWorkload::Task { it_kwh_per_inference, source } => {
+            let run = energy_only_run(it_kwh_per_inference, pue, accelerator, bound);
+            (run, Working::Task { it_kwh_per_inference, source })
+        }
+        ResolvedWorkload::TrainingHours { accelerator_hours, power_share_of_tdp } => {
+            let share = power_share_of_tdp.unwrap_or(POWER_SHARE_OF_TDP.at(bound));
+            training_run(accelerator_hours, accelerator.tdp_w * share, accelerator, pue, bound)
+        }
+        ResolvedWorkload::TrainingFlops { active_parameters_b, tokens_b, mfu } => {
+            let flops = 6.0 * active_parameters_b * 1e9 * tokens_b * 1e9;
+            let mfu = mfu.unwrap_or(TRAINING_MFU.at(bound));
+            let hours = flops / (accelerator.bf16_flop_per_s * mfu * S_PER_H);
+            let power_w = accelerator.tdp_w * POWER_SHARE_OF_TDP.at(bound);
+            training_run(hours, power_w, accelerator, pue, bound)
+        }
+        ResolvedWorkload::ClassicFineTune { it_kwh } => {
+            // The paper publishes the energy, not the hours: counted at TDP.
+            let run = energy_only_run(it_kwh, pue, accelerator, bound);
+            let working = Working::Training {
+                accelerator: accelerator.id,
+                accelerator_hours: run.accelerator_hours,
+                power_w: accelerator.tdp_w,
+            };
+            (run, working)
+        }
     };
-    if let Cost::AcceleratorHours { usd_per_hour, .. } = use_case.cost {
-        // Validation guarantees a published price exists when the user gives none.
-        let published = || hourly_price_usd(accelerator.id).map(|(p, _)| p.at(bound));
-        run.hardware_usd = run.accelerator_hours * usd_per_hour.or_else(published).unwrap_or(0.0);
+    if let ResolvedCost::AcceleratorHours { usd_per_hour, .. } = use_case.cost {
+        run.hardware_usd = run.accelerator_hours * usd_per_hour.at(bound);
     }
     (run, working)
-}
-
-/// The accelerator whose hours a workload's estimate counts: the paper measured A100s,
-/// EcoLogits and the task and prefill estimates assume H100s, training names its own.
-pub fn accelerator_of(workload: &Workload, settings: &Settings) -> &'static Accelerator {
-    let by_id = |id: &str| refdata::accelerator(id).unwrap_or_else(reference_accelerator);
-    match workload {
-        Workload::Llm(_) => match settings.llm_estimator {
-            LlmEstimator::Paper => by_id(PAPER_ACCELERATOR),
-            LlmEstimator::Ecologits => reference_accelerator(),
-        },
-        Workload::Task(_) => reference_accelerator(),
-        Workload::Training(t) => by_id(&t.accelerator),
-    }
 }
 
 /// Parameter counts (total, active) at a bound, and provider speeds (tokens/s, TTFT s).
@@ -440,37 +444,31 @@ struct ModelAtBound {
     reference: Option<crate::portfolio::ModelSize>,
 }
 
-fn model_at(choice: &ModelChoice, bound: Bound) -> ModelAtBound {
+fn model_at(model: &ResolvedModel, bound: Bound) -> ModelAtBound {
     let pick = |(low, high): (f64, f64)| match bound {
         Bound::Low => low,
         Bound::High => high,
         // Geometric mean: the ranges span up to a factor of three.
         Bound::Central => (low * high).sqrt(),
     };
-    match choice {
-        ModelChoice::Reference { size } => ModelAtBound {
+    match *model {
+        ResolvedModel::Reference(size) => ModelAtBound {
             total_b: size.parameters_b(),
             active_b: size.parameters_b(),
             tokens_per_s: None,
             ttft_s: None,
-            reference: Some(*size),
+            reference: Some(size),
         },
-        ModelChoice::Catalogue { id } => match refdata::llm_model(id) {
-            Some(m) => ModelAtBound {
-                total_b: pick(m.total_b),
-                active_b: pick(m.active_b),
-                tokens_per_s: m.tokens_per_s,
-                ttft_s: m.ttft_s,
-                reference: None,
-            },
-            // Unreachable after validation; a 70B dense model stands in rather than a panic.
-            None => {
-                model_at(&ModelChoice::Reference { size: crate::portfolio::ModelSize::B70 }, bound)
-            }
+        ResolvedModel::Catalogue(m) => ModelAtBound {
+            total_b: pick(m.total_b),
+            active_b: pick(m.active_b),
+            tokens_per_s: m.tokens_per_s,
+            ttft_s: m.ttft_s,
+            reference: None,
         },
-        ModelChoice::Custom { total_parameters_b, active_parameters_b } => ModelAtBound {
-            total_b: *total_parameters_b,
-            active_b: *active_parameters_b,
+        ResolvedModel::Custom { total_b, active_b } => ModelAtBound {
+            total_b,
+            active_b,
             tokens_per_s: None,
             ttft_s: None,
             reference: None,
@@ -480,14 +478,15 @@ fn model_at(choice: &ModelChoice, bound: Bound) -> ModelAtBound {
 
 fn llm_run(
     llm: &LlmWorkload,
+    model: &ResolvedModel,
     settings: &Settings,
-    cost: &Cost,
+    cost: &ResolvedCost,
+    h100: &'static Accelerator,
     pue: f64,
     bound: Bound,
 ) -> (Run, Working) {
-    let model = model_at(&llm.model, bound);
+    let model = model_at(model, bound);
     let calls = llm.task.calls_per_request();
-    let h100 = reference_accelerator();
     let (mut run, working) = match settings.llm_estimator {
         LlmEstimator::Paper => {
             let speed = match model.reference {
@@ -561,17 +560,10 @@ fn llm_run(
             Working::Task { .. } | Working::Training { .. } => {}
         }
     }
-    let prices = match (cost, &llm.model) {
-        (Cost::ApiTokens { usd_per_million_input, usd_per_million_output }, _) => {
-            Some((*usd_per_million_input, *usd_per_million_output))
-        }
-        (Cost::ApiCatalogue, ModelChoice::Catalogue { id }) => {
-            refdata::llm_model(id).and_then(|m| m.usd_per_million)
-        }
-        _ => None,
-    };
-    if let Some((usd_in, usd_out)) = prices {
-        run.api_usd = (llm.input_tokens * usd_in + llm.output_tokens * usd_out) / 1e6;
+    if let ResolvedCost::Tokens { usd_per_million_input, usd_per_million_output } = *cost {
+        run.api_usd = (llm.input_tokens * usd_per_million_input
+            + llm.output_tokens * usd_per_million_output)
+            / 1e6;
     }
     (run.scale(calls), working)
 }
@@ -583,33 +575,14 @@ const POWER_SHARE_OF_TDP: Estimate = Estimate::new(0.6, 0.8, 1.0);
 /// low bound gives the low energy (higher utilisation, fewer hours).
 const TRAINING_MFU: Estimate = Estimate::new(0.5, 0.4, 0.3);
 
+/// A training run of `accelerator_hours` at `power_w` per accelerator.
 fn training_run(
-    training: &TrainingRun,
+    accelerator_hours: f64,
+    power_w: f64,
     accelerator: &'static Accelerator,
     pue: f64,
     bound: Bound,
 ) -> (Run, Working) {
-    let share = |user: Option<f64>| user.unwrap_or(POWER_SHARE_OF_TDP.at(bound));
-    let (accelerator_hours, power_w) = match &training.compute {
-        TrainingCompute::AcceleratorHours { accelerator_hours, power_share_of_tdp } => {
-            (*accelerator_hours, accelerator.tdp_w * share(*power_share_of_tdp))
-        }
-        TrainingCompute::Flops { active_parameters_b, tokens_b, mfu } => {
-            let flops = 6.0 * active_parameters_b * 1e9 * tokens_b * 1e9;
-            let mfu = mfu.unwrap_or(TRAINING_MFU.at(bound));
-            (flops / (accelerator.bf16_flop_per_s * mfu * S_PER_H), accelerator.tdp_w * share(None))
-        }
-        TrainingCompute::ClassicFineTune { task } => {
-            let it_kwh = task::classic_fine_tune_kwh_per_year(*task).unwrap_or(0.0);
-            let run = energy_only_run(it_kwh, pue, accelerator, bound);
-            let working = Working::Training {
-                accelerator: accelerator.id,
-                accelerator_hours: run.accelerator_hours,
-                power_w: accelerator.tdp_w,
-            };
-            return (run, working);
-        }
-    };
     let it_kwh = accelerator_hours * power_w / W_PER_KW;
     let run = Run {
         facility_kwh: it_kwh * pue,
@@ -625,10 +598,16 @@ fn training_run(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::portfolio::{LlmTask, ModelSize, Task, TaskWorkload, Volume};
+    use crate::portfolio::{
+        Cost, LlmTask, ModelChoice, ModelSize, Task, TaskWorkload, TrainingCompute, TrainingRun,
+        UseCase,
+        Volume, Workload,
+    };
+    use crate::refdata::accelerators::DEFAULT_ACCELERATOR;
 
     fn chat(size: ModelSize, per_day: f64, location: &str) -> UseCase {
         UseCase {
+            id: crate::id::UseCaseId::default(),
             name: format!("{} chat", size.label()),
             workload: Workload::Llm(LlmWorkload {
                 model: ModelChoice::Reference { size },
@@ -644,6 +623,7 @@ mod tests {
     /// One training run a year, at the default site, not costed.
     fn training(compute: TrainingCompute, accelerator: &str) -> UseCase {
         UseCase {
+            id: crate::id::UseCaseId::default(),
             name: "Training".into(),
             workload: Workload::Training(TrainingRun { compute, accelerator: accelerator.into() }),
             volume: Volume::PerYear { per_year: 1.0 },
@@ -654,7 +634,7 @@ mod tests {
     }
 
     fn portfolio(use_cases: Vec<UseCase>) -> Portfolio {
-        Portfolio { use_cases, ..Portfolio::default() }
+        Portfolio::of(use_cases)
     }
 
     fn llm(uc: &mut UseCase) -> &mut LlmWorkload {
@@ -666,7 +646,7 @@ mod tests {
 
     #[test]
     fn central_energy_per_request_is_the_paper_total() {
-        let result = evaluate(&portfolio(vec![chat(ModelSize::B8, 1.0, "US")])).unwrap();
+        let result = evaluate_portfolio(&portfolio(vec![chat(ModelSize::B8, 1.0, "US")])).unwrap();
         let e = result.use_cases[0].per_run.energy_kwh.central;
         assert_eq!(format!("{e:.2e}"), "9.31e-5");
         assert_eq!(result.methodology_version, METHODOLOGY_VERSION);
@@ -674,7 +654,7 @@ mod tests {
 
     #[test]
     fn yearly_values_are_per_run_times_volume() {
-        let result = evaluate(&portfolio(vec![chat(ModelSize::B70, 1_000.0, "FR")])).unwrap();
+        let result = evaluate_portfolio(&portfolio(vec![chat(ModelSize::B70, 1_000.0, "FR")])).unwrap();
         let uc = &result.use_cases[0];
         assert_eq!(uc.runs_per_year, 365_000.0);
         let ratio = uc.per_year.energy_kwh.central / uc.per_run.energy_kwh.central;
@@ -683,8 +663,8 @@ mod tests {
 
     #[test]
     fn carbon_follows_the_grid() {
-        let fr = evaluate(&portfolio(vec![chat(ModelSize::B70, 100.0, "FR")])).unwrap();
-        let pl = evaluate(&portfolio(vec![chat(ModelSize::B70, 100.0, "PL")])).unwrap();
+        let fr = evaluate_portfolio(&portfolio(vec![chat(ModelSize::B70, 100.0, "FR")])).unwrap();
+        let pl = evaluate_portfolio(&portfolio(vec![chat(ModelSize::B70, 100.0, "PL")])).unwrap();
         let (fr, pl) = (fr.total_per_year, pl.total_per_year);
         assert_eq!(fr.energy_kwh, pl.energy_kwh);
         let ratio = pl.carbon_operational_kg.central / fr.carbon_operational_kg.central;
@@ -695,14 +675,14 @@ mod tests {
     fn market_based_carbon_removes_the_carbon_free_share() {
         let mut uc = chat(ModelSize::B70, 100.0, "US");
         uc.site.carbon_free_share = Some(0.75);
-        let r = evaluate(&portfolio(vec![uc])).unwrap().total_per_year;
+        let r = evaluate_portfolio(&portfolio(vec![uc])).unwrap().total_per_year;
         let ratio = r.carbon_market_kg.central / r.carbon_operational_kg.central;
         assert!((ratio - 0.25).abs() < 1e-12);
     }
 
     #[test]
     fn ranges_are_ordered_and_bracket_the_paper_pue() {
-        let result = evaluate(&portfolio(vec![chat(ModelSize::B405, 10.0, "DE")])).unwrap();
+        let result = evaluate_portfolio(&portfolio(vec![chat(ModelSize::B405, 10.0, "DE")])).unwrap();
         for indicator in result.total_per_year.all() {
             assert!(indicator.is_ordered(), "{indicator:?}");
         }
@@ -715,7 +695,7 @@ mod tests {
         let mut uc = chat(ModelSize::B8, 1.0, "US");
         uc.site.pue = Some(1.5);
         uc.site.wue_onsite_l_per_kwh = Some(2.0);
-        let r = evaluate(&portfolio(vec![uc])).unwrap();
+        let r = evaluate_portfolio(&portfolio(vec![uc])).unwrap();
         let per_run = r.use_cases[0].per_run;
         assert_eq!(per_run.energy_kwh.low, per_run.energy_kwh.high);
         let Working::Paper { call, .. } = r.use_cases[0].working else { panic!("paper") };
@@ -726,7 +706,7 @@ mod tests {
     fn agent_tasks_make_several_calls() {
         let mut uc = chat(ModelSize::B8, 1.0, "US");
         llm(&mut uc).task = LlmTask::Agent;
-        let r = evaluate(&portfolio(vec![uc])).unwrap();
+        let r = evaluate_portfolio(&portfolio(vec![uc])).unwrap();
         let Working::Paper { call, calls_per_request, .. } = r.use_cases[0].working else {
             panic!("paper")
         };
@@ -742,10 +722,11 @@ mod tests {
             power_share_of_tdp: None,
         };
         let training = UseCase {
+            id: crate::id::UseCaseId::default(),
             volume: Volume::PerYear { per_year: 2.0 },
             ..training(hours, DEFAULT_ACCELERATOR)
         };
-        let r = evaluate(&portfolio(vec![
+        let r = evaluate_portfolio(&portfolio(vec![
             chat(ModelSize::B8, 100.0, "US"),
             chat(ModelSize::B405, 5.0, "SE"),
             training,
@@ -764,11 +745,12 @@ mod tests {
             power_share_of_tdp: Some(1.0),
         };
         let uc = UseCase {
+            id: crate::id::UseCaseId::default(),
             site: Site { pue: Some(1.2), ..Site::default() },
             cost: Cost::AcceleratorHours { usd_per_hour: Some(2.0), usd_per_kwh: 0.1 },
             ..training(hours, "nvidia-a100-80gb")
         };
-        let r = evaluate(&portfolio(vec![uc])).unwrap().use_cases.remove(0);
+        let r = evaluate_portfolio(&portfolio(vec![uc])).unwrap().use_cases.remove(0);
         // 1,000 h × 400 W × 1.2 = 480 kWh.
         assert!((r.per_run.energy_kwh.central - 480.0).abs() < 1e-9);
         assert!((r.per_run.cost_usd.central - (2_000.0 + 48.0)).abs() < 1e-9);
@@ -782,7 +764,7 @@ mod tests {
         let flops =
             TrainingCompute::Flops { active_parameters_b: 8.0, tokens_b: 1_000.0, mfu: Some(0.4) };
         let uc = training(flops, DEFAULT_ACCELERATOR);
-        let r = evaluate(&portfolio(vec![uc])).unwrap().use_cases.remove(0);
+        let r = evaluate_portfolio(&portfolio(vec![uc])).unwrap().use_cases.remove(0);
         let Working::Training { accelerator_hours, .. } = r.working else { panic!("training") };
         let expected = 6.0 * 8e9 * 1e12 / (989.4e12 * 0.4 * 3_600.0);
         assert!((accelerator_hours - expected).abs() / expected < 1e-12, "{accelerator_hours}");
@@ -791,6 +773,7 @@ mod tests {
     #[test]
     fn image_generation_uses_luccioni_energy() {
         let uc = UseCase {
+            id: crate::id::UseCaseId::default(),
             name: "Marketing images".into(),
             workload: Workload::Task(TaskWorkload { task: Task::ImageGeneration }),
             volume: Volume::PerYear { per_year: 1_000.0 },
@@ -798,7 +781,7 @@ mod tests {
             cost: Cost::None,
             avoided: None,
         };
-        let r = evaluate(&portfolio(vec![uc])).unwrap();
+        let r = evaluate_portfolio(&portfolio(vec![uc])).unwrap();
         assert!((r.total_per_year.energy_kwh.central - 2.907).abs() < 1e-12);
     }
 
@@ -812,7 +795,7 @@ mod tests {
             llm.input_tokens = 1_000.0;
             llm.output_tokens = 500.0;
         }
-        let r = evaluate(&portfolio(vec![uc])).unwrap();
+        let r = evaluate_portfolio(&portfolio(vec![uc])).unwrap();
         let expected = 3.03 * (1_000.0 * 2.5 + 500.0 * 10.0) / 1e6;
         assert!((r.use_cases[0].per_run.cost_usd.central - expected).abs() < 1e-15);
     }
@@ -824,11 +807,11 @@ mod tests {
             model: ModelChoice::Catalogue { id: "openai/gpt-4o".into() },
             ..LlmWorkload::default()
         });
-        let paper = evaluate(&p).unwrap().total_per_year.energy_kwh;
+        let paper = evaluate_portfolio(&p).unwrap().total_per_year.energy_kwh;
         p.settings.llm_estimator = LlmEstimator::Ecologits;
-        let ecologits = evaluate(&p).unwrap().total_per_year.energy_kwh;
+        let ecologits = evaluate_portfolio(&p).unwrap().total_per_year.energy_kwh;
         p.settings.include_prefill = true;
-        let with_prefill = evaluate(&p).unwrap().total_per_year.energy_kwh;
+        let with_prefill = evaluate_portfolio(&p).unwrap().total_per_year.energy_kwh;
         for e in [paper, ecologits, with_prefill] {
             assert!(e.is_ordered() && e.low > 0.0, "{e:?}");
         }
@@ -841,7 +824,7 @@ mod tests {
         let mut uc = chat(ModelSize::B70, 1.0, "api:openai");
         llm(&mut uc).model = ModelChoice::Catalogue { id: "openai/gpt-4o".into() };
         uc.cost = Cost::ApiCatalogue;
-        let r = evaluate(&portfolio(vec![uc])).unwrap().use_cases.remove(0);
+        let r = evaluate_portfolio(&portfolio(vec![uc])).unwrap().use_cases.remove(0);
         let expected = (126.89 * 2.5 + 208.45 * 10.0) / 1e6;
         assert!((r.per_run.cost_usd.central - expected).abs() < 1e-15);
         assert_eq!(r.factors.pue.value, Estimate::exact(1.2));
@@ -853,7 +836,7 @@ mod tests {
     fn hourly_cost_defaults_to_the_published_range_for_the_estimate_accelerator() {
         let mut uc = chat(ModelSize::B70, 1_000.0, "US");
         uc.cost = Cost::AcceleratorHours { usd_per_hour: None, usd_per_kwh: 0.0 };
-        let r = evaluate(&portfolio(vec![uc])).unwrap().use_cases.remove(0);
+        let r = evaluate_portfolio(&portfolio(vec![uc])).unwrap().use_cases.remove(0);
         let Working::Paper { call, .. } = r.working else { panic!("paper") };
         // The paper's estimate counts A100-hours: $0.80 / 1.30 / 3.00 per hour.
         let hours = call.accelerator_hours();
@@ -864,7 +847,7 @@ mod tests {
 
     #[test]
     fn invalid_input_is_refused_not_computed() {
-        let errors = evaluate(&portfolio(vec![chat(ModelSize::B8, -1.0, "US")])).unwrap_err();
-        assert_eq!(errors[0].field, "use_cases[0].volume.per_day");
+        let errors = evaluate_portfolio(&portfolio(vec![chat(ModelSize::B8, -1.0, "US")])).unwrap_err();
+        assert_eq!(errors.problems()[0].field.to_string(), "use_cases[0].volume.per_day");
     }
 }

@@ -180,11 +180,11 @@ pub fn steps(result: &UseCaseResult) -> Vec<Step> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{evaluate, Portfolio};
+    use crate::{evaluate_portfolio, Portfolio};
 
     #[test]
     fn paper_working_lists_the_formula_steps_with_sources() {
-        let r = evaluate(&Portfolio::default()).unwrap();
+        let r = evaluate_portfolio(&Portfolio::default()).unwrap();
         let steps = steps(&r.use_cases[0]);
         let ids: Vec<&str> = steps.iter().map(|s| s.id).collect();
         assert_eq!(&ids[..3], ["memory", "slices", "ttft"]);

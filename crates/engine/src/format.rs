@@ -1,6 +1,16 @@
-//! The portfolio file: JSON with a `schema_version`, read with clear messages.
+//! The portfolio file: JSON with a `schema_version`, read with clear messages, older versions
+//! migrated to the current one.
+//!
+//! Version 1 had no ids and addressed a planned lever's use case by its index; reading it gives
+//! the portfolio an id derived from the file's text (the same file or link read twice is
+//! recognised as the same portfolio), numbers its use cases 1, 2, 3… in order and points each
+//! lever at the id of the use case at its index. Nothing else changed meaning.
 
+use crate::id::{PortfolioId, UseCaseId};
 use crate::portfolio::{Portfolio, SCHEMA_VERSION};
+
+/// The oldest file format version this engine reads.
+pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 
 /// Why a portfolio file could not be read.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -13,7 +23,7 @@ pub enum FileError {
     NoSchemaVersion,
     /// A version this engine does not read.
     #[error(
-        "this portfolio uses file format version {found}; this version of AI Footprint reads version {supported}"
+        "this portfolio uses file format version {found}; this version of AI Footprint reads versions 1 to {supported}"
     )]
     UnsupportedSchema {
         /// Version in the file.
@@ -41,12 +51,42 @@ pub fn parse_portfolio(json: &str) -> Result<Portfolio, FileError> {
         Err(e) if e.is_data() => return Err(FileError::NoSchemaVersion),
         Err(e) => return Err(FileError::NotJson(e.to_string())),
     };
+    let supported = u64::from(OLDEST_SCHEMA_VERSION)..=u64::from(SCHEMA_VERSION);
     match version.schema_version.and_then(|n| n.as_u64()) {
         None => Err(FileError::NoSchemaVersion),
-        Some(v) if v != u64::from(SCHEMA_VERSION) => {
+        Some(v) if !supported.contains(&v) => {
             Err(FileError::UnsupportedSchema { found: v, supported: SCHEMA_VERSION })
         }
-        Some(_) => serde_json::from_str(json).map_err(|e| FileError::Shape(e.to_string())),
+        Some(v) => {
+            let mut portfolio: Portfolio =
+                serde_json::from_str(json).map_err(|e| FileError::Shape(e.to_string()))?;
+            if v == 1 {
+                migrate_v1(&mut portfolio, PortfolioId::of_content(json));
+            }
+            Ok(portfolio)
+        }
+    }
+}
+
+/// Version 1 to 2: ids for the portfolio (and its baseline) and its use cases, levers pointed
+/// at ids. A lever index past the last use case becomes an id no use case has, which
+/// validation then reports on that lever.
+fn migrate_v1(portfolio: &mut Portfolio, id: PortfolioId) {
+    portfolio.schema_version = SCHEMA_VERSION;
+    portfolio.id = id;
+    for (i, uc) in portfolio.use_cases.iter_mut().enumerate() {
+        uc.id = UseCaseId::numbered(i + 1);
+    }
+    let ids: Vec<UseCaseId> = portfolio.use_cases.iter().map(|uc| uc.id.clone()).collect();
+    for target in portfolio.settings.levers.iter_mut().filter_map(|l| l.use_case.as_mut()) {
+        if let Some(index) = target.as_legacy_index() {
+            *target = ids.get(index).cloned().unwrap_or_else(|| UseCaseId::unknown(index));
+        }
+    }
+    if let Some(baseline) = portfolio.settings.baseline.as_deref_mut() {
+        // The baseline is a snapshot of this portfolio: it shares its id.
+        let id = portfolio.id.clone();
+        migrate_v1(baseline, id);
     }
 }
 
@@ -60,6 +100,7 @@ pub fn to_json(portfolio: &Portfolio) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::decision::levers::{Lever, Planned};
 
     #[test]
     fn round_trips_the_default_portfolio() {
@@ -69,26 +110,24 @@ mod tests {
 
     #[test]
     fn planned_levers_are_written_as_the_format_documents_them() {
-        use crate::decision::levers::{Lever, Planned};
         use crate::portfolio::{ModelSize, Task};
         let mut p = Portfolio::default();
         let all = |lever| Planned { lever, use_case: None };
         p.settings.levers = vec![
             all(Lever::RightSize(ModelSize::B8)),
             all(Lever::TaskSpecific(Task::TextClassification)),
-            Planned { lever: Lever::Batch(256.0), use_case: Some(0) },
+            Planned::on(Lever::Batch(256.0), "1".parse().expect("an id")),
         ];
         let json = to_json(&p);
         let compact: String = json.split_whitespace().collect();
         assert!(compact.contains(r#"{"lever":{"right_size":"8B"}}"#), "{compact}");
         assert!(compact.contains(r#"{"lever":{"task_specific":"text_classification"}}"#));
-        assert!(compact.contains(r#"{"lever":{"batch":256.0},"use_case":0}"#));
+        assert!(compact.contains(r#"{"lever":{"batch":256.0},"use_case":"1"}"#));
         assert_eq!(parse_portfolio(&json), Ok(p));
     }
 
     #[test]
     fn a_baseline_is_kept_as_inputs_without_levers_or_a_baseline_of_its_own() {
-        use crate::decision::levers::{Lever, Planned};
         let mut p = Portfolio::default();
         p.settings.levers = vec![Planned { lever: Lever::CutPue(1.1), use_case: None }];
         p.settings.baseline = Some(Box::new(p.as_baseline()));
@@ -102,11 +141,56 @@ mod tests {
     fn refuses_foreign_files_and_other_versions_clearly() {
         assert!(matches!(parse_portfolio("<html>"), Err(FileError::NotJson(_))));
         assert_eq!(parse_portfolio(r#"{"name": "x"}"#), Err(FileError::NoSchemaVersion));
-        let future = parse_portfolio(r#"{"schema_version": 2, "name": "x", "use_cases": []}"#);
+        let future = parse_portfolio(r#"{"schema_version": 3, "name": "x", "use_cases": []}"#);
         assert_eq!(
             future.unwrap_err().to_string(),
-            "this portfolio uses file format version 2; this version of AI Footprint reads version 1"
+            "this portfolio uses file format version 3; this version of AI Footprint reads versions 1 to 2"
         );
+    }
+
+    /// A version 1 file as the app wrote it: no ids, a lever on the second use case by index,
+    /// a baseline.
+    const V1: &str = r#"{"schema_version": 1, "name": "Old", "settings": {
+        "levers": [{"lever": {"cut_pue": 1.1}, "use_case": 1}, {"lever": {"quantise": 8.0}},
+                   {"lever": {"cut_pue": 1.2}, "use_case": 7}],
+        "baseline": {"schema_version": 1, "name": "Old", "use_cases": [
+            {"name": "A", "workload": {"task": {"task": "tabular"}}, "volume": {"per_year": {"per_year": 5}}}]}},
+        "use_cases": [
+            {"name": "A", "workload": {"task": {"task": "tabular"}}, "volume": {"per_year": {"per_year": 5}}},
+            {"name": "B", "workload": {"task": {"task": "nlp"}}, "volume": {"per_year": {"per_year": 9}}}]}"#;
+
+    #[test]
+    fn version_1_gains_ids_and_its_levers_follow_them() {
+        let p = parse_portfolio(V1).expect("version 1 reads");
+        assert_eq!(p.schema_version, SCHEMA_VERSION);
+        let ids: Vec<&str> = p.use_cases.iter().map(|uc| uc.id.as_str()).collect();
+        assert_eq!(ids, ["1", "2"]);
+        let targets: Vec<Option<&str>> =
+            p.settings.levers.iter().map(|l| l.use_case.as_ref().map(|id| id.as_str())).collect();
+        assert_eq!(targets, [Some("2"), None, Some("missing-7")]);
+        let messages: Vec<String> =
+            crate::validate(&p).iter().map(ToString::to_string).collect();
+        assert_eq!(messages, ["settings.levers[2].use_case: no use case has the id \"missing-7\""]);
+        let baseline = p.settings.baseline.as_deref().expect("kept");
+        assert_eq!((baseline.schema_version, &baseline.id), (SCHEMA_VERSION, &p.id));
+        // The same old file read twice is the same portfolio; another one is not.
+        assert_eq!(parse_portfolio(V1).expect("reads").id, p.id);
+        assert_ne!(parse_portfolio(&V1.replace("Old", "Other")).expect("reads").id, p.id);
+        // Written back, it is a version 2 file that reads the same.
+        assert_eq!(parse_portfolio(&to_json(&p)), Ok(p));
+    }
+
+    #[test]
+    fn a_version_1_lever_index_in_a_version_2_file_is_refused() {
+        let mut p = Portfolio::default();
+        p.settings.levers = vec![Planned::on(Lever::CutPue(1.1), "1".parse().expect("an id"))];
+        let json = to_json(&p);
+        assert!(json.contains(r#""use_case": "1""#), "{json}");
+        let p = parse_portfolio(&json.replace(r#""use_case": "1""#, r#""use_case": 0"#))
+            .expect("reads");
+        let problems = crate::validate(&p);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].field.to_string(), "settings.levers[0].use_case");
     }
 
     #[test]

@@ -6,8 +6,11 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The version of the portfolio file format this engine reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+use crate::id::{PortfolioId, UseCaseId};
+
+/// The version of the portfolio file format this engine writes. Version 2 added stable ids of
+/// portfolios and use cases; version 1 files are migrated when read ([`crate::format`]).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A named list of use cases: the unit that is saved, exported, shared and labelled.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -15,6 +18,10 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Portfolio {
     /// Version of this format; see [`SCHEMA_VERSION`].
     pub schema_version: u32,
+    /// Stable id: the same portfolio keeps it through files, links and copies (absent only in
+    /// version 1 files, which are given one when read).
+    #[serde(default)]
+    pub id: PortfolioId,
     /// Name shown to the user.
     pub name: String,
     /// Choices that apply to every use case.
@@ -33,12 +40,55 @@ impl Portfolio {
         snapshot.settings.baseline = None;
         snapshot
     }
+
+    /// A portfolio of these use cases with the default settings, each given its own id.
+    pub fn of(use_cases: Vec<UseCase>) -> Portfolio {
+        let mut p = Portfolio { use_cases: Vec::new(), ..Portfolio::default() };
+        for uc in use_cases {
+            p.add(uc);
+        }
+        p
+    }
+
+    /// The use case with this id.
+    pub fn use_case(&self, id: &UseCaseId) -> Option<&UseCase> {
+        self.use_cases.iter().find(|uc| &uc.id == id)
+    }
+
+    /// Position of the use case with this id.
+    pub fn index_of(&self, id: &UseCaseId) -> Option<usize> {
+        self.use_cases.iter().position(|uc| &uc.id == id)
+    }
+
+    /// An id no use case of this portfolio has.
+    pub fn fresh_use_case_id(&self) -> UseCaseId {
+        UseCaseId::next_free(self.use_cases.iter().map(|uc| &uc.id))
+    }
+
+    /// Appends a use case under a fresh id, which it returns.
+    pub fn add(&mut self, use_case: UseCase) -> UseCaseId {
+        let index = self.use_cases.len();
+        self.insert(index, use_case)
+    }
+
+    /// Inserts a use case at `index` (at the end when past it) under a fresh id, which it
+    /// returns.
+    pub fn insert(&mut self, index: usize, mut use_case: UseCase) -> UseCaseId {
+        use_case.id = self.fresh_use_case_id();
+        let id = use_case.id.clone();
+        self.use_cases.insert(index.min(self.use_cases.len()), use_case);
+        id
+    }
 }
+
+/// The id of [`Portfolio::default`]: a portfolio the app creates gets a random one instead.
+const DEFAULT_PORTFOLIO_ID: &str = "default0";
 
 impl Default for Portfolio {
     fn default() -> Self {
         Self {
             schema_version: SCHEMA_VERSION,
+            id: DEFAULT_PORTFOLIO_ID.parse().expect("a well-formed constant id"),
             name: "My AI portfolio".to_owned(),
             settings: Settings::default(),
             use_cases: vec![UseCase::default()],
@@ -105,6 +155,10 @@ pub enum LlmEstimator {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UseCase {
+    /// Stable id, unique within the portfolio (absent only in version 1 files, which are given
+    /// ids when read).
+    #[serde(default = "UseCaseId::missing")]
+    pub id: UseCaseId,
     /// Name shown to the user.
     pub name: String,
     /// What runs.
@@ -125,6 +179,7 @@ pub struct UseCase {
 impl Default for UseCase {
     fn default() -> Self {
         Self {
+            id: UseCaseId::default(),
             name: "Customer-support chatbot".to_owned(),
             workload: Workload::Llm(LlmWorkload::default()),
             volume: Volume::PerDay { per_day: 10_000.0, days_per_year: 365.0 },
@@ -167,6 +222,22 @@ pub enum Phase {
     /// Serving requests.
     Inference,
 }
+
+crate::keyed!(impl LlmEstimator { Paper = "paper", Ecologits = "ecologits" });
+crate::keyed!(impl LlmTask { Chat = "chat", Rag = "rag", Agent = "agent" });
+crate::keyed!(impl ModelSize { B8 = "8B", B70 = "70B", B405 = "405B" });
+crate::keyed!(impl Task {
+    ImageGeneration = "image_generation",
+    Tabular = "tabular",
+    ComputerVision = "computer_vision",
+    Nlp = "nlp",
+    TextClassification = "text_classification",
+    ImageClassification = "image_classification",
+    ObjectDetection = "object_detection",
+    TextGeneration = "text_generation",
+    Summarisation = "summarisation",
+    ImageCaptioning = "image_captioning",
+});
 
 /// Large-language-model inference: one request is one chat turn, one RAG answer or one agent task.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -221,9 +292,6 @@ pub enum LlmTask {
 }
 
 impl LlmTask {
-    /// Every task, in display order.
-    pub const ALL: [LlmTask; 3] = [LlmTask::Chat, LlmTask::Rag, LlmTask::Agent];
-
     /// Typical output tokens per call (Capgemini 2025).
     pub fn default_output_tokens(self) -> f64 {
         match self {
@@ -289,9 +357,6 @@ pub enum ModelSize {
 }
 
 impl ModelSize {
-    /// Every size, smallest first.
-    pub const ALL: [ModelSize; 3] = [ModelSize::B8, ModelSize::B70, ModelSize::B405];
-
     /// Parameters, billions.
     pub fn parameters_b(self) -> f64 {
         match self {
@@ -343,22 +408,6 @@ pub enum Task {
     ImageCaptioning,
     /// Image generation (diffusion models).
     ImageGeneration,
-}
-
-impl Task {
-    /// Every task, in display order.
-    pub const ALL: [Task; 10] = [
-        Task::ImageGeneration,
-        Task::Tabular,
-        Task::ComputerVision,
-        Task::Nlp,
-        Task::TextClassification,
-        Task::ImageClassification,
-        Task::ObjectDetection,
-        Task::TextGeneration,
-        Task::Summarisation,
-        Task::ImageCaptioning,
-    ];
 }
 
 /// A training or fine-tuning run.
@@ -538,6 +587,22 @@ pub enum Cost {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::field::Keyed;
+
+    /// Each choice's key is the word the file format uses for it.
+    fn keys_are_the_file_format<K: Keyed + Serialize>() {
+        for v in K::ALL {
+            assert_eq!(serde_json::to_string(v).ok(), Some(format!("\"{}\"", v.key())));
+        }
+    }
+
+    #[test]
+    fn choice_keys_match_the_file_format() {
+        keys_are_the_file_format::<LlmEstimator>();
+        keys_are_the_file_format::<LlmTask>();
+        keys_are_the_file_format::<ModelSize>();
+        keys_are_the_file_format::<Task>();
+    }
 
     #[test]
     fn changing_how_volume_is_expressed_keeps_the_yearly_count() {

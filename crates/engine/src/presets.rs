@@ -41,6 +41,7 @@ pub fn presets() -> Vec<Preset> {
         Preset {
             id: "support_chatbot",
             use_case: UseCase {
+                id: crate::id::UseCaseId::default(),
                 name: "Customer-support chatbot".into(),
                 workload: llm(
                     LlmTask::Chat,
@@ -57,6 +58,7 @@ pub fn presets() -> Vec<Preset> {
         Preset {
             id: "coding_assistant",
             use_case: UseCase {
+                id: crate::id::UseCaseId::default(),
                 name: "Coding assistant".into(),
                 workload: llm(LlmTask::Chat, catalogue("openai/gpt-4o"), 600.0, 3_000.0),
                 volume: per_user(100.0, 40.0),
@@ -68,6 +70,7 @@ pub fn presets() -> Vec<Preset> {
         Preset {
             id: "rag_documents",
             use_case: UseCase {
+                id: crate::id::UseCaseId::default(),
                 name: "RAG over internal documents".into(),
                 workload: llm(
                     LlmTask::Rag,
@@ -84,6 +87,7 @@ pub fn presets() -> Vec<Preset> {
         Preset {
             id: "agentic_workflow",
             use_case: UseCase {
+                id: crate::id::UseCaseId::default(),
                 name: "Agentic workflow".into(),
                 workload: llm(
                     LlmTask::Agent,
@@ -100,6 +104,7 @@ pub fn presets() -> Vec<Preset> {
         Preset {
             id: "fraud_detection",
             use_case: UseCase {
+                id: crate::id::UseCaseId::default(),
                 name: "Fraud-detection model".into(),
                 workload: Workload::Task(TaskWorkload { task: Task::Tabular }),
                 volume: Volume::PerDay { per_day: 200_000.0, days_per_year: 365.0 },
@@ -111,6 +116,7 @@ pub fn presets() -> Vec<Preset> {
         Preset {
             id: "marketing_images",
             use_case: UseCase {
+                id: crate::id::UseCaseId::default(),
                 name: "Image generation for marketing".into(),
                 workload: Workload::Task(TaskWorkload { task: Task::ImageGeneration }),
                 volume: per_user(20.0, 30.0),
@@ -122,6 +128,7 @@ pub fn presets() -> Vec<Preset> {
         Preset {
             id: "fine_tune_small_model",
             use_case: UseCase {
+                id: crate::id::UseCaseId::default(),
                 name: "Fine-tuning a small open model".into(),
                 workload: Workload::Training(TrainingRun {
                     compute: TrainingCompute::Flops {
@@ -143,13 +150,13 @@ pub fn presets() -> Vec<Preset> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{evaluate, Portfolio};
+    use crate::{evaluate_portfolio, Portfolio};
 
     #[test]
     fn every_preset_is_valid_and_has_a_footprint() {
         let use_cases: Vec<UseCase> = presets().into_iter().map(|p| p.use_case).collect();
         assert_eq!(use_cases.len(), 7);
-        let result = evaluate(&Portfolio { use_cases, ..Portfolio::default() }).expect("valid");
+        let result = evaluate_portfolio(&Portfolio::of(use_cases)).expect("valid");
         for uc in &result.use_cases {
             assert!(uc.per_year.energy_kwh.central > 0.0, "{}", uc.name);
         }

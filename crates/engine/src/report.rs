@@ -84,13 +84,13 @@ pub fn projections_csv(projections: &[Projection]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{evaluate, Portfolio, UseCase};
+    use crate::{evaluate_portfolio, Portfolio, UseCase};
 
     #[test]
     fn one_row_per_use_case_plus_total_with_escaped_names() {
         let mut p = Portfolio::default();
-        p.use_cases.push(UseCase { name: "=HYPERLINK(\"x\"), risky".into(), ..UseCase::default() });
-        let csv = to_csv(&evaluate(&p).unwrap());
+        p.add(UseCase { name: "=HYPERLINK(\"x\"), risky".into(), ..UseCase::default() });
+        let csv = to_csv(&evaluate_portfolio(&p).unwrap());
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 4);
         assert!(lines[0].starts_with("use_case,phase,runs_per_year,energy_kwh,energy_kwh_low"));
@@ -105,7 +105,7 @@ mod tests {
     fn projections_have_a_row_per_scenario_segment_and_year() {
         use crate::decision::projection::{project, Scenario};
         let p = Portfolio::default();
-        let r = evaluate(&p).unwrap();
+        let r = evaluate_portfolio(&p).unwrap();
         let all: Vec<_> = Scenario::presets().iter().map(|s| project(&p, &r, s, 2030)).collect();
         let csv = projections_csv(&all);
         let lines: Vec<&str> = csv.lines().collect();

@@ -1,25 +1,76 @@
-//! Input validation: every problem in a portfolio at once, each naming its field.
-//!
-//! The estimators assume validated input; [`crate::evaluate`] validates first, so no input can
-//! make the engine panic or return NaN or infinity.
+//! From what the user entered to what the engine can compute: [`resolve`] checks every input
+//! at once, each problem naming its field, and gives back a [`Resolved`] portfolio in which
+//! every location, model, accelerator and price has been looked up. [`crate::evaluate`] takes
+//! only a `Resolved`, so it cannot fail and needs no fallback: no input can make the engine
+//! panic or return NaN or infinity.
 
-use crate::decision::levers::{Lever, Planned};
+use std::collections::HashSet;
+use std::fmt;
+
+use crate::decision::levers::Planned;
 use crate::decision::projection::Scenario;
+use crate::estimate::Estimate;
 use crate::estimator::task;
-use crate::portfolio::{
-    Cost, LlmWorkload, ModelChoice, Portfolio, Settings, Site, TrainingCompute, TrainingRun,
-    UseCase, Volume, Workload, SCHEMA_VERSION,
+use crate::field::{
+    AvoidedField, CostField, FieldPath, LeverField, ScenarioFactor, ScenarioField, SettingsField,
+    ShadowPriceField, SiteField, UseCaseField, VolumeField, WorkloadField,
 };
-use crate::refdata;
+use crate::id::IdError;
+use crate::portfolio::{
+    Cost, LlmEstimator, LlmWorkload, ModelChoice, ModelSize, Portfolio, Settings, Site,
+    TrainingCompute, TrainingRun, UseCase, Volume, Workload, SCHEMA_VERSION,
+};
+use crate::refdata::accelerators::{hourly_price_usd, PAPER_ACCELERATOR};
+use crate::refdata::{self, Accelerator, LlmModel, Location, Source};
 
 /// One problem with one input field.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{field}: {problem}")]
 pub struct InputError {
-    /// Path of the field, as in the JSON file: `use_cases[0].volume.per_day`.
-    pub field: String,
+    /// Where the field is; displays as its path in the JSON file: `use_cases[0].volume.per_day`.
+    pub field: FieldPath,
     /// What is wrong with it.
     pub problem: Problem,
+}
+
+/// Every problem that keeps a portfolio from being evaluated, in the order of its fields
+/// (never empty).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Invalid(Vec<InputError>);
+
+impl Invalid {
+    /// Every problem.
+    pub fn problems(&self) -> &[InputError] {
+        &self.0
+    }
+
+    /// The problem with one field, if any.
+    pub fn problem_for(&self, field: &FieldPath) -> Option<&Problem> {
+        self.0.iter().find(|e| &e.field == field).map(|e| &e.problem)
+    }
+}
+
+impl fmt::Display for Invalid {
+    /// One problem per line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Invalid {}
+
+impl<'a> IntoIterator for &'a Invalid {
+    type Item = &'a InputError;
+    type IntoIter = std::slice::Iter<'a, InputError>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
 }
 
 /// What can be wrong with an input value.
@@ -61,6 +112,15 @@ pub enum Problem {
     /// A choice that does not apply to this use case.
     #[error("{0}")]
     NotApplicable(Inapplicable),
+    /// A malformed id.
+    #[error("{0}")]
+    BadId(IdError),
+    /// An id that another use case of the portfolio already has.
+    #[error("another use case has the id \"{0}\"")]
+    DuplicateId(String),
+    /// A lever on a use case the portfolio does not have.
+    #[error("no use case has the id \"{0}\"")]
+    UnknownUseCase(String),
     /// A file format version this engine does not read.
     #[error("schema version {found} is not supported (this version reads {supported})")]
     UnsupportedSchema {
@@ -171,310 +231,512 @@ pub mod limits {
     pub const BATCH_SIZE: Limits = Limits::new(1.0, 512.0);
 }
 
+/// A portfolio whose every input has been checked and looked up: the only thing
+/// [`crate::evaluate`] accepts.
+#[derive(Debug, Clone)]
+pub struct Resolved<'a> {
+    portfolio: &'a Portfolio,
+    use_cases: Vec<ResolvedUseCase<'a>>,
+    reference_accelerator: &'static Accelerator,
+}
+
+impl<'a> Resolved<'a> {
+    /// The portfolio as entered.
+    pub fn portfolio(&self) -> &'a Portfolio {
+        self.portfolio
+    }
+
+    /// Its use cases, resolved, in the portfolio's order.
+    pub fn use_cases(&self) -> &[ResolvedUseCase<'a>] {
+        &self.use_cases
+    }
+
+    /// The accelerator assumed by estimates that publish energy but not hardware (tasks,
+    /// prefill, EcoLogits' embodied share): the H100.
+    pub fn reference_accelerator(&self) -> &'static Accelerator {
+        self.reference_accelerator
+    }
+}
+
+/// One use case with everything looked up.
+#[derive(Debug, Clone)]
+pub struct ResolvedUseCase<'a> {
+    /// The use case as entered.
+    pub input: &'a UseCase,
+    /// Where it runs.
+    pub location: Location,
+    /// The accelerator whose hours its estimate counts: the paper measured A100s, EcoLogits
+    /// and the task and prefill estimates assume H100s, training names its own.
+    pub accelerator: &'static Accelerator,
+    /// What runs.
+    pub workload: ResolvedWorkload<'a>,
+    /// What it costs.
+    pub cost: ResolvedCost,
+}
+
+/// A workload with its model or energy looked up.
+#[derive(Debug, Clone, Copy)]
+pub enum ResolvedWorkload<'a> {
+    /// LLM inference, with its model.
+    Llm {
+        /// The workload as entered.
+        llm: &'a LlmWorkload,
+        /// The model.
+        model: ResolvedModel,
+    },
+    /// An inference task with a measured energy per inference.
+    Task {
+        /// IT energy per inference, kWh.
+        it_kwh_per_inference: f64,
+        /// Where it comes from.
+        source: &'static Source,
+    },
+    /// A training run from accelerator-hours.
+    TrainingHours {
+        /// Accelerator-hours per run.
+        accelerator_hours: f64,
+        /// Average power as a share of TDP, when the user gives one.
+        power_share_of_tdp: Option<f64>,
+    },
+    /// A training run from FLOPs.
+    TrainingFlops {
+        /// Active parameters, billions.
+        active_parameters_b: f64,
+        /// Training tokens, billions.
+        tokens_b: f64,
+        /// Model FLOP utilisation, when the user gives one.
+        mfu: Option<f64>,
+    },
+    /// The paper's yearly fine-tuning of a classic ML model.
+    ClassicFineTune {
+        /// IT energy per run, kWh.
+        it_kwh: f64,
+    },
+}
+
+/// The model of an LLM use case.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ResolvedModel {
+    /// One of the paper's reference models, with measured speeds.
+    Reference(ModelSize),
+    /// A catalogue model.
+    Catalogue(&'static LlmModel),
+    /// A model described by its parameter counts, billions.
+    Custom {
+        /// Total parameters.
+        total_b: f64,
+        /// Active parameters.
+        active_b: f64,
+    },
+}
+
+/// The price that applies to a use case.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ResolvedCost {
+    /// Not costed.
+    None,
+    /// Priced per million tokens (entered, or the catalogue's list price), $.
+    Tokens {
+        /// Per million input tokens.
+        usd_per_million_input: f64,
+        /// Per million output tokens.
+        usd_per_million_output: f64,
+    },
+    /// Priced per accelerator-hour plus electricity.
+    AcceleratorHours {
+        /// $ per accelerator-hour (entered: exact; published: the on-demand range).
+        usd_per_hour: Estimate,
+        /// $ per kWh.
+        usd_per_kwh: f64,
+    },
+}
+
+/// Checks and looks up every input; on failure, every problem at once.
+pub fn resolve(portfolio: &Portfolio) -> Result<Resolved<'_>, Invalid> {
+    let mut checker = Checker { errors: Vec::new() };
+    let use_cases = check_portfolio(&mut checker, portfolio);
+    let reference_accelerator = refdata::accelerators::reference();
+    match (checker.errors.is_empty(), use_cases) {
+        (true, Some(use_cases)) => Ok(Resolved { portfolio, use_cases, reference_accelerator }),
+        _ => Err(Invalid(checker.errors)),
+    }
+}
+
+/// Every problem in the portfolio; an empty list means it resolves.
+pub fn validate(portfolio: &Portfolio) -> Vec<InputError> {
+    let mut checker = Checker { errors: Vec::new() };
+    check_portfolio(&mut checker, portfolio);
+    checker.errors
+}
+
 /// Collects problems while walking a portfolio.
 struct Checker {
     errors: Vec<InputError>,
 }
 
 impl Checker {
-    fn number(&mut self, field: impl FnOnce() -> String, value: f64, limits: Limits) {
+    fn number(&mut self, field: impl FnOnce() -> FieldPath, value: f64, limits: Limits) {
         if let Err(problem) = limits.check(value) {
             self.errors.push(InputError { field: field(), problem });
         }
     }
 
-    fn push(&mut self, field: String, problem: Problem) {
+    fn push(&mut self, field: FieldPath, problem: Problem) {
         self.errors.push(InputError { field, problem });
     }
 }
 
-/// Returns every problem in the portfolio; an empty list means it can be evaluated.
-pub fn validate(portfolio: &Portfolio) -> Vec<InputError> {
-    let mut checker = Checker { errors: Vec::new() };
+fn setting(field: SettingsField) -> FieldPath {
+    FieldPath::Settings(field)
+}
+
+/// Checks everything; the use cases resolved when every one of them is.
+fn check_portfolio<'a>(
+    checker: &mut Checker,
+    portfolio: &'a Portfolio,
+) -> Option<Vec<ResolvedUseCase<'a>>> {
     if portfolio.schema_version != SCHEMA_VERSION {
         checker.push(
-            "schema_version".to_owned(),
+            FieldPath::SchemaVersion,
             Problem::UnsupportedSchema {
                 found: portfolio.schema_version,
                 supported: SCHEMA_VERSION,
             },
         );
     }
+    if let Err(e) = portfolio.id.check() {
+        checker.push(FieldPath::Id, Problem::BadId(e));
+    }
     let w = portfolio.settings.saiq_weights;
     let parts = [w.cost, w.energy, w.carbon, w.water];
     let in_range = parts.iter().all(|x| x.is_finite() && (0.0..=1.0).contains(x));
     if !in_range || (parts.iter().sum::<f64>() - 1.0).abs() > 1e-6 {
-        checker.push("settings.saiq_weights".to_owned(), Problem::WeightsNotNormalised);
+        checker.push(setting(SettingsField::SaiqWeights), Problem::WeightsNotNormalised);
     }
-    let prices = portfolio.settings.shadow_prices;
-    let at = "settings.shadow_prices";
-    check_shadow_prices(&mut checker, at, prices);
+    check_shadow_prices(checker, portfolio.settings.shadow_prices);
     if let Some(scenario) = &portfolio.settings.scenario {
-        check_scenario(&mut checker, "settings.scenario", scenario);
+        check_scenario(checker, scenario);
     }
     if let Some(baseline) = &portfolio.settings.baseline {
         for e in validate(baseline) {
-            checker.push(format!("settings.baseline.{}", e.field), e.problem);
+            checker.push(e.field.in_baseline(), e.problem);
         }
     }
     for (i, planned) in portfolio.settings.levers.iter().enumerate() {
-        let at = format!("settings.levers[{i}]");
-        check_lever(&mut checker, &at, planned, portfolio.use_cases.len());
+        check_lever(checker, i, planned, portfolio);
     }
+    let mut ids = HashSet::new();
+    let mut resolved = Some(Vec::with_capacity(portfolio.use_cases.len()));
     for (i, use_case) in portfolio.use_cases.iter().enumerate() {
-        check_use_case(&mut checker, &format!("use_cases[{i}]"), use_case, &portfolio.settings);
+        let at = |field| FieldPath::use_case(i, field);
+        match use_case.id.check() {
+            Err(e) => checker.push(at(UseCaseField::Id), Problem::BadId(e)),
+            Ok(()) if !ids.insert(&use_case.id) => {
+                let problem = Problem::DuplicateId(use_case.id.to_string());
+                checker.push(at(UseCaseField::Id), problem);
+            }
+            Ok(()) => {}
+        }
+        let one = check_use_case(checker, i, use_case, &portfolio.settings);
+        resolved = resolved.zip(one).map(|(mut all, one)| {
+            all.push(one);
+            all
+        });
     }
-    checker.errors
+    resolved
 }
 
-fn check_use_case(c: &mut Checker, at: &str, use_case: &UseCase, settings: &Settings) {
+/// Checks one use case; resolved when every one of its inputs is valid.
+fn check_use_case<'a>(
+    c: &mut Checker,
+    i: usize,
+    use_case: &'a UseCase,
+    settings: &Settings,
+) -> Option<ResolvedUseCase<'a>> {
+    let before = c.errors.len();
+    let at = |field| FieldPath::use_case(i, field);
     if use_case.name.trim().is_empty() {
-        c.push(format!("{at}.name"), Problem::Empty);
+        c.push(at(UseCaseField::Name), Problem::Empty);
     }
-    let workload_at = format!("{at}.workload");
-    match &use_case.workload {
-        Workload::Llm(llm) => check_llm(c, &workload_at, llm),
-        Workload::Task(_) => {}
-        Workload::Training(training) => check_training(c, &workload_at, training),
-    }
-    check_volume(c, &format!("{at}.volume"), &use_case.volume);
-    check_site(c, &format!("{at}.site"), &use_case.site);
-    check_cost(c, &format!("{at}.cost"), &use_case.cost, &use_case.workload, settings);
+    let workload = match &use_case.workload {
+        Workload::Llm(llm) => check_llm(c, i, llm),
+        Workload::Task(t) => {
+            let (it_kwh_per_inference, source) = task::kwh_per_inference(t.task);
+            Some(ResolvedWorkload::Task { it_kwh_per_inference, source })
+        }
+        Workload::Training(training) => check_training(c, i, training),
+    };
+    check_volume(c, i, &use_case.volume);
+    let location = check_site(c, i, &use_case.site);
+    let accelerator = accelerator_of(&use_case.workload, settings);
+    let cost = check_cost(c, i, use_case, workload.as_ref(), accelerator);
     if let Some(avoided) = &use_case.avoided {
-        check_avoided(c, &format!("{at}.avoided"), avoided);
+        check_avoided(c, i, avoided);
+    }
+    if c.errors.len() > before {
+        return None;
+    }
+    Some(ResolvedUseCase {
+        input: use_case,
+        location: location?,
+        accelerator: accelerator?,
+        workload: workload?,
+        cost: cost?,
+    })
+}
+
+/// The accelerator whose hours a workload's estimate counts (None: an unknown training
+/// accelerator, reported by its own check).
+fn accelerator_of(workload: &Workload, settings: &Settings) -> Option<&'static Accelerator> {
+    match workload {
+        Workload::Llm(_) => match settings.llm_estimator {
+            LlmEstimator::Paper => refdata::accelerator(PAPER_ACCELERATOR),
+            LlmEstimator::Ecologits => Some(refdata::accelerators::reference()),
+        },
+        Workload::Task(_) => Some(refdata::accelerators::reference()),
+        Workload::Training(t) => refdata::accelerator(&t.accelerator),
     }
 }
 
-fn check_shadow_prices(c: &mut Checker, at: &str, prices: crate::decision::ShadowPrices) {
-    c.number(|| format!("{at}.usd_per_tco2e"), prices.usd_per_tco2e, limits::SHADOW_PRICE_USD);
-    c.number(|| format!("{at}.usd_per_m3"), prices.usd_per_m3, limits::SHADOW_PRICE_USD);
+fn check_shadow_prices(c: &mut Checker, prices: crate::decision::ShadowPrices) {
+    let at = |f| setting(SettingsField::ShadowPrice(f));
+    let limit = limits::SHADOW_PRICE_USD;
+    c.number(|| at(ShadowPriceField::UsdPerTco2e), prices.usd_per_tco2e, limit);
+    c.number(|| at(ShadowPriceField::UsdPerM3), prices.usd_per_m3, limit);
 }
 
 /// Every problem of a projection scenario, its fields named under `settings.scenario`.
 pub fn validate_scenario(scenario: &Scenario) -> Vec<InputError> {
     let mut checker = Checker { errors: Vec::new() };
-    check_scenario(&mut checker, "settings.scenario", scenario);
+    check_scenario(&mut checker, scenario);
     checker.errors
 }
 
-fn check_scenario(c: &mut Checker, at: &str, s: &Scenario) {
+fn check_scenario(c: &mut Checker, s: &Scenario) {
+    let at = |f| setting(SettingsField::Scenario(f));
     for (i, g) in s.usage_cagr.iter().enumerate() {
-        c.number(|| format!("{at}.usage_cagr[{i}]"), *g, limits::GROWTH_RATE);
+        c.number(|| at(ScenarioField::UsageCagr(i)), *g, limits::GROWTH_RATE);
     }
     let factors = [
-        ("model_size", s.model_size),
-        ("output_tokens", s.output_tokens),
-        ("hardware_gain", s.hardware_gain),
-        ("quantisation", s.quantisation),
-        ("embodied_per_unit", s.embodied_per_unit),
+        (ScenarioFactor::ModelSize, s.model_size),
+        (ScenarioFactor::OutputTokens, s.output_tokens),
+        (ScenarioFactor::HardwareGain, s.hardware_gain),
+        (ScenarioFactor::Quantisation, s.quantisation),
+        (ScenarioFactor::EmbodiedPerUnit, s.embodied_per_unit),
     ];
     for (field, value) in factors {
-        c.number(|| format!("{at}.{field}"), value, limits::FACTOR);
+        c.number(|| at(ScenarioField::Factor(field)), value, limits::FACTOR);
     }
-    c.number(|| format!("{at}.pue"), s.pue, limits::PUE);
-    c.number(|| format!("{at}.grid_change"), s.grid_change, limits::GRID_CHANGE);
+    c.number(|| at(ScenarioField::Factor(ScenarioFactor::Pue)), s.pue, limits::PUE);
+    let grid = ScenarioField::Factor(ScenarioFactor::GridChange);
+    c.number(|| at(grid), s.grid_change, limits::GRID_CHANGE);
 }
 
-fn check_lever(c: &mut Checker, at: &str, planned: &Planned, use_cases: usize) {
-    if let Some(i) = planned.use_case {
-        // An index counts the use cases before it: at most one less than their number.
-        let last = Limits::new(0.0, use_cases as f64 - 1.0);
-        c.number(|| format!("{at}.use_case"), i as f64, last);
+fn check_lever(c: &mut Checker, i: usize, planned: &Planned, portfolio: &Portfolio) {
+    let at = |f| setting(SettingsField::Lever(i, f));
+    if let Some(id) = &planned.use_case {
+        if portfolio.use_case(id).is_none() {
+            c.push(at(LeverField::UseCase), Problem::UnknownUseCase(id.to_string()));
+        }
     }
-    let at = format!("{at}.lever");
-    let (limits, value) = match &planned.lever {
-        Lever::RightSize(_) | Lever::TaskSpecific(_) => return,
-        Lever::Quantise(bits) => (limits::QUANTIZATION_BITS, *bits),
-        Lever::Batch(requests) => (limits::BATCH_SIZE, *requests),
-        Lever::RaiseCarbonFreeShare(share) => (limits::SHARE, *share),
-        Lever::CutPue(pue) => (limits::PUE, *pue),
-        Lever::ShareFineTune(teams) => (limits::TEAMS, *teams),
-        Lever::ChangeAccelerator(id) => {
-            if refdata::accelerator(id).is_none() {
-                c.push(at, Problem::UnknownAccelerator(id.clone()));
-            }
-            return;
-        }
-        Lever::MoveRegion(location) | Lever::MoveBatchWork(location) => {
-            if refdata::location(location).is_none() {
-                c.push(at, Problem::UnknownLocation(location.clone()));
-            }
-            return;
-        }
-    };
-    c.number(|| at, value, limits);
+    if let Err(problem) = planned.lever.check() {
+        c.push(at(LeverField::Lever), problem);
+    }
 }
 
-fn check_avoided(c: &mut Checker, at: &str, a: &crate::decision::roe::Avoided) {
+fn check_avoided(c: &mut Checker, i: usize, a: &crate::decision::roe::Avoided) {
+    let at = |f| FieldPath::use_case(i, UseCaseField::Avoided(f));
     let quantities = [
-        ("human_hours", a.human_hours),
-        ("pages_written", a.pages_written),
-        ("car_km", a.car_km),
-        ("flight_km", a.flight_km),
-        ("kwh_saved", a.kwh_saved),
-        ("custom_kg", a.custom_kg),
-        ("custom_l", a.custom_l),
-        ("value_usd", a.value_usd),
+        (AvoidedField::HumanHours, a.human_hours),
+        (AvoidedField::PagesWritten, a.pages_written),
+        (AvoidedField::CarKm, a.car_km),
+        (AvoidedField::FlightKm, a.flight_km),
+        (AvoidedField::KwhSaved, a.kwh_saved),
+        (AvoidedField::CustomKg, a.custom_kg),
+        (AvoidedField::CustomL, a.custom_l),
+        (AvoidedField::ValueUsd, a.value_usd),
     ];
     for (field, value) in quantities {
-        c.number(|| format!("{at}.{field}"), value, limits::AVOIDED);
+        c.number(|| at(field), value, limits::AVOIDED);
     }
-    c.number(|| format!("{at}.human_kg_per_hour"), a.human_kg_per_hour, limits::KG_PER_HOUR);
-    c.number(|| format!("{at}.rebound_share"), a.rebound_share, limits::SHARE);
+    c.number(|| at(AvoidedField::HumanKgPerHour), a.human_kg_per_hour, limits::KG_PER_HOUR);
+    c.number(|| at(AvoidedField::ReboundShare), a.rebound_share, limits::SHARE);
 }
 
-fn check_llm(c: &mut Checker, at: &str, llm: &LlmWorkload) {
-    c.number(|| format!("{at}.output_tokens"), llm.output_tokens, limits::TOKENS);
-    c.number(|| format!("{at}.input_tokens"), llm.input_tokens, limits::TOKENS);
-    c.number(
-        || format!("{at}.quantization_bits"),
-        llm.quantization_bits,
-        limits::QUANTIZATION_BITS,
-    );
+fn check_llm<'a>(c: &mut Checker, i: usize, llm: &'a LlmWorkload) -> Option<ResolvedWorkload<'a>> {
+    let at = |f| FieldPath::use_case(i, UseCaseField::Workload(f));
+    c.number(|| at(WorkloadField::OutputTokens), llm.output_tokens, limits::TOKENS);
+    c.number(|| at(WorkloadField::InputTokens), llm.input_tokens, limits::TOKENS);
+    let bits = llm.quantization_bits;
+    c.number(|| at(WorkloadField::QuantizationBits), bits, limits::QUANTIZATION_BITS);
     if let Some(batch) = llm.batch_size {
-        c.number(|| format!("{at}.batch_size"), batch, limits::BATCH_SIZE);
+        c.number(|| at(WorkloadField::BatchSize), batch, limits::BATCH_SIZE);
     }
-    match &llm.model {
-        ModelChoice::Reference { .. } => {}
+    let model = match &llm.model {
+        ModelChoice::Reference { size } => Some(ResolvedModel::Reference(*size)),
         ModelChoice::Catalogue { id } => {
-            if refdata::llm_model(id).is_none() {
-                c.push(format!("{at}.model.id"), Problem::UnknownModel(id.clone()));
+            let model = refdata::llm_model(id);
+            if model.is_none() {
+                c.push(at(WorkloadField::ModelId), Problem::UnknownModel(id.clone()));
             }
+            model.map(ResolvedModel::Catalogue)
         }
         ModelChoice::Custom { total_parameters_b, active_parameters_b } => {
             let (total, active) = (*total_parameters_b, *active_parameters_b);
-            c.number(|| format!("{at}.model.total_parameters_b"), total, limits::PARAMETERS_B);
-            c.number(|| format!("{at}.model.active_parameters_b"), active, limits::PARAMETERS_B);
+            let limit = limits::PARAMETERS_B;
+            c.number(|| at(WorkloadField::ModelTotalParametersB), total, limit);
+            c.number(|| at(WorkloadField::ModelActiveParametersB), active, limit);
             if active > total {
-                c.push(format!("{at}.model.active_parameters_b"), Problem::ActiveAboveTotal);
+                c.push(at(WorkloadField::ModelActiveParametersB), Problem::ActiveAboveTotal);
             }
+            Some(ResolvedModel::Custom { total_b: total, active_b: active })
         }
-    }
+    };
+    Some(ResolvedWorkload::Llm { llm, model: model? })
 }
 
-fn check_training(c: &mut Checker, at: &str, training: &TrainingRun) {
+fn check_training<'a>(
+    c: &mut Checker,
+    i: usize,
+    training: &TrainingRun,
+) -> Option<ResolvedWorkload<'a>> {
+    let at = |f| FieldPath::use_case(i, UseCaseField::Workload(f));
     if refdata::accelerator(&training.accelerator).is_none() {
-        c.push(
-            format!("{at}.accelerator"),
-            Problem::UnknownAccelerator(training.accelerator.clone()),
-        );
+        let problem = Problem::UnknownAccelerator(training.accelerator.clone());
+        c.push(at(WorkloadField::Accelerator), problem);
     }
-    let at = format!("{at}.compute");
-    match &training.compute {
+    match training.compute {
         TrainingCompute::AcceleratorHours { accelerator_hours, power_share_of_tdp } => {
-            let hours = *accelerator_hours;
-            c.number(|| format!("{at}.accelerator_hours"), hours, limits::ACCELERATOR_HOURS);
+            let limit = limits::ACCELERATOR_HOURS;
+            c.number(|| at(WorkloadField::AcceleratorHours), accelerator_hours, limit);
             if let Some(share) = power_share_of_tdp {
-                c.number(|| format!("{at}.power_share_of_tdp"), *share, limits::POSITIVE_SHARE);
+                c.number(|| at(WorkloadField::PowerShareOfTdp), share, limits::POSITIVE_SHARE);
             }
+            Some(ResolvedWorkload::TrainingHours { accelerator_hours, power_share_of_tdp })
         }
         TrainingCompute::Flops { active_parameters_b, tokens_b, mfu } => {
-            let active = *active_parameters_b;
-            c.number(|| format!("{at}.active_parameters_b"), active, limits::PARAMETERS_B);
-            c.number(|| format!("{at}.tokens_b"), *tokens_b, limits::TOKENS_B);
+            let limit = limits::PARAMETERS_B;
+            c.number(|| at(WorkloadField::ComputeActiveParametersB), active_parameters_b, limit);
+            c.number(|| at(WorkloadField::TokensB), tokens_b, limits::TOKENS_B);
             if let Some(mfu) = mfu {
-                c.number(|| format!("{at}.mfu"), *mfu, limits::POSITIVE_SHARE);
+                c.number(|| at(WorkloadField::Mfu), mfu, limits::POSITIVE_SHARE);
             }
+            Some(ResolvedWorkload::TrainingFlops { active_parameters_b, tokens_b, mfu })
         }
         TrainingCompute::ClassicFineTune { task: t } => {
-            if task::classic_fine_tune_kwh_per_year(*t).is_none() {
-                c.push(
-                    format!("{at}.task"),
-                    Problem::NotApplicable(Inapplicable::ClassicFineTuneTask),
-                );
+            let it_kwh = task::classic_fine_tune_kwh_per_year(t);
+            if it_kwh.is_none() {
+                let problem = Problem::NotApplicable(Inapplicable::ClassicFineTuneTask);
+                c.push(at(WorkloadField::FineTuneTask), problem);
             }
+            it_kwh.map(|it_kwh| ResolvedWorkload::ClassicFineTune { it_kwh })
         }
     }
 }
 
-fn check_cost(c: &mut Checker, at: &str, cost: &Cost, workload: &Workload, settings: &Settings) {
-    match *cost {
-        Cost::None => {}
+fn check_cost(
+    c: &mut Checker,
+    i: usize,
+    use_case: &UseCase,
+    workload: Option<&ResolvedWorkload<'_>>,
+    accelerator: Option<&'static Accelerator>,
+) -> Option<ResolvedCost> {
+    let at = |f| FieldPath::use_case(i, UseCaseField::Cost(f));
+    let inapplicable = |c: &mut Checker, field, why| c.push(at(field), Problem::NotApplicable(why));
+    let is_llm = matches!(use_case.workload, Workload::Llm(_));
+    match use_case.cost {
+        Cost::None => Some(ResolvedCost::None),
         Cost::ApiTokens { usd_per_million_input, usd_per_million_output } => {
-            if !matches!(workload, Workload::Llm(_)) {
-                c.push(
-                    format!("{at}.basis"),
-                    Problem::NotApplicable(Inapplicable::TokenPricesNeedLlm),
-                );
+            if !is_llm {
+                inapplicable(c, CostField::Basis, Inapplicable::TokenPricesNeedLlm);
             }
             let (input, output) = (usd_per_million_input, usd_per_million_output);
-            c.number(|| format!("{at}.usd_per_million_input"), input, limits::PRICE_USD);
-            c.number(|| format!("{at}.usd_per_million_output"), output, limits::PRICE_USD);
+            c.number(|| at(CostField::UsdPerMillionInput), input, limits::PRICE_USD);
+            c.number(|| at(CostField::UsdPerMillionOutput), output, limits::PRICE_USD);
+            Some(ResolvedCost::Tokens { usd_per_million_input, usd_per_million_output })
         }
         Cost::ApiCatalogue => {
-            let listed = match workload {
-                Workload::Llm(LlmWorkload { model: ModelChoice::Catalogue { id }, .. }) => {
-                    refdata::llm_model(id).is_some_and(|m| m.usd_per_million.is_some())
-                }
-                _ => false,
+            let listed = match (&use_case.workload, workload) {
+                (Workload::Llm(_), Some(ResolvedWorkload::Llm { model, .. })) => match model {
+                    ResolvedModel::Catalogue(m) => m.usd_per_million,
+                    _ => None,
+                },
+                // An unknown model is reported by its own check.
+                (Workload::Llm(_), None) => return None,
+                _ => None,
             };
-            if !listed {
-                c.push(
-                    format!("{at}.basis"),
-                    Problem::NotApplicable(Inapplicable::NoCatalogueApiPrice),
-                );
+            if listed.is_none() {
+                inapplicable(c, CostField::Basis, Inapplicable::NoCatalogueApiPrice);
             }
+            let (usd_per_million_input, usd_per_million_output) = listed?;
+            Some(ResolvedCost::Tokens { usd_per_million_input, usd_per_million_output })
         }
         Cost::AcceleratorHours { usd_per_hour, usd_per_kwh } => {
-            match usd_per_hour {
-                Some(price) => c.number(|| format!("{at}.usd_per_hour"), price, limits::PRICE_USD),
-                None => {
-                    let accelerator = crate::evaluate::accelerator_of(workload, settings);
-                    if refdata::accelerators::hourly_price_usd(accelerator.id).is_none() {
-                        c.push(
-                            format!("{at}.usd_per_hour"),
-                            Problem::NotApplicable(Inapplicable::NoHourlyPrice),
-                        );
-                    }
+            c.number(|| at(CostField::UsdPerKwh), usd_per_kwh, limits::PRICE_USD);
+            let usd_per_hour = match usd_per_hour {
+                Some(price) => {
+                    c.number(|| at(CostField::UsdPerHour), price, limits::PRICE_USD);
+                    Estimate::exact(price)
                 }
-            }
-            c.number(|| format!("{at}.usd_per_kwh"), usd_per_kwh, limits::PRICE_USD);
+                None => {
+                    // An unknown accelerator is reported by its own check.
+                    let published = hourly_price_usd(accelerator?.id);
+                    if published.is_none() {
+                        inapplicable(c, CostField::UsdPerHour, Inapplicable::NoHourlyPrice);
+                    }
+                    published?.0
+                }
+            };
+            Some(ResolvedCost::AcceleratorHours { usd_per_hour, usd_per_kwh })
         }
     }
 }
 
-fn check_volume(c: &mut Checker, at: &str, volume: &Volume) {
+fn check_volume(c: &mut Checker, i: usize, volume: &Volume) {
+    let at = |f| FieldPath::use_case(i, UseCaseField::Volume(f));
     match *volume {
         Volume::PerDay { per_day, days_per_year } => {
-            c.number(|| format!("{at}.per_day"), per_day, limits::PER_DAY);
-            c.number(|| format!("{at}.days_per_year"), days_per_year, limits::DAYS_PER_YEAR);
+            c.number(|| at(VolumeField::PerDay), per_day, limits::PER_DAY);
+            c.number(|| at(VolumeField::DaysPerYear), days_per_year, limits::DAYS_PER_YEAR);
         }
         Volume::PerUser { users, per_user_per_day, days_per_year } => {
-            c.number(|| format!("{at}.users"), users, limits::USERS);
-            c.number(
-                || format!("{at}.per_user_per_day"),
-                per_user_per_day,
-                limits::PER_USER_PER_DAY,
-            );
-            c.number(|| format!("{at}.days_per_year"), days_per_year, limits::DAYS_PER_YEAR);
+            c.number(|| at(VolumeField::Users), users, limits::USERS);
+            let limit = limits::PER_USER_PER_DAY;
+            c.number(|| at(VolumeField::PerUserPerDay), per_user_per_day, limit);
+            c.number(|| at(VolumeField::DaysPerYear), days_per_year, limits::DAYS_PER_YEAR);
         }
         Volume::PerYear { per_year } => {
-            c.number(|| format!("{at}.per_year"), per_year, limits::PER_YEAR);
+            c.number(|| at(VolumeField::PerYear), per_year, limits::PER_YEAR);
         }
     }
 }
 
-fn check_site(c: &mut Checker, at: &str, site: &Site) {
-    if refdata::location(&site.location).is_none() {
-        c.push(format!("{at}.location"), Problem::UnknownLocation(site.location.clone()));
+fn check_site(c: &mut Checker, i: usize, site: &Site) -> Option<Location> {
+    let at = |f| FieldPath::use_case(i, UseCaseField::Site(f));
+    let location = refdata::location(&site.location);
+    if location.is_none() {
+        c.push(at(SiteField::Location), Problem::UnknownLocation(site.location.clone()));
     }
     if let Some(pue) = site.pue {
-        c.number(|| format!("{at}.pue"), pue, limits::PUE);
+        c.number(|| at(SiteField::Pue), pue, limits::PUE);
     }
     if let Some(wue) = site.wue_onsite_l_per_kwh {
-        c.number(|| format!("{at}.wue_onsite_l_per_kwh"), wue, limits::WUE_L_PER_KWH);
+        c.number(|| at(SiteField::WueOnsite), wue, limits::WUE_L_PER_KWH);
     }
     if let Some(share) = site.carbon_free_share {
-        c.number(|| format!("{at}.carbon_free_share"), share, limits::SHARE);
+        c.number(|| at(SiteField::CarbonFreeShare), share, limits::SHARE);
     }
+    location
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    use crate::decision::levers::Lever;
+
     fn fields(portfolio: &Portfolio) -> Vec<String> {
-        validate(portfolio).into_iter().map(|e| e.field).collect()
+        validate(portfolio).into_iter().map(|e| e.field.to_string()).collect()
     }
 
     #[test]
@@ -563,7 +825,7 @@ mod tests {
         let scenario =
             Scenario { pue: 0.5, usage_cagr: [0.3, 20.0, 0.1], ..Scenario::presets()[0].clone() };
         assert_eq!(
-            validate_scenario(&scenario).into_iter().map(|e| e.field).collect::<Vec<_>>(),
+            validate_scenario(&scenario).into_iter().map(|e| e.field.to_string()).collect::<Vec<_>>(),
             ["settings.scenario.usage_cagr[1]", "settings.scenario.pue"]
         );
         p.settings.scenario = Some(scenario);
@@ -577,7 +839,7 @@ mod tests {
         let p = Portfolio { schema_version: 99, ..Portfolio::default() };
         assert_eq!(
             validate(&p)[0].to_string(),
-            "schema_version: schema version 99 is not supported (this version reads 1)"
+            "schema_version: schema version 99 is not supported (this version reads 2)"
         );
     }
 
@@ -600,30 +862,60 @@ mod tests {
         let mut baseline = p.clone();
         baseline.use_cases[0].volume = Volume::PerYear { per_year: -1.0 };
         p.settings.baseline = Some(Box::new(baseline));
-        let fields: Vec<String> = validate(&p).into_iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["settings.baseline.use_cases[0].volume.per_year"]);
+        assert_eq!(fields(&p), ["settings.baseline.use_cases[0].volume.per_year"]);
     }
 
     #[test]
     fn checks_planned_levers() {
         let mut p = Portfolio::default();
-        let planned = |lever, use_case| Planned { lever, use_case };
+        let on = |lever, id: &str| Planned::on(lever, id.parse().expect("an id"));
         p.settings.levers = vec![
-            planned(Lever::MoveRegion("SE".into()), Some(0)),
-            planned(Lever::CutPue(0.9), None),
-            planned(Lever::MoveBatchWork("atlantis".into()), Some(1)),
-            planned(Lever::ChangeAccelerator("abacus".into()), None),
+            on(Lever::MoveRegion("SE".into()), "1"),
+            Planned::on_all(Lever::CutPue(0.9)),
+            on(Lever::MoveBatchWork("atlantis".into()), "2"),
+            Planned::on_all(Lever::ChangeAccelerator("abacus".into())),
         ];
         let messages: Vec<String> = validate(&p).iter().map(ToString::to_string).collect();
         assert_eq!(
             messages,
             [
                 "settings.levers[1].lever: must be at least 1",
-                "settings.levers[2].use_case: must be at most 0",
+                "settings.levers[2].use_case: no use case has the id \"2\"",
                 "settings.levers[2].lever: unknown location \"atlantis\"",
                 "settings.levers[3].lever: unknown accelerator \"abacus\"",
             ]
         );
+    }
+
+    #[test]
+    fn use_case_ids_must_be_present_well_formed_and_unique() {
+        let mut p = Portfolio::of(vec![UseCase::default(), UseCase::default()]);
+        assert_eq!(fields(&p), Vec::<String>::new(), "Portfolio::of numbers them");
+        p.use_cases[1].id = p.use_cases[0].id.clone();
+        let messages: Vec<String> = validate(&p).iter().map(ToString::to_string).collect();
+        assert_eq!(messages, ["use_cases[1].id: another use case has the id \"1\""]);
+        p.use_cases[1].id = crate::id::UseCaseId::missing();
+        assert_eq!(fields(&p), ["use_cases[1].id"]);
+        p.id = crate::id::PortfolioId::default();
+        assert_eq!(fields(&p), ["id", "use_cases[1].id"]);
+    }
+
+    #[test]
+    fn resolving_looks_everything_up_once() {
+        let mut p = Portfolio::default();
+        p.use_cases[0].site.location = "FR".into();
+        let resolved = resolve(&p).expect("valid");
+        let uc = &resolved.use_cases()[0];
+        assert_eq!(uc.location.zone.code, "FR");
+        assert_eq!(uc.accelerator.id, PAPER_ACCELERATOR, "the paper measured A100s");
+        assert!(matches!(uc.workload, ResolvedWorkload::Llm { model: ResolvedModel::Reference(ModelSize::B70), .. }));
+        let ResolvedCost::AcceleratorHours { usd_per_hour, .. } = uc.cost else {
+            panic!("costed by the hour")
+        };
+        assert_eq!(usd_per_hour, Estimate::new(0.80, 1.30, 3.00), "the A100's published price");
+        p.use_cases[0].site.location = "atlantis".into();
+        let invalid = resolve(&p).expect_err("unknown location");
+        assert_eq!(invalid.to_string(), "use_cases[0].site.location: unknown location \"atlantis\"");
     }
 
     #[test]
@@ -632,7 +924,7 @@ mod tests {
         let mut p = Portfolio::default();
         let Workload::Llm(llm) = &mut p.use_cases[0].workload else { unreachable!() };
         llm.model = ModelChoice::Catalogue { id: "acme/unknown".into() };
-        p.use_cases.push(UseCase {
+        p.add(UseCase {
             workload: Workload::Llm(LlmWorkload {
                 model: ModelChoice::Custom { total_parameters_b: 10.0, active_parameters_b: 20.0 },
                 batch_size: Some(1024.0),
@@ -640,19 +932,19 @@ mod tests {
             }),
             ..UseCase::default()
         });
-        p.use_cases.push(UseCase {
+        p.add(UseCase {
             workload: Workload::Training(TrainingRun {
                 compute: TrainingCompute::ClassicFineTune { task: Task::ImageGeneration },
                 accelerator: "abacus".into(),
             }),
             ..UseCase::default()
         });
-        p.use_cases.push(UseCase {
+        p.add(UseCase {
             workload: Workload::Task(TaskWorkload { task: Task::Tabular }),
             cost: Cost::ApiTokens { usd_per_million_input: 1.0, usd_per_million_output: -1.0 },
             ..UseCase::default()
         });
-        p.use_cases.push(UseCase {
+        p.add(UseCase {
             workload: Workload::Training(TrainingRun {
                 compute: TrainingCompute::AcceleratorHours {
                     accelerator_hours: 10.0,

@@ -18,7 +18,7 @@ fn evaluation_speed_in_wasm() {
         let us = fixtures::median_us_per_use_case(n, || {
             let started = now_s();
             for _ in 0..fixtures::repetitions(n) {
-                let result = engine::evaluate(&portfolio).map(|r| r.total_per_year);
+                let result = engine::evaluate_portfolio(&portfolio).map(|r| r.total_per_year);
                 assert!(result.is_ok());
             }
             now_s() - started

@@ -8,7 +8,7 @@ use engine::decision::{levers, projection, roe, saiq};
 use engine::explain::{steps, Step};
 use engine::format::parse_portfolio;
 use engine::refdata::{accelerators, llm_models, locations};
-use engine::{evaluate, Portfolio, PortfolioResult};
+use engine::{evaluate_portfolio, Portfolio, PortfolioResult};
 use serde::Serialize;
 
 const USAGE: &str = "\
@@ -98,10 +98,8 @@ fn load(path: Option<&str>) -> Result<(Portfolio, PortfolioResult), ExitCode> {
         eprintln!("aifootprint: {e}");
         ExitCode::from(1)
     })?;
-    let result = evaluate(&portfolio).map_err(|errors| {
-        for e in errors {
-            eprintln!("{e}");
-        }
+    let result = evaluate_portfolio(&portfolio).map_err(|invalid| {
+        eprintln!("{invalid}");
         ExitCode::from(1)
     })?;
     Ok((portfolio, result))
@@ -157,18 +155,19 @@ fn decision_command(
         return print_json(&projections);
     }
     if command == "what-if" {
-        return match levers::what_if_planned(&portfolio) {
-            Ok(w) => print_json(&serde_json::json!({
+        let after = levers::apply_planned(&portfolio)
+            .map_err(levers::WhatIfError::Refused)
+            .and_then(|after| levers::what_if_planned(&portfolio).map(|w| (after, w)));
+        return match after {
+            Ok((after, w)) => print_json(&serde_json::json!({
                 "levers": portfolio.settings.levers,
                 "before": w.before,
                 "after": w.after,
-                "portfolio_after": levers::apply_planned(&portfolio),
+                "portfolio_after": after,
                 "methodology_version": engine::METHODOLOGY_VERSION,
             })),
-            Err(errors) => {
-                for e in errors {
-                    eprintln!("{e}");
-                }
+            Err(e) => {
+                eprintln!("{e}");
                 ExitCode::from(1)
             }
         };

@@ -4,10 +4,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::evaluate::{evaluate, Impacts};
+use crate::id::UseCaseId;
 use crate::portfolio::{
     Cost, ModelChoice, ModelSize, Portfolio, Task, TaskWorkload, TrainingCompute, Workload,
 };
-use crate::validate::InputError;
+use crate::refdata::{self, accelerators::hourly_price_usd};
+use crate::validate::{limits, resolve, Invalid, Problem};
 
 /// A change to the portfolio.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -50,15 +52,15 @@ pub enum Scope {
     /// Every use case.
     #[default]
     All,
-    /// These use cases (indexes in the portfolio).
-    Only(Vec<usize>),
+    /// These use cases, by id.
+    Only(Vec<UseCaseId>),
 }
 
 impl Scope {
-    fn includes(&self, i: usize) -> bool {
+    fn includes(&self, id: &UseCaseId) -> bool {
         match self {
             Scope::All => true,
-            Scope::Only(list) => list.contains(&i),
+            Scope::Only(list) => list.contains(id),
         }
     }
 }
@@ -70,58 +72,91 @@ impl Scope {
 pub struct Planned {
     /// The change.
     pub lever: Lever,
-    /// The use case it applies to, by index (absent: all of them).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub use_case: Option<usize>,
+    /// The use case it applies to, by id (absent: all of them). Version 1 files wrote an
+    /// index here, which reading maps to the id.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "UseCaseId::deserialize_target"
+    )]
+    pub use_case: Option<UseCaseId>,
 }
 
 impl Planned {
+    /// A lever on every use case.
+    pub fn on_all(lever: Lever) -> Planned {
+        Planned { lever, use_case: None }
+    }
+
+    /// A lever on one use case.
+    pub fn on(lever: Lever, use_case: UseCaseId) -> Planned {
+        Planned { lever, use_case: Some(use_case) }
+    }
+
     /// The use cases it applies to.
     pub fn scope(&self) -> Scope {
-        self.use_case.map_or(Scope::All, |i| Scope::Only(vec![i]))
+        self.use_case.clone().map_or(Scope::All, |id| Scope::Only(vec![id]))
+    }
+}
+
+/// Why a lever cannot be applied: applying it would leave the portfolio unable to be
+/// evaluated. A type, so that interfaces can translate each reason.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Refusal {
+    /// The lever's own setting is out of range or unknown.
+    #[error("{0}")]
+    Setting(Problem),
+    /// A use case costed at the published hourly price would move to an accelerator that has
+    /// none.
+    #[error("use case {use_case}: no published hourly price for {accelerator}: enter one first")]
+    NoHourlyPrice {
+        /// The use case.
+        use_case: UseCaseId,
+        /// The accelerator without a price.
+        accelerator: String,
+    },
+}
+
+impl Lever {
+    /// Checks the lever's own setting.
+    pub fn check(&self) -> Result<(), Problem> {
+        let (limits, value) = match self {
+            Lever::RightSize(_) | Lever::TaskSpecific(_) => return Ok(()),
+            Lever::Quantise(bits) => (limits::QUANTIZATION_BITS, *bits),
+            Lever::Batch(requests) => (limits::BATCH_SIZE, *requests),
+            Lever::RaiseCarbonFreeShare(share) => (limits::SHARE, *share),
+            Lever::CutPue(pue) => (limits::PUE, *pue),
+            Lever::ShareFineTune(teams) => (limits::TEAMS, *teams),
+            Lever::ChangeAccelerator(id) => {
+                return match refdata::accelerator(id) {
+                    Some(_) => Ok(()),
+                    None => Err(Problem::UnknownAccelerator(id.clone())),
+                };
+            }
+            Lever::MoveRegion(location) | Lever::MoveBatchWork(location) => {
+                return match refdata::location(location) {
+                    Some(_) => Ok(()),
+                    None => Err(Problem::UnknownLocation(location.clone())),
+                };
+            }
+        };
+        limits.check(value)
     }
 }
 
 /// The portfolio with its planned levers applied in turn, none left planned.
-pub fn apply_planned(portfolio: &Portfolio) -> Portfolio {
-    let mut out = portfolio
-        .settings
-        .levers
-        .iter()
-        .fold(portfolio.clone(), |p, planned| apply(&p, &planned.lever, &planned.scope()));
+pub fn apply_planned(portfolio: &Portfolio) -> Result<Portfolio, Refusal> {
+    let mut out = portfolio.clone();
+    for planned in &portfolio.settings.levers {
+        out = apply(&out, &planned.lever, &planned.scope())?;
+    }
     out.settings.levers.clear();
-    out
+    Ok(out)
 }
 
-/// Keeps planned levers on their use cases when one is inserted at `index`.
-pub fn on_insert(levers: &mut [Planned], index: usize) {
-    for i in levers.iter_mut().filter_map(|p| p.use_case.as_mut()) {
-        if *i >= index {
-            *i += 1;
-        }
-    }
-}
-
-/// Keeps planned levers on their use cases when the one at `index` is removed; a lever on it
-/// goes with it.
-pub fn on_remove(levers: &mut Vec<Planned>, index: usize) {
-    levers.retain(|p| p.use_case != Some(index));
-    for i in levers.iter_mut().filter_map(|p| p.use_case.as_mut()) {
-        if *i > index {
-            *i -= 1;
-        }
-    }
-}
-
-/// Keeps planned levers on their use cases when the ones at `a` and `b` swap places.
-pub fn on_swap(levers: &mut [Planned], a: usize, b: usize) {
-    for i in levers.iter_mut().filter_map(|p| p.use_case.as_mut()) {
-        if *i == a {
-            *i = b;
-        } else if *i == b {
-            *i = a;
-        }
-    }
+/// Forgets the planned levers on a removed use case.
+pub fn on_remove(levers: &mut Vec<Planned>, removed: &UseCaseId) {
+    levers.retain(|p| p.use_case.as_ref() != Some(removed));
 }
 
 fn is_batch(workload: &Workload) -> bool {
@@ -144,9 +179,13 @@ fn parameters_b(model: &ModelChoice) -> f64 {
 
 /// The portfolio with a lever applied to the use cases in scope. Levers only ever move a value
 /// in their own direction: a smaller model, fewer bits, a lower PUE, more carbon-free power.
-pub fn apply(portfolio: &Portfolio, lever: &Lever, scope: &Scope) -> Portfolio {
+///
+/// A valid portfolio stays valid: a lever whose setting is out of range, or that would leave a
+/// use case without a price it relies on, is refused instead of applied.
+pub fn apply(portfolio: &Portfolio, lever: &Lever, scope: &Scope) -> Result<Portfolio, Refusal> {
+    lever.check().map_err(Refusal::Setting)?;
     let mut out = portfolio.clone();
-    for (_, uc) in out.use_cases.iter_mut().enumerate().filter(|(i, _)| scope.includes(*i)) {
+    for uc in out.use_cases.iter_mut().filter(|uc| scope.includes(&uc.id)) {
         match lever {
             Lever::RightSize(size) => {
                 if let Workload::Llm(llm) = &mut uc.workload {
@@ -180,6 +219,12 @@ pub fn apply(portfolio: &Portfolio, lever: &Lever, scope: &Scope) -> Portfolio {
             }
             Lever::ChangeAccelerator(id) => {
                 if let Workload::Training(t) = &mut uc.workload {
+                    let relies_on_published_price =
+                        matches!(uc.cost, Cost::AcceleratorHours { usd_per_hour: None, .. });
+                    if relies_on_published_price && hourly_price_usd(id).is_none() {
+                        let (use_case, accelerator) = (uc.id.clone(), id.clone());
+                        return Err(Refusal::NoHourlyPrice { use_case, accelerator });
+                    }
                     t.accelerator = id.clone();
                 }
             }
@@ -207,7 +252,7 @@ pub fn apply(portfolio: &Portfolio, lever: &Lever, scope: &Scope) -> Portfolio {
             }
         }
     }
-    out
+    Ok(out)
 }
 
 /// Yearly footprint before and after a lever.
@@ -219,21 +264,34 @@ pub struct WhatIf {
     pub after: Impacts,
 }
 
+/// Why a what-if has no answer.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum WhatIfError {
+    /// The portfolio itself cannot be evaluated.
+    #[error("{0}")]
+    Invalid(Invalid),
+    /// A lever was refused.
+    #[error("{0}")]
+    Refused(Refusal),
+}
+
 /// Evaluates a portfolio before and after its planned levers.
-pub fn what_if_planned(portfolio: &Portfolio) -> Result<WhatIf, Vec<InputError>> {
-    let before = evaluate(portfolio)?.total_per_year;
-    let after = evaluate(&apply_planned(portfolio))?.total_per_year;
-    Ok(WhatIf { before, after })
+pub fn what_if_planned(portfolio: &Portfolio) -> Result<WhatIf, WhatIfError> {
+    let after = apply_planned(portfolio).map_err(WhatIfError::Refused)?;
+    compare(portfolio, &after)
 }
 
 /// Evaluates a portfolio before and after a lever.
-pub fn what_if(
-    portfolio: &Portfolio,
-    lever: &Lever,
-    scope: &Scope,
-) -> Result<WhatIf, Vec<InputError>> {
-    let before = evaluate(portfolio)?.total_per_year;
-    let after = evaluate(&apply(portfolio, lever, scope))?.total_per_year;
+pub fn what_if(portfolio: &Portfolio, lever: &Lever, scope: &Scope) -> Result<WhatIf, WhatIfError> {
+    let after = apply(portfolio, lever, scope).map_err(WhatIfError::Refused)?;
+    compare(portfolio, &after)
+}
+
+fn compare(before: &Portfolio, after: &Portfolio) -> Result<WhatIf, WhatIfError> {
+    let before = evaluate(&resolve(before).map_err(WhatIfError::Invalid)?).total_per_year;
+    // A lever keeps a valid portfolio valid (`apply`), so this only fails on a bug, which is
+    // then reported rather than hidden.
+    let after = evaluate(&resolve(after).map_err(WhatIfError::Invalid)?).total_per_year;
     Ok(WhatIf { before, after })
 }
 
@@ -243,17 +301,21 @@ mod tests {
     use crate::presets::presets;
 
     fn mix() -> Portfolio {
-        let mut use_cases: Vec<_> = presets().into_iter().map(|p| p.use_case).collect();
+        let mut p = Portfolio::of(presets().into_iter().map(|p| p.use_case).collect());
         // An explicit hourly price, so a move to an accelerator without a published one stays
         // costed.
-        for uc in &mut use_cases {
+        for uc in &mut p.use_cases {
             if let (Workload::Training(_), Cost::AcceleratorHours { usd_per_hour, .. }) =
                 (&uc.workload, &mut uc.cost)
             {
                 *usd_per_hour = Some(3.0);
             }
         }
-        Portfolio { use_cases, ..Portfolio::default() }
+        p
+    }
+
+    fn id(n: usize) -> UseCaseId {
+        crate::id::UseCaseId::numbered(n)
     }
 
     fn check(lever: Lever, indicator: fn(&Impacts) -> f64, expect_strict: bool) {
@@ -294,44 +356,61 @@ mod tests {
     }
 
     #[test]
-    fn planned_levers_apply_in_turn_and_follow_their_use_cases() {
+    fn planned_levers_apply_in_turn_and_follow_their_use_cases_by_id() {
         let mut p = mix();
         assert!(p.use_cases.len() > 3);
         p.settings.levers = vec![
-            Planned { lever: Lever::MoveRegion("SE".into()), use_case: Some(1) },
-            Planned { lever: Lever::CutPue(1.1), use_case: None },
-            Planned { lever: Lever::Quantise(8.0), use_case: Some(2) },
+            Planned::on(Lever::MoveRegion("SE".into()), id(2)),
+            Planned::on_all(Lever::CutPue(1.1)),
+            Planned::on(Lever::Quantise(8.0), id(3)),
         ];
-        let applied = apply_planned(&p);
+        let applied = apply_planned(&p).expect("valid levers");
         assert!(applied.settings.levers.is_empty(), "applied, so no longer planned");
         assert_eq!(applied.use_cases[1].site.location, "SE");
         assert!(applied.use_cases.iter().all(|u| u.site.pue == Some(1.1)));
         let w = what_if_planned(&p).expect("valid");
         assert!(w.after.energy_kwh.central < w.before.energy_kwh.central);
 
+        // Moving a use case changes nothing: the lever names it, not its place.
+        p.use_cases.swap(0, 1);
+        assert_eq!(apply_planned(&p).expect("valid").use_cases[0].site.location, "SE");
         let mut levers = p.settings.levers.clone();
-        let targets = |levers: &[Planned]| levers.iter().map(|l| l.use_case).collect::<Vec<_>>();
-        on_insert(&mut levers, 2);
-        assert_eq!(targets(&levers), [Some(1), None, Some(3)]);
-        on_swap(&mut levers, 1, 3);
-        assert_eq!(targets(&levers), [Some(3), None, Some(1)]);
-        on_remove(&mut levers, 3);
-        assert_eq!(targets(&levers), [None, Some(1)], "the lever on the removed one goes with it");
-        on_remove(&mut levers, 0);
-        assert_eq!(targets(&levers), [None, Some(0)]);
-        assert_eq!(levers[1].scope(), Scope::Only(vec![0]));
+        on_remove(&mut levers, &id(2));
+        let targets: Vec<_> = levers.iter().map(|l| l.use_case.clone()).collect();
+        assert_eq!(targets, [None, Some(id(3))], "the lever on the removed one goes with it");
+    }
+
+    /// The bug this pins: on the "Fine-tuning a small open model" starter, "Change accelerator"
+    /// to the B200 left a use case costed at a published hourly price the B200 does not have;
+    /// the portfolio became invalid and the What-if panel showed 0 % on every row.
+    #[test]
+    fn a_lever_that_would_leave_a_use_case_unpriced_is_refused() {
+        let fine_tune = presets().into_iter().find(|p| p.id == "fine_tune_small_model").expect("starter");
+        let p = Portfolio::of(vec![fine_tune.use_case]);
+        assert!(resolve(&p).is_ok());
+        let lever = Lever::ChangeAccelerator("nvidia-b200".into());
+        assert_eq!(
+            apply(&p, &lever, &Scope::All),
+            Err(Refusal::NoHourlyPrice { use_case: id(1), accelerator: "nvidia-b200".into() })
+        );
+        let to_h200 = apply(&p, &Lever::ChangeAccelerator("nvidia-h200-sxm".into()), &Scope::All);
+        assert!(resolve(&to_h200.expect("the H200 has a published price")).is_ok());
+        assert!(matches!(
+            apply(&p, &Lever::CutPue(0.5), &Scope::All),
+            Err(Refusal::Setting(Problem::TooSmall { .. }))
+        ));
     }
 
     #[test]
     fn batching_only_ever_raises_the_batch_and_the_papers_estimator_has_no_batch_term() {
         let p = mix();
-        let batched = apply(&p, &Lever::Batch(128.0), &Scope::All);
+        let batched = apply(&p, &Lever::Batch(128.0), &Scope::All).expect("valid");
         let batch_of = |p: &Portfolio| match &p.use_cases[0].workload {
             Workload::Llm(llm) => llm.batch_size,
             _ => panic!("the first preset is an LLM"),
         };
         assert_eq!(batch_of(&batched), Some(128.0));
-        let smaller = apply(&batched, &Lever::Batch(32.0), &Scope::All);
+        let smaller = apply(&batched, &Lever::Batch(32.0), &Scope::All).expect("valid");
         assert_eq!(batch_of(&smaller), Some(128.0), "a lever never shrinks the batch");
         let w = what_if(&p, &Lever::Batch(512.0), &Scope::All).expect("valid");
         assert_eq!(w.before, w.after, "the paper's estimator measured one request at a time");
@@ -340,14 +419,15 @@ mod tests {
     #[test]
     fn levers_touch_only_their_scope_and_never_worsen_a_setting() {
         let p = mix();
-        let scoped = apply(&p, &Lever::MoveRegion("SE".into()), &Scope::Only(vec![1]));
+        let scoped =
+            apply(&p, &Lever::MoveRegion("SE".into()), &Scope::Only(vec![id(2)])).expect("valid");
         assert_eq!(scoped.use_cases[1].site.location, "SE");
         assert_eq!(scoped.use_cases[0].site.location, p.use_cases[0].site.location);
         let mut efficient = p.clone();
         efficient.use_cases[0].site.pue = Some(1.05);
-        let after = apply(&efficient, &Lever::CutPue(1.2), &Scope::All);
+        let after = apply(&efficient, &Lever::CutPue(1.2), &Scope::All).expect("valid");
         assert_eq!(after.use_cases[0].site.pue, Some(1.05), "a lever never raises PUE");
-        let batch = apply(&p, &Lever::MoveBatchWork("SE".into()), &Scope::All);
+        let batch = apply(&p, &Lever::MoveBatchWork("SE".into()), &Scope::All).expect("valid");
         assert_eq!(batch.use_cases[0].site.location, p.use_cases[0].site.location, "chat stays");
     }
 }

@@ -395,19 +395,16 @@ fn decompose(bases: &Bases, scenario: &Scenario, t: f64) -> Drivers {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{evaluate, presets::presets, Portfolio};
+    use crate::{evaluate_portfolio, presets::presets, Portfolio};
 
     fn mix() -> Portfolio {
-        Portfolio {
-            use_cases: presets().into_iter().map(|p| p.use_case).collect(),
-            ..Portfolio::default()
-        }
+        Portfolio::of(presets().into_iter().map(|p| p.use_case).collect())
     }
 
     #[test]
     fn the_base_year_is_the_footprint() {
         let p = mix();
-        let r = evaluate(&p).unwrap();
+        let r = evaluate_portfolio(&p).unwrap();
         for s in Scenario::presets() {
             let proj = project(&p, &r, &s, 2035);
             let y0 = proj.years[0];
@@ -455,7 +452,7 @@ mod tests {
     #[test]
     fn reproduces_the_papers_ordering_of_scenarios() {
         let p = mix();
-        let r = evaluate(&p).unwrap();
+        let r = evaluate_portfolio(&p).unwrap();
         let energy_2030 = |id: &str| {
             let s = Scenario::presets().into_iter().find(|s| s.id == id).unwrap();
             project(&p, &r, &s, TARGET_YEAR).years.last().unwrap().energy_kwh.central
@@ -480,7 +477,7 @@ mod tests {
     #[test]
     fn drivers_add_up_to_the_change() {
         let p = mix();
-        let r = evaluate(&p).unwrap();
+        let r = evaluate_portfolio(&p).unwrap();
         for s in Scenario::presets() {
             let proj = project(&p, &r, &s, TARGET_YEAR);
             let change =
@@ -506,7 +503,7 @@ mod tests {
     #[test]
     fn segments_add_up_to_the_portfolio() {
         let p = mix();
-        let r = evaluate(&p).unwrap();
+        let r = evaluate_portfolio(&p).unwrap();
         let proj = project(&p, &r, &Scenario::presets()[1], 2035);
         for (k, y) in proj.years.iter().enumerate() {
             for bound in Bound::ALL {
@@ -523,7 +520,7 @@ mod tests {
         for uc in &mut p.use_cases {
             uc.site.location = "FR".into();
         }
-        let r = evaluate(&p).unwrap();
+        let r = evaluate_portfolio(&p).unwrap();
         let flat = Scenario {
             usage_cagr: [0.0; 3],
             model_size: 1.0,
@@ -548,7 +545,7 @@ mod tests {
     #[test]
     fn embodied_carbon_per_unit_moves_only_when_asked() {
         let p = mix();
-        let r = evaluate(&p).unwrap();
+        let r = evaluate_portfolio(&p).unwrap();
         let steady = Scenario::presets().remove(0);
         let halved = Scenario { embodied_per_unit: 0.5, ..steady.clone() };
         let (a, b) = (project(&p, &r, &steady, 2030), project(&p, &r, &halved, 2030));

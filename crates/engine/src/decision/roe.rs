@@ -180,10 +180,10 @@ pub fn return_on_environment(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{evaluate, Portfolio};
+    use crate::{evaluate_portfolio, Portfolio};
 
     fn result() -> UseCaseResult {
-        evaluate(&Portfolio::default()).unwrap().use_cases.remove(0)
+        evaluate_portfolio(&Portfolio::default()).unwrap().use_cases.remove(0)
     }
 
     const GRID: AvoidedGrid = AvoidedGrid { kg_per_kwh: 0.4, l_per_kwh: 3.0 };

@@ -214,6 +214,7 @@ fn ratios(
 /// methodology version.
 pub fn reference_use_case() -> UseCase {
     UseCase {
+        id: crate::id::UseCaseId::default(),
         name: "Reference: 70B chat, world-average grid".into(),
         workload: Workload::Llm(LlmWorkload {
             model: ModelChoice::Reference { size: ModelSize::B70 },
@@ -229,7 +230,7 @@ pub fn reference_use_case() -> UseCase {
 /// A portfolio's intensities in a unit, evaluating it first (None: it does not evaluate, or
 /// has no such output).
 pub fn intensities_of(portfolio: &Portfolio, unit: FunctionalUnit) -> Option<Intensities> {
-    let result = crate::evaluate(portfolio).ok()?;
+    let result = crate::evaluate_portfolio(portfolio).ok()?;
     portfolio_intensities(portfolio, &result, unit)
 }
 
@@ -237,7 +238,7 @@ pub fn intensities_of(portfolio: &Portfolio, unit: FunctionalUnit) -> Option<Int
 pub fn reference_intensities(unit: FunctionalUnit) -> Option<Intensities> {
     let use_case = reference_use_case();
     let portfolio = Portfolio { use_cases: vec![use_case.clone()], ..Portfolio::default() };
-    let result = crate::evaluate(&portfolio).ok()?;
+    let result = crate::evaluate_portfolio(&portfolio).ok()?;
     debug_assert!(matches!(&use_case.workload, Workload::Llm(l) if l.task == LlmTask::Chat));
     use_case_intensities(&use_case, &result.use_cases[0], unit)
 }
@@ -268,7 +269,7 @@ pub fn ranking(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{evaluate, presets::presets};
+    use crate::{evaluate_portfolio, presets::presets};
 
     fn sample() -> Intensities {
         Intensities { cost_usd: 0.02, energy_mwh: 3e-6, carbon_t: 1.2e-6, water_m3: 5e-6 }
@@ -333,9 +334,9 @@ mod tests {
         for preset in
             presets().into_iter().filter(|p| matches!(p.use_case.workload, Workload::Llm(_)))
         {
-            p.use_cases.push(preset.use_case);
+            p.add(preset.use_case);
         }
-        let r = evaluate(&p).unwrap();
+        let r = evaluate_portfolio(&p).unwrap();
         let reference = reference_intensities(FunctionalUnit::ThousandOutputTokens).unwrap();
         let by = |w: Weights| ranking(&p, &r, FunctionalUnit::ThousandOutputTokens, &reference, &w);
         let cost = by(Weights { cost: 1.0, energy: 0.0, carbon: 0.0, water: 0.0 });
@@ -352,7 +353,7 @@ mod tests {
     #[test]
     fn portfolio_intensity_is_yearly_footprint_over_yearly_output() {
         let p = Portfolio::default();
-        let r = evaluate(&p).unwrap();
+        let r = evaluate_portfolio(&p).unwrap();
         let x = portfolio_intensities(&p, &r, FunctionalUnit::Request).unwrap();
         let expected = r.total_per_year.energy_kwh.central / 1_000.0 / r.use_cases[0].runs_per_year;
         assert!((x.energy_mwh - expected).abs() < 1e-18);
@@ -362,7 +363,7 @@ mod tests {
             ],
             ..Portfolio::default()
         };
-        let r = evaluate(&tasks_only).unwrap();
+        let r = evaluate_portfolio(&tasks_only).unwrap();
         assert_eq!(
             portfolio_intensities(&tasks_only, &r, FunctionalUnit::ThousandOutputTokens),
             None

@@ -38,7 +38,8 @@ pub fn reference_speed(model: ModelSize) -> ReferenceSpeed {
 /// Reference speeds for any model, by its active parameters (billions): the paper's own at
 /// 8B, 70B and 405B, log–log interpolated between them and extrapolated beyond.
 pub fn speed_for(active_parameters_b: f64) -> ReferenceSpeed {
-    let points = ModelSize::ALL.map(|m| (m.parameters_b(), reference_speed(m)));
+    let points = [ModelSize::B8, ModelSize::B70, ModelSize::B405]
+        .map(|m| (m.parameters_b(), reference_speed(m)));
     // The segment whose interval holds the size, or the nearest end segment.
     let (lo, hi) = if active_parameters_b <= points[1].0 {
         (points[0], points[1])
@@ -162,6 +163,7 @@ pub fn estimate_call(input: CallInput) -> CallEnergy {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::field::Keyed;
 
     /// Relative agreement to three significant figures, as METHODOLOGY.md §2.1(a) requires.
     fn assert_3sf(actual: f64, expected: f64) {

@@ -39,6 +39,7 @@ pub fn classic_fine_tune_kwh_per_year(task: Task) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::field::Keyed;
 
     #[test]
     fn energies_match_the_publications() {
@@ -46,7 +47,7 @@ mod tests {
         assert_eq!(kwh_per_inference(Task::ImageGeneration).0, 2.907e-3);
         assert_eq!(kwh_per_inference(Task::TextClassification).0, 2e-6);
         for task in Task::ALL {
-            assert!(kwh_per_inference(task).0 > 0.0);
+            assert!(kwh_per_inference(*task).0 > 0.0);
         }
     }
 

@@ -46,6 +46,12 @@ pub fn accelerator(id: &str) -> Option<&'static Accelerator> {
     ACCELERATORS.iter().find(|a| a.id == id)
 }
 
+/// The accelerator assumed by estimates that publish energy but not hardware time (tasks,
+/// prefill, EcoLogits' embodied share): [`DEFAULT_ACCELERATOR`], the H100.
+pub fn reference() -> &'static Accelerator {
+    accelerator(DEFAULT_ACCELERATOR).expect("the generated catalogue has the H100 (tested below)")
+}
+
 /// On-demand cloud price of one accelerator-hour, US dollars (low: long-tail providers;
 /// central: the middle of specialty GPU clouds; high: hyperscalers), where published.
 pub fn hourly_price_usd(id: &str) -> Option<(Estimate, &'static Source)> {
@@ -70,7 +76,7 @@ mod tests {
 
     #[test]
     fn catalogue_matches_vendor_datasheets() {
-        let h100 = accelerator(DEFAULT_ACCELERATOR).unwrap();
+        let h100 = reference();
         assert_eq!(h100.tdp_w, 700.0);
         assert_eq!(h100.memory_gb, 80.0);
         assert_eq!(h100.bf16_flop_per_s, 989.4e12);
