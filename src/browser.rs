@@ -112,6 +112,30 @@ pub fn set_root_attribute(name: &str, value: &str) {
     }
 }
 
+/// 53 random bits, for new portfolio ids: `Math.random` needs no secure context, and an id
+/// only has to differ from the handful of portfolios a person keeps.
+pub fn random_bits() -> u64 {
+    // Mixed with the clock, so that two tabs opened in the same instant still differ.
+    let random = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
+    random ^ (js_sys::Date::now() as u64).rotate_left(29)
+}
+
+/// JSON indented for people to read, by the browser's own `JSON.stringify` (a second Rust
+/// serialiser would cost the download); the text as it is if the browser cannot.
+pub fn indented_json(json: &str) -> String {
+    js_sys::JSON::parse(json)
+        .and_then(|value| {
+            js_sys::JSON::stringify_with_replacer_and_space(
+                &value,
+                &JsValue::NULL,
+                &JsValue::from(2),
+            )
+        })
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| json.to_owned())
+}
+
 /// Today's date, ISO 8601 (for file names).
 pub fn today_iso() -> String {
     let now = js_sys::Date::new_0();

@@ -1,13 +1,18 @@
 //! The app's state, shared by context: the portfolio library, the portfolio being edited and
-//! what is derived from it, and the operations that change them.
+//! what is derived from it, and the operations that change them. Every change goes through a
+//! method here; components read through the accessors.
 
 use engine::decision::levers::{self, Planned};
-use engine::{evaluate, validate, InputError, Portfolio, PortfolioResult, Problem, UseCase};
+use engine::field::FieldPath;
+use engine::{
+    evaluate, resolve, Invalid, Portfolio, PortfolioId, PortfolioResult, Problem, Settings,
+    UseCase, UseCaseId,
+};
 use leptos::prelude::*;
 
 use crate::storage::{Prefs, Saved};
 
-/// What the last removal took away, so it can be put back.
+/// What the last removal or change took away, so it can be put back.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Undo {
     /// A use case removed from the open portfolio.
@@ -30,76 +35,124 @@ pub enum Undo {
     },
 }
 
-/// A message for the user, with an undo when it reports a removal.
+/// The one step that "Undo" reverts, with what it says about it. Kept apart from the notices,
+/// so that a later message does not discard it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UndoStep {
+    /// What happened, already in the user's language ("Removed Chatbot").
+    pub what: String,
+    /// The portfolio it happened in: an undo of a change to one portfolio is dropped when
+    /// another is opened.
+    pub portfolio: PortfolioId,
+    /// What "Undo" restores.
+    pub undo: Undo,
+}
+
+/// A message for the user.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     /// The message, already in the user's language.
     pub text: String,
     /// True for a problem, false for information.
     pub is_error: bool,
-    /// What "Undo" restores.
-    pub undo: Option<Undo>,
 }
+
+/// A portfolio from a file or link that the library already has (same id), waiting for the
+/// user to say what to do with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Arrival {
+    /// The portfolio that arrived.
+    pub portfolio: Portfolio,
+    /// The name of the library's copy.
+    pub existing_name: String,
+    /// What to say when it is opened as a new portfolio.
+    pub message: String,
+}
+
+/// What to do with an [`Arrival`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Settle {
+    /// Open the library's copy; drop the one that arrived.
+    OpenExisting,
+    /// Put the one that arrived in the library copy's place (undoable).
+    Replace,
+    /// Keep both: the one that arrived gets a new id.
+    KeepBoth,
+}
+
+/// The open portfolio checked once per edit: its footprint, or every problem.
+pub type Checked = Result<PortfolioResult, Invalid>;
 
 /// The app's state. `draft` holds whatever the user entered, valid or not; `result` is the
 /// footprint of the last valid draft, so a typing slip never replaces a good number with a
 /// wrong one.
 #[derive(Clone, Copy)]
 pub struct PortfolioCtx {
-    /// The open portfolio as entered.
-    pub draft: RwSignal<Portfolio>,
-    /// A stable key per use case of the draft, in the same order, for keyed rendering.
-    pub keys: RwSignal<Vec<u64>>,
-    /// Key of the use case whose form is open.
-    pub selected: RwSignal<Option<u64>>,
-    /// Every portfolio; the entry at `current` is refreshed from `draft` when saved or left.
-    pub library: RwSignal<Vec<Portfolio>>,
-    /// Index of the open portfolio in `library`.
-    pub current: RwSignal<usize>,
-    /// Preferences.
-    pub prefs: RwSignal<Prefs>,
-    /// The message shown to the user, if any.
-    pub notice: RwSignal<Option<Notice>>,
-    /// Every problem in the draft, each naming its field.
-    pub errors: Memo<Vec<InputError>>,
-    /// The footprint of the last valid draft (`None` only if no draft was ever valid).
-    pub result: Memo<Option<PortfolioResult>>,
-    next_key: StoredValue<u64>,
+    draft: RwSignal<Portfolio>,
+    ids: Memo<Vec<UseCaseId>>,
+    selected: RwSignal<Option<UseCaseId>>,
+    library: RwSignal<Vec<Portfolio>>,
+    current: RwSignal<usize>,
+    prefs: RwSignal<Prefs>,
+    notice: RwSignal<Option<Notice>>,
+    undo: RwSignal<Option<UndoStep>>,
+    arrival: RwSignal<Option<Arrival>>,
+    checked: Memo<Checked>,
+    errors: Memo<Option<Invalid>>,
+    result: Memo<Option<PortfolioResult>>,
+    /// Randomness for new portfolio ids (the browser's `Math.random`, or a counter in tests).
+    entropy: StoredValue<fn() -> u64>,
 }
 
 impl PortfolioCtx {
-    /// Creates the state from what was saved.
-    pub fn new(saved: Saved) -> Self {
-        let current = saved.current.min(saved.portfolios.len().saturating_sub(1));
-        let draft_value = saved.portfolios.get(current).cloned().unwrap_or_default();
-        let count = draft_value.use_cases.len() as u64;
-        let draft = RwSignal::new(draft_value);
-        let errors = Memo::new(move |_| draft.with(validate));
-        let result = Memo::new(move |previous: Option<&Option<PortfolioResult>>| {
-            match draft.with(evaluate) {
-                Ok(result) => Some(result),
-                Err(_) => previous.cloned().flatten(),
+    /// Creates the state from what was saved; `entropy` gives the bits of new portfolio ids.
+    pub fn new(mut saved: Saved, entropy: fn() -> u64) -> Self {
+        // Ids are unique in the library: two identical version-1 portfolios were given the
+        // same id (from their content) when read.
+        // A handful of portfolios: comparing each with those before it is cheap.
+        for i in 0..saved.portfolios.len() {
+            let (before, rest) = saved.portfolios.split_at_mut(i);
+            let p = &mut rest[0];
+            if p.id.check().is_err() || before.iter().any(|b| b.id == p.id) {
+                p.id = PortfolioId::from_random(entropy());
             }
+        }
+        let current = saved.current.min(saved.portfolios.len().saturating_sub(1));
+        let draft = RwSignal::new(saved.portfolios.get(current).cloned().unwrap_or_default());
+        // Resolved once per edit; the problems and the last good result both come from here.
+        let checked = Memo::new(move |_| draft.with(|p| resolve(p).map(|r| evaluate(&r))));
+        let errors = Memo::new(move |_| checked.with(|c| c.as_ref().err().cloned()));
+        let result = Memo::new(move |previous: Option<&Option<PortfolioResult>>| {
+            checked.with(|c| match c {
+                Ok(result) => Some(result.clone()),
+                Err(_) => previous.cloned().flatten(),
+            })
+        });
+        let ids = Memo::new(move |_| {
+            draft.with(|p| p.use_cases.iter().map(|uc| uc.id.clone()).collect())
         });
         let library =
             if saved.portfolios.is_empty() { vec![Portfolio::default()] } else { saved.portfolios };
         Self {
             draft,
-            keys: RwSignal::new((0..count).collect()),
+            ids,
             selected: RwSignal::new(None),
             library: RwSignal::new(library),
             current: RwSignal::new(current),
             prefs: RwSignal::new(saved.prefs),
             notice: RwSignal::new(None),
+            undo: RwSignal::new(None),
+            arrival: RwSignal::new(None),
+            checked,
             errors,
             result,
-            next_key: StoredValue::new(count),
+            entropy: StoredValue::new(entropy),
         }
     }
 
     /// Creates the state and provides it to the components below.
-    pub fn provide(saved: Saved) -> Self {
-        let ctx = Self::new(saved);
+    pub fn provide(saved: Saved, entropy: fn() -> u64) -> Self {
+        let ctx = Self::new(saved, entropy);
         provide_context(ctx);
         ctx
     }
@@ -109,128 +162,305 @@ impl PortfolioCtx {
         expect_context::<Self>()
     }
 
-    fn fresh_key(&self) -> u64 {
-        let key = self.next_key.get_value();
-        self.next_key.set_value(key + 1);
-        key
+    /// Reads the open portfolio as entered, tracked.
+    pub fn with_draft<R>(&self, f: impl FnOnce(&Portfolio) -> R) -> R {
+        self.draft.with(f)
+    }
+
+    /// Reads the open portfolio as entered, untracked.
+    pub fn with_draft_untracked<R>(&self, f: impl FnOnce(&Portfolio) -> R) -> R {
+        self.draft.with_untracked(f)
+    }
+
+    /// A copy of the open portfolio as entered, untracked.
+    pub fn draft_untracked(&self) -> Portfolio {
+        self.draft.get_untracked()
+    }
+
+    /// Subscribes to everything that is saved: the draft, the library, which one is open and
+    /// the preferences.
+    pub fn track_saved(&self) {
+        self.draft.track();
+        self.library.track();
+        self.current.track();
+        self.prefs.track();
+    }
+
+    /// The ids of the open portfolio's use cases, in order.
+    pub fn ids(&self) -> Memo<Vec<UseCaseId>> {
+        self.ids
+    }
+
+    /// Reads the id of the use case whose form is open, tracked.
+    pub fn with_selected<R>(&self, f: impl FnOnce(Option<&UseCaseId>) -> R) -> R {
+        self.selected.with(|s| f(s.as_ref()))
+    }
+
+    /// The use case whose form is open, untracked.
+    pub fn selected_untracked(&self) -> Option<UseCaseId> {
+        self.selected.get_untracked()
+    }
+
+    /// Reads every portfolio, tracked; the entry at `current` is refreshed from the draft when
+    /// saved or left.
+    pub fn with_library<R>(&self, f: impl FnOnce(&[Portfolio]) -> R) -> R {
+        self.library.with(|l| f(l))
+    }
+
+    /// Reads every portfolio, untracked.
+    pub fn with_library_untracked<R>(&self, f: impl FnOnce(&[Portfolio]) -> R) -> R {
+        self.library.with_untracked(|l| f(l))
+    }
+
+    /// Position of the open portfolio in the library, tracked.
+    pub fn current(&self) -> usize {
+        self.current.get()
+    }
+
+    /// Position of the open portfolio in the library, untracked.
+    pub fn current_untracked(&self) -> usize {
+        self.current.get_untracked()
+    }
+
+    /// Reads the preferences, tracked.
+    pub fn with_prefs<R>(&self, f: impl FnOnce(&Prefs) -> R) -> R {
+        self.prefs.with(f)
+    }
+
+    /// The message shown to the user, if any, tracked.
+    pub fn notice(&self) -> Option<Notice> {
+        self.notice.get()
+    }
+
+    /// What the undo step says it reverts, if there is one, tracked.
+    pub fn undo_text(&self) -> Option<String> {
+        self.undo.with(|u| u.as_ref().map(|u| u.what.clone()))
+    }
+
+    /// The step "Undo" reverts, if any, untracked.
+    pub fn undo_step_untracked(&self) -> Option<UndoStep> {
+        self.undo.get_untracked()
+    }
+
+    /// The name of the library's copy of a portfolio that arrived, while the user is asked
+    /// what to do with it; tracked.
+    pub fn arrival_name(&self) -> Option<String> {
+        self.arrival.with(|a| a.as_ref().map(|a| a.existing_name.clone()))
+    }
+
+    /// The arrival waiting for the user's choice, if any, untracked.
+    pub fn arrival_untracked(&self) -> Option<Arrival> {
+        self.arrival.get_untracked()
+    }
+
+    /// Opens a portfolio from a file or a link as a new one, saying `message`; if the library
+    /// already has it (same id), asks first instead of making a silent duplicate.
+    pub fn arrive(&self, portfolio: Portfolio, message: String) {
+        match self.library_index_of(&portfolio.id) {
+            Some(index) => {
+                let existing_name = self.library.with_untracked(|l| l[index].name.clone());
+                self.arrival.set(Some(Arrival { portfolio, existing_name, message }));
+            }
+            None => {
+                self.open_new(portfolio);
+                self.select_first();
+                self.tell(message, false);
+            }
+        }
+    }
+
+    /// Does what the user chose with the waiting arrival; `replaced` says what a replacement
+    /// did, given the replaced portfolio's name.
+    pub fn settle(&self, choice: Settle, replaced: impl FnOnce(&str) -> String) {
+        let Some(Arrival { mut portfolio, existing_name, message }) = self.arrival.get_untracked()
+        else {
+            return;
+        };
+        self.arrival.set(None);
+        // The library's copy may have gone meanwhile (deleted in the same tab).
+        let index = self.library_index_of(&portfolio.id);
+        match (choice, index) {
+            (Settle::OpenExisting, Some(index)) => self.switch_to(index),
+            (Settle::Replace, Some(index)) => {
+                self.replace_entry(index, portfolio, replaced(&existing_name));
+            }
+            (Settle::KeepBoth, _) | (_, None) => {
+                if index.is_some() {
+                    portfolio.id = self.fresh_portfolio_id();
+                }
+                self.open_new(portfolio);
+                self.tell(message, false);
+            }
+        }
+        self.select_first();
+    }
+
+    /// The draft's footprint, or every problem in it.
+    pub fn checked(&self) -> Memo<Checked> {
+        self.checked
+    }
+
+    /// Every problem in the draft (None while it is valid).
+    pub fn errors(&self) -> Memo<Option<Invalid>> {
+        self.errors
+    }
+
+    /// The footprint of the last valid draft (`None` only if no draft was ever valid).
+    pub fn result(&self) -> Memo<Option<PortfolioResult>> {
+        self.result
     }
 
     /// The engine's problem with one field, if any.
-    pub fn problem_for(&self, field: &str) -> Option<Problem> {
-        self.errors
-            .with(|errors| errors.iter().find(|e| e.field == field).map(|e| e.problem.clone()))
+    pub fn problem_for(&self, field: &FieldPath) -> Option<Problem> {
+        self.errors.with(|e| e.as_ref().and_then(|e| e.problem_for(field)).cloned())
     }
 
-    /// Position of the use case with this key.
-    pub fn index_of(&self, key: u64) -> Option<usize> {
-        self.keys.with(|keys| keys.iter().position(|k| *k == key))
+    /// Position of the use case with this id.
+    pub fn index_of(&self, id: &UseCaseId) -> Option<usize> {
+        self.ids.with(|ids| ids.iter().position(|i| i == id))
+    }
+
+    /// A new id for a portfolio.
+    pub fn fresh_portfolio_id(&self) -> PortfolioId {
+        PortfolioId::from_random(self.entropy.get_value()())
+    }
+
+    /// Opens (or closes, when open) the form of a use case.
+    pub fn toggle_selected(&self, id: &UseCaseId) {
+        self.selected.update(|s| *s = if s.as_ref() == Some(id) { None } else { Some(id.clone()) });
+    }
+
+    /// Opens the form of the first use case, if any.
+    pub fn select_first(&self) {
+        self.selected.set(self.ids.with_untracked(|ids| ids.first().cloned()));
+    }
+
+    /// Renames the open portfolio.
+    pub fn rename(&self, name: String) {
+        self.draft.update(|p| p.name = name);
+    }
+
+    /// Changes the open portfolio's settings.
+    pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) {
+        self.draft.update(|p| change(&mut p.settings));
+    }
+
+    /// Changes the preferences.
+    pub fn update_prefs(&self, change: impl FnOnce(&mut Prefs)) {
+        self.prefs.update(change);
+    }
+
+    /// Plans a lever.
+    pub fn add_lever(&self, lever: Planned) {
+        self.update_settings(|s| s.levers.push(lever));
+    }
+
+    /// Changes the planned lever at `index`.
+    pub fn update_lever(&self, index: usize, change: impl FnOnce(&mut Planned)) {
+        self.update_settings(|s| {
+            if let Some(planned) = s.levers.get_mut(index) {
+                change(planned);
+            }
+        });
+    }
+
+    /// Forgets the planned lever at `index`.
+    pub fn remove_lever(&self, index: usize) {
+        self.update_settings(|s| {
+            if index < s.levers.len() {
+                s.levers.remove(index);
+            }
+        });
     }
 
     /// Changes one use case in place.
-    pub fn update_use_case(&self, index: usize, change: impl FnOnce(&mut UseCase)) {
+    pub fn update_use_case(&self, id: &UseCaseId, change: impl FnOnce(&mut UseCase)) {
         self.draft.update(|p| {
-            if let Some(use_case) = p.use_cases.get_mut(index) {
+            if let Some(use_case) = p.use_cases.iter_mut().find(|uc| &uc.id == id) {
                 change(use_case);
             }
         });
     }
 
-    /// Appends a use case and opens its form.
+    /// Appends a use case under a fresh id and opens its form.
     pub fn add_use_case(&self, use_case: UseCase) {
-        let key = self.fresh_key();
-        self.draft.update(|p| p.use_cases.push(use_case));
-        self.keys.update(|k| k.push(key));
-        self.selected.set(Some(key));
+        let mut id = None;
+        self.draft.update(|p| id = Some(p.add(use_case)));
+        self.selected.set(id);
     }
 
-    /// Inserts a copy of a use case right after it, named with `suffix`.
-    pub fn duplicate(&self, index: usize, suffix: &str) {
-        let Some(mut copy) = self.draft.with_untracked(|p| p.use_cases.get(index).cloned()) else {
+    /// Inserts a copy of a use case right after it, named with `suffix`, and opens its form.
+    pub fn duplicate(&self, id: &UseCaseId, suffix: &str) {
+        let Some((index, mut copy)) = self.draft.with_untracked(|p| {
+            let index = p.index_of(id)?;
+            Some((index, p.use_cases[index].clone()))
+        }) else {
             return;
         };
         copy.name = format!("{} {suffix}", copy.name);
-        let key = self.fresh_key();
-        self.draft.update(|p| {
-            p.use_cases.insert(index + 1, copy);
-            levers::on_insert(&mut p.settings.levers, index + 1);
-        });
-        self.keys.update(|k| k.insert(index + 1, key));
-        self.selected.set(Some(key));
+        let mut new_id = None;
+        self.draft.update(|p| new_id = Some(p.insert(index + 1, copy)));
+        self.selected.set(new_id);
     }
 
-    /// Removes a use case and offers to undo it with `message`.
-    pub fn remove(&self, index: usize, message: impl FnOnce(&str) -> String) {
-        let Some(use_case) = self.draft.with_untracked(|p| p.use_cases.get(index).cloned()) else {
+    /// Removes a use case, offering to undo it with `message`.
+    pub fn remove(&self, id: &UseCaseId, message: impl FnOnce(&str) -> String) {
+        let Some((index, use_case, levers, portfolio)) = self.draft.with_untracked(|p| {
+            let index = p.index_of(id)?;
+            Some((index, p.use_cases[index].clone(), p.settings.levers.clone(), p.id.clone()))
+        }) else {
             return;
         };
-        let levers = self.draft.with_untracked(|p| p.settings.levers.clone());
         self.draft.update(|p| {
             p.use_cases.remove(index);
-            levers::on_remove(&mut p.settings.levers, index);
+            levers::on_remove(&mut p.settings.levers, id);
         });
-        self.keys.update(|k| {
-            k.remove(index);
-        });
-        self.notice.set(Some(Notice {
-            text: message(&use_case.name),
-            is_error: false,
-            undo: Some(Undo::UseCase { index, use_case: Box::new(use_case), levers }),
+        self.undo.set(Some(UndoStep {
+            what: message(&use_case.name),
+            portfolio,
+            undo: Undo::UseCase { index, use_case: Box::new(use_case), levers },
         }));
     }
 
     /// Moves a use case one place up or down; the ends stay put.
-    pub fn shift(&self, index: usize, up: bool) {
-        let len = self.draft.with_untracked(|p| p.use_cases.len());
-        let Some(target) = (if up { index.checked_sub(1) } else { Some(index + 1) }) else {
-            return;
-        };
-        if target >= len {
-            return;
-        }
+    pub fn shift(&self, id: &UseCaseId, up: bool) {
         self.draft.update(|p| {
-            p.use_cases.swap(index, target);
-            levers::on_swap(&mut p.settings.levers, index, target);
+            let Some(index) = p.index_of(id) else { return };
+            let target = if up { index.checked_sub(1) } else { Some(index + 1) };
+            if let Some(target) = target.filter(|t| *t < p.use_cases.len()) {
+                p.use_cases.swap(index, target);
+            }
         });
-        self.keys.update(|k| k.swap(index, target));
     }
 
-    /// Replaces the open portfolio with a changed copy of itself (same use cases, in the same
-    /// order), offering to undo it with `message`.
+    /// Replaces the open portfolio with a changed copy of itself, offering to undo it with
+    /// `message`.
     pub fn change_all(&self, changed: Portfolio, message: String) {
         let before = self.draft.get_untracked();
-        self.replace_use_cases(changed);
-        self.notice.set(Some(Notice {
-            text: message,
-            is_error: false,
-            undo: Some(Undo::Draft(before)),
-        }));
-    }
-
-    /// Puts another version of the open portfolio in place; use cases keep their keys when
-    /// the count is unchanged.
-    fn replace_use_cases(&self, portfolio: Portfolio) {
-        let count = portfolio.use_cases.len();
-        if count != self.keys.with_untracked(Vec::len) {
-            let keys: Vec<u64> = (0..count).map(|_| self.fresh_key()).collect();
-            self.keys.set(keys);
-        }
-        self.draft.set(portfolio);
+        let portfolio = before.id.clone();
+        self.draft.set(changed);
+        self.undo.set(Some(UndoStep { what: message, portfolio, undo: Undo::Draft(before) }));
     }
 
     /// Reverts the last removal or change.
     pub fn undo(&self) {
-        let Some(undo) = self.notice.get_untracked().and_then(|n| n.undo) else { return };
-        match undo {
+        let Some(step) = self.undo.get_untracked() else { return };
+        self.undo.set(None);
+        match step.undo {
             Undo::UseCase { index, use_case, levers } => {
-                let key = self.fresh_key();
-                let index = index.min(self.draft.with_untracked(|p| p.use_cases.len()));
                 self.draft.update(|p| {
-                    p.use_cases.insert(index, *use_case);
+                    // The id it had, unless another use case took it meanwhile.
+                    let id = use_case.id.clone();
+                    let index = index.min(p.use_cases.len());
+                    if p.use_case(&id).is_some() {
+                        p.insert(index, *use_case);
+                    } else {
+                        p.use_cases.insert(index, *use_case);
+                    }
                     p.settings.levers = levers;
                 });
-                self.keys.update(|k| k.insert(index, key));
             }
-            Undo::Draft(portfolio) => self.replace_use_cases(portfolio),
+            Undo::Draft(portfolio) => self.draft.set(portfolio),
             Undo::Portfolio { index, portfolio } => {
                 self.store_draft();
                 let index = index.min(self.library.with_untracked(Vec::len));
@@ -238,7 +468,11 @@ impl PortfolioCtx {
                 self.load(index);
             }
         }
-        self.notice.set(None);
+    }
+
+    /// Forgets the undo step.
+    pub fn dismiss_undo(&self) {
+        self.undo.set(None);
     }
 
     /// Writes the draft back into the library (before saving or switching).
@@ -261,13 +495,26 @@ impl PortfolioCtx {
         self.load(index);
     }
 
+    /// Position in the library of the portfolio with this id.
+    pub fn library_index_of(&self, id: &PortfolioId) -> Option<usize> {
+        self.store_draft();
+        self.library.with_untracked(|l| l.iter().position(|p| &p.id == id))
+    }
+
     /// Makes a library entry the draft. The caller has stored the draft it replaces (or
     /// removed its slot).
     fn load(&self, index: usize) {
         let Some(next) = self.library.with_untracked(|l| l.get(index).cloned()) else { return };
-        let keys: Vec<u64> = next.use_cases.iter().map(|_| self.fresh_key()).collect();
+        // An undo of a change inside the portfolio left behind would land in this one.
+        let stale = self.undo.with_untracked(|u| {
+            u.as_ref().is_some_and(|u| {
+                !matches!(u.undo, Undo::Portfolio { .. }) && u.portfolio != next.id
+            })
+        });
+        if stale {
+            self.undo.set(None);
+        }
         self.current.set(index);
-        self.keys.set(keys);
         self.selected.set(None);
         self.draft.set(next);
     }
@@ -280,6 +527,20 @@ impl PortfolioCtx {
         self.load(index);
     }
 
+    /// Puts `portfolio` in the place of the library entry at `index` and opens it, offering
+    /// to undo the replacement with `message`.
+    pub fn replace_entry(&self, index: usize, portfolio: Portfolio, message: String) {
+        self.store_draft();
+        let Some(before) = self.library.with_untracked(|l| l.get(index).cloned()) else { return };
+        self.library.update(|l| l[index] = portfolio);
+        self.load(index);
+        self.undo.set(Some(UndoStep {
+            what: message,
+            portfolio: before.id.clone(),
+            undo: Undo::Draft(before),
+        }));
+    }
+
     /// Removes the open portfolio from the library, offering to undo it; opens a neighbour
     /// (or a new empty portfolio when it was the last).
     pub fn delete_current(&self, message: impl FnOnce(&str) -> String, untitled: &str) {
@@ -288,10 +549,12 @@ impl PortfolioCtx {
         let Some(portfolio) = self.library.with_untracked(|l| l.get(index).cloned()) else {
             return;
         };
+        let fresh_id = self.fresh_portfolio_id();
         self.library.update(|l| {
             l.remove(index);
             if l.is_empty() {
                 l.push(Portfolio {
+                    id: fresh_id,
                     name: untitled.to_owned(),
                     use_cases: Vec::new(),
                     ..Portfolio::default()
@@ -300,10 +563,10 @@ impl PortfolioCtx {
         });
         let next = index.min(self.library.with_untracked(Vec::len) - 1);
         self.load(next);
-        self.notice.set(Some(Notice {
-            text: message(&portfolio.name),
-            is_error: false,
-            undo: Some(Undo::Portfolio { index, portfolio }),
+        self.undo.set(Some(UndoStep {
+            what: message(&portfolio.name),
+            portfolio: portfolio.id.clone(),
+            undo: Undo::Portfolio { index, portfolio },
         }));
     }
 
@@ -319,7 +582,12 @@ impl PortfolioCtx {
 
     /// Shows a message.
     pub fn tell(&self, text: String, is_error: bool) {
-        self.notice.set(Some(Notice { text, is_error, undo: None }));
+        self.notice.set(Some(Notice { text, is_error }));
+    }
+
+    /// Hides the message.
+    pub fn dismiss_notice(&self) {
+        self.notice.set(None);
     }
 
     /// A value computed from the portfolio and its result while the portfolio is valid; while
@@ -333,12 +601,11 @@ impl PortfolioCtx {
     {
         let ctx = *self;
         Memo::new(move |previous: Option<&T>| {
-            let valid = ctx.errors.with(Vec::is_empty);
-            let computed = ctx.result.with(|r| match r {
+            let computed = ctx.checked.with(|c| match c {
                 // The draft is tracked too: some inputs (what a use case avoids) change no
                 // footprint, so the result alone would not signal them.
-                Some(r) if valid => ctx.draft.with(|p| Some(compute(p, r))),
-                _ => None,
+                Ok(r) => ctx.draft.with(|p| Some(compute(p, r))),
+                Err(_) => None,
             });
             computed.or_else(|| previous.cloned()).unwrap_or_default()
         })
@@ -348,38 +615,51 @@ impl PortfolioCtx {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use engine::field::{UseCaseField, VolumeField};
     use engine::Volume;
+
+    fn counter() -> u64 {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        NEXT.fetch_add(0x9e37_79b9, Ordering::Relaxed)
+    }
 
     fn with_ctx(test: impl FnOnce(PortfolioCtx)) {
         let owner = Owner::new();
         owner.set();
-        test(PortfolioCtx::new(Saved {
-            portfolios: vec![Portfolio::default()],
-            current: 0,
-            prefs: Prefs::default(),
-        }));
+        test(PortfolioCtx::new(
+            Saved { portfolios: vec![Portfolio::default()], current: 0, prefs: Prefs::default() },
+            counter,
+        ));
+    }
+
+    fn first(ctx: PortfolioCtx) -> UseCaseId {
+        ctx.ids().get_untracked()[0].clone()
+    }
+
+    fn names(ctx: PortfolioCtx) -> Vec<String> {
+        ctx.with_draft_untracked(|p| p.use_cases.iter().map(|u| u.name.clone()).collect())
     }
 
     #[test]
     fn keeps_the_last_valid_result_while_input_is_invalid() {
         with_ctx(|ctx| {
-            let good = ctx.result.get_untracked().expect("default is valid");
-            ctx.update_use_case(0, |uc| {
+            let good = ctx.result().get_untracked().expect("default is valid");
+            let id = first(ctx);
+            let per_day = FieldPath::use_case(0, UseCaseField::Volume(VolumeField::PerDay));
+            ctx.update_use_case(&id, |uc| {
                 uc.volume = Volume::PerDay { per_day: -3.0, days_per_year: 365.0 };
             });
-            assert_eq!(ctx.result.get_untracked(), Some(good.clone()));
-            assert_eq!(
-                ctx.problem_for("use_cases[0].volume.per_day"),
-                Some(Problem::TooSmall { min: 0.0 })
-            );
-            ctx.update_use_case(0, |uc| {
+            assert_eq!(ctx.result().get_untracked(), Some(good.clone()));
+            assert_eq!(ctx.problem_for(&per_day), Some(Problem::TooSmall { min: 0.0 }));
+            ctx.update_use_case(&id, |uc| {
                 uc.volume = Volume::PerDay { per_day: 20_000.0, days_per_year: 365.0 };
             });
-            let doubled = ctx.result.get_untracked().expect("valid again");
+            let doubled = ctx.result().get_untracked().expect("valid again");
             let ratio =
                 doubled.total_per_year.energy_kwh.central / good.total_per_year.energy_kwh.central;
             assert!((ratio - 2.0).abs() < 1e-9);
-            assert_eq!(ctx.problem_for("use_cases[0].volume.per_day"), None);
+            assert_eq!(ctx.problem_for(&per_day), None);
         });
     }
 
@@ -387,62 +667,72 @@ mod tests {
     fn a_change_to_every_use_case_is_undone_in_one_step() {
         with_ctx(|ctx| {
             ctx.add_use_case(UseCase { name: "B".into(), ..UseCase::default() });
-            let (before, keys) = (ctx.draft.get_untracked(), ctx.keys.get_untracked());
+            let (before, ids) = (ctx.draft_untracked(), ctx.ids().get_untracked());
             let mut moved = before.clone();
             for uc in &mut moved.use_cases {
                 uc.site.location = "SE".into();
             }
             ctx.change_all(moved.clone(), "moved".into());
-            assert_eq!(ctx.draft.get_untracked(), moved);
-            assert_eq!(ctx.keys.get_untracked(), keys, "same use cases, same keys");
+            assert_eq!(ctx.draft_untracked(), moved);
+            assert_eq!(ctx.ids().get_untracked(), ids, "same use cases, same ids");
             ctx.undo();
-            assert_eq!(ctx.draft.get_untracked(), before);
-            assert_eq!(ctx.keys.get_untracked(), keys);
-            assert_eq!(ctx.notice.get_untracked(), None);
+            assert_eq!(ctx.draft_untracked(), before);
+            assert_eq!(ctx.undo_step_untracked(), None);
+        });
+    }
+
+    /// The bug this pins: the undo lived inside the notice, so any later message (a copied
+    /// link, a saved file) discarded it.
+    #[test]
+    fn a_later_message_keeps_the_undo() {
+        with_ctx(|ctx| {
+            ctx.remove(&first(ctx), |n| format!("Removed {n}"));
+            ctx.tell("Link copied".into(), false);
+            let step = ctx.undo_step_untracked().expect("still undoable");
+            assert_eq!(step.what, "Removed Customer-support chatbot");
+            ctx.undo();
+            assert_eq!(names(ctx), ["Customer-support chatbot"]);
         });
     }
 
     #[test]
     fn decision_figures_keep_their_last_value_while_input_is_invalid() {
         with_ctx(|ctx| {
-            let names = ctx.when_valid(|p, r| (p.use_cases.len(), r.use_cases.len()));
-            assert_eq!(names.get_untracked(), (1, 1));
+            let counts = ctx.when_valid(|p, r| (p.use_cases.len(), r.use_cases.len()));
+            assert_eq!(counts.get_untracked(), (1, 1));
             ctx.add_use_case(UseCase { name: String::new(), ..UseCase::default() });
-            assert_eq!(names.get_untracked(), (1, 1), "an empty name is refused: last good value");
-            ctx.update_use_case(1, |uc| uc.name = "B".into());
-            assert_eq!(names.get_untracked(), (2, 2));
+            assert_eq!(counts.get_untracked(), (1, 1), "an empty name is refused: last good value");
+            let added = ctx.selected_untracked().expect("the new use case is open");
+            ctx.update_use_case(&added, |uc| uc.name = "B".into());
+            assert_eq!(counts.get_untracked(), (2, 2));
         });
     }
 
     #[test]
-    fn add_duplicate_move_remove_and_undo_keep_keys_in_step() {
+    fn add_duplicate_move_remove_and_undo_keep_ids() {
         with_ctx(|ctx| {
             ctx.add_use_case(UseCase { name: "B".into(), ..UseCase::default() });
-            ctx.duplicate(1, "(copy)");
-            let names = || {
-                ctx.draft.with_untracked(|p| {
-                    p.use_cases.iter().map(|u| u.name.clone()).collect::<Vec<_>>()
-                })
-            };
-            assert_eq!(names(), ["Customer-support chatbot", "B", "B (copy)"]);
-            ctx.shift(2, true);
-            assert_eq!(names(), ["Customer-support chatbot", "B (copy)", "B"]);
-            ctx.shift(0, true);
-            ctx.shift(2, false);
-            assert_eq!(names(), ["Customer-support chatbot", "B (copy)", "B"], "ends do not move");
-            ctx.remove(0, |n| format!("Removed {n}"));
-            assert_eq!(names(), ["B (copy)", "B"]);
+            let b = ctx.selected_untracked().expect("open");
+            ctx.duplicate(&b, "(copy)");
+            let copy = ctx.selected_untracked().expect("the copy is open");
+            assert_ne!(copy, b);
+            assert_eq!(names(ctx), ["Customer-support chatbot", "B", "B (copy)"]);
+            ctx.shift(&copy, true);
+            assert_eq!(names(ctx), ["Customer-support chatbot", "B (copy)", "B"]);
+            let chatbot = first(ctx);
+            ctx.shift(&chatbot, true);
+            ctx.shift(&b, false);
             assert_eq!(
-                ctx.notice.get_untracked().map(|n| n.text),
-                Some("Removed Customer-support chatbot".into())
+                names(ctx),
+                ["Customer-support chatbot", "B (copy)", "B"],
+                "ends do not move"
             );
+            ctx.remove(&chatbot, |n| format!("Removed {n}"));
+            assert_eq!(names(ctx), ["B (copy)", "B"]);
             ctx.undo();
-            assert_eq!(names(), ["Customer-support chatbot", "B (copy)", "B"]);
-            let keys = ctx.keys.get_untracked();
-            assert_eq!(keys.len(), 3);
-            let mut unique = keys.clone();
-            unique.dedup();
-            assert_eq!(unique.len(), 3);
+            assert_eq!(names(ctx), ["Customer-support chatbot", "B (copy)", "B"]);
+            assert_eq!(first(ctx), chatbot, "it comes back under its own id");
+            assert!(ctx.checked().with_untracked(Result::is_ok), "ids stay unique");
         });
     }
 
@@ -451,41 +741,100 @@ mod tests {
         use engine::decision::levers::Lever;
         with_ctx(|ctx| {
             ctx.add_use_case(UseCase { name: "B".into(), ..UseCase::default() });
-            let on = |i: usize| Planned { lever: Lever::CutPue(1.1), use_case: Some(i) };
-            ctx.draft.update(|p| p.settings.levers = vec![on(1), on(0)]);
+            let (a, b) = (first(ctx), ctx.selected_untracked().expect("open"));
+            ctx.add_lever(Planned::on(Lever::CutPue(1.1), b.clone()));
+            ctx.add_lever(Planned::on(Lever::CutPue(1.1), a.clone()));
             let targets = || {
-                ctx.draft.with_untracked(|p| {
-                    p.settings.levers.iter().map(|l| l.use_case).collect::<Vec<_>>()
+                ctx.with_draft_untracked(|p| {
+                    p.settings.levers.iter().map(|l| l.use_case.clone()).collect::<Vec<_>>()
                 })
             };
-            ctx.duplicate(0, "(copy)");
-            assert_eq!(targets(), [Some(2), Some(0)]);
-            ctx.shift(2, true);
-            assert_eq!(targets(), [Some(1), Some(0)]);
-            let before = ctx.draft.get_untracked();
-            ctx.remove(1, |n| n.to_owned());
-            assert_eq!(targets(), [Some(0)], "its lever goes with it");
+            ctx.duplicate(&a, "(copy)");
+            ctx.shift(&b, true);
+            assert_eq!(targets(), [Some(b.clone()), Some(a.clone())]);
+            let before = ctx.draft_untracked();
+            ctx.remove(&b, |n| n.to_owned());
+            assert_eq!(targets(), [Some(a)], "its lever goes with it");
             ctx.undo();
-            assert_eq!(ctx.draft.get_untracked(), before, "and comes back with it");
+            assert_eq!(ctx.draft_untracked(), before, "and comes back with it");
         });
     }
 
     #[test]
     fn library_switching_keeps_each_portfolios_edits_and_deletion_can_be_undone() {
         with_ctx(|ctx| {
-            ctx.draft.update(|p| p.name = "First".into());
-            ctx.open_new(Portfolio { name: "Second".into(), ..Portfolio::default() });
-            assert_eq!(ctx.current.get_untracked(), 1);
+            ctx.rename("First".into());
+            let second = Portfolio {
+                id: ctx.fresh_portfolio_id(),
+                name: "Second".into(),
+                ..Portfolio::default()
+            };
+            ctx.open_new(second.clone());
+            assert_eq!(ctx.current_untracked(), 1);
+            assert_eq!(ctx.library_index_of(&second.id), Some(1));
             ctx.switch_to(0);
-            assert_eq!(ctx.draft.with_untracked(|p| p.name.clone()), "First");
+            assert_eq!(ctx.with_draft_untracked(|p| p.name.clone()), "First");
             ctx.delete_current(|n| format!("Deleted {n}"), "Untitled");
-            assert_eq!(ctx.library.with_untracked(Vec::len), 1);
-            assert_eq!(ctx.draft.with_untracked(|p| p.name.clone()), "Second");
+            assert_eq!(ctx.with_library_untracked(<[_]>::len), 1);
+            assert_eq!(ctx.with_draft_untracked(|p| p.name.clone()), "Second");
             ctx.undo();
             let names: Vec<String> =
                 ctx.snapshot().portfolios.into_iter().map(|p| p.name).collect();
             assert_eq!(names, ["First", "Second"]);
-            assert_eq!(ctx.draft.with_untracked(|p| p.name.clone()), "First");
+            assert_eq!(ctx.with_draft_untracked(|p| p.name.clone()), "First");
         });
+    }
+
+    #[test]
+    fn an_undo_inside_one_portfolio_is_dropped_when_another_opens() {
+        with_ctx(|ctx| {
+            ctx.remove(&first(ctx), |n| n.to_owned());
+            let other = Portfolio { id: ctx.fresh_portfolio_id(), ..Portfolio::default() };
+            ctx.open_new(other);
+            assert_eq!(ctx.undo_step_untracked(), None, "it would land in the wrong one");
+        });
+    }
+
+    #[test]
+    fn a_portfolio_already_in_the_library_is_not_silently_duplicated() {
+        with_ctx(|ctx| {
+            let known = ctx.draft_untracked();
+            let mut arriving = known.clone();
+            arriving.name = "From a link".into();
+            ctx.arrive(arriving.clone(), "opened".into());
+            assert_eq!(ctx.with_library_untracked(<[_]>::len), 1, "asked first, nothing added");
+            let waiting = ctx.arrival_untracked().expect("a question");
+            assert_eq!(waiting.existing_name, known.name);
+
+            ctx.settle(Settle::OpenExisting, |n| n.to_owned());
+            assert_eq!(ctx.with_library_untracked(<[_]>::len), 1);
+            assert_eq!(ctx.arrival_untracked(), None);
+
+            ctx.arrive(arriving.clone(), "opened".into());
+            ctx.settle(Settle::Replace, |n| format!("Replaced {n}"));
+            assert_eq!(ctx.with_library_untracked(<[_]>::len), 1);
+            assert_eq!(ctx.with_draft_untracked(|p| p.name.clone()), "From a link");
+            ctx.undo();
+            assert_eq!(ctx.with_draft_untracked(|p| p.name.clone()), known.name, "undoable");
+
+            ctx.arrive(arriving, "opened".into());
+            ctx.settle(Settle::KeepBoth, |n| n.to_owned());
+            let ids: Vec<PortfolioId> =
+                ctx.with_library_untracked(|l| l.iter().map(|p| p.id.clone()).collect());
+            assert_eq!(ids.len(), 2);
+            assert_ne!(ids[0], ids[1], "the kept copy has an id of its own");
+        });
+    }
+
+    #[test]
+    fn two_saved_portfolios_with_one_id_get_distinct_ids_when_loaded() {
+        let owner = Owner::new();
+        owner.set();
+        let p = Portfolio::default();
+        let saved = Saved { portfolios: vec![p.clone(), p], current: 0, prefs: Prefs::default() };
+        let ctx = PortfolioCtx::new(saved, counter);
+        let ids: Vec<PortfolioId> =
+            ctx.with_library_untracked(|l| l.iter().map(|p| p.id.clone()).collect());
+        assert_ne!(ids[0], ids[1]);
     }
 }

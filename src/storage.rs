@@ -25,6 +25,8 @@ pub enum Theme {
     Dark,
 }
 
+engine::keyed!(impl Theme { Auto = "auto", Light = "light", Dark = "dark" });
+
 /// Choices that outlive a portfolio.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Prefs {
@@ -142,6 +144,30 @@ mod tests {
             from_text(r#"{"version": 1, "current": 0, "portfolios": []}"#),
             Err(LoadError::Corrupt(_))
         ));
+    }
+
+    /// Saved state as the app wrote it before ids existed: every portfolio in file format 1.
+    #[test]
+    fn saved_state_with_version_1_portfolios_opens_unchanged_in_meaning() {
+        let one = |name: &str| {
+            format!(
+                r#"{{"schema_version":1,"name":"{name}","settings":{{"levers":[{{"lever":{{"cut_pue":1.1}},"use_case":0}}]}},"use_cases":[{{"name":"A","workload":{{"task":{{"task":"nlp"}}}},"volume":{{"per_year":{{"per_year":3}}}}}}]}}"#
+            )
+        };
+        let portfolios = serde_json::to_string(&[one("First"), one("Second")]).expect("strings");
+        let text = format!(
+            r#"{{"version":1,"current":1,"portfolios":{portfolios},"prefs":{{"theme":"dark"}}}}"#
+        );
+        let saved = from_text(&text).expect("version 1 state reads");
+        assert_eq!(saved.current, 1);
+        assert_eq!(saved.prefs.theme, Theme::Dark);
+        for p in &saved.portfolios {
+            assert_eq!(p.schema_version, engine::portfolio::SCHEMA_VERSION);
+            assert_eq!(p.use_cases[0].id.as_str(), "1");
+            assert_eq!(p.settings.levers[0].use_case.as_ref(), Some(&p.use_cases[0].id));
+            assert!(engine::resolve(p).is_ok(), "{}", p.name);
+        }
+        assert_ne!(saved.portfolios[0].id, saved.portfolios[1].id, "different content, ids");
     }
 
     #[test]

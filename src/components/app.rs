@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use engine::Portfolio;
+use engine::{Portfolio, PortfolioId};
 use leptos::prelude::*;
 
 use super::controls::text;
@@ -22,7 +22,11 @@ const SAVE_DELAY: Duration = Duration::from_millis(400);
 
 /// What a first visit starts with: one chatbot, named in the visitor's language.
 fn fresh(t: &crate::i18n::Texts) -> Saved {
-    let mut portfolio = Portfolio { name: t.default_portfolio.to_owned(), ..Portfolio::default() };
+    let mut portfolio = Portfolio {
+        id: PortfolioId::from_random(browser::random_bits()),
+        name: t.default_portfolio.to_owned(),
+        ..Portfolio::default()
+    };
     for uc in &mut portfolio.use_cases {
         uc.name = (t.preset_name)("support_chatbot").to_owned();
     }
@@ -68,12 +72,12 @@ pub fn App() -> impl IntoView {
     let locale = saved.prefs.locale.as_deref().and_then(Locale::from_tag).unwrap_or(browser_locale);
     let locale = RwSignal::new(locale);
     provide_context(LocaleCtx(locale));
-    let ctx = PortfolioCtx::provide(saved);
+    let ctx = PortfolioCtx::provide(saved, browser::random_bits);
     let t = texts();
     if let Some((message, is_error)) = load_problem {
         ctx.tell(message(t()), is_error);
     }
-    ctx.selected.set(ctx.keys.with_untracked(|k| k.first().copied()));
+    ctx.select_first();
 
     // A share link opens as a new portfolio; a damaged one changes nothing.
     let hash = browser::location_hash();
@@ -84,10 +88,8 @@ pub fn App() -> impl IntoView {
             // The same checks as an imported file: a link is untrusted input.
             match decoded.map_err(|e| e.to_string()).and_then(|p| checked(p, t())) {
                 Ok(portfolio) => {
-                    let name = portfolio.name.clone();
-                    ctx.open_new(portfolio);
-                    ctx.selected.set(ctx.keys.with_untracked(|k| k.first().copied()));
-                    ctx.tell((t().opened_shared)(&name), false);
+                    let message = (t().opened_shared)(&portfolio.name);
+                    ctx.arrive(portfolio, message);
                 }
                 Err(why) => ctx.tell((t().link_refused)(&why), true),
             }
@@ -107,10 +109,7 @@ pub fn App() -> impl IntoView {
         let _ = window_event_listener_untyped("pagehide", move |_| save());
         let pending = StoredValue::new(None::<TimeoutHandle>);
         Effect::new(move |_| {
-            ctx.draft.track();
-            ctx.library.track();
-            ctx.current.track();
-            ctx.prefs.track();
+            ctx.track_saved();
             if let Some(handle) = pending.get_value() {
                 handle.clear();
             }
@@ -120,7 +119,7 @@ pub fn App() -> impl IntoView {
     }
     Effect::new(move |_| browser::set_root_attribute("lang", locale.get().tag()));
     Effect::new(move |_| {
-        let theme = match ctx.prefs.with(|p| p.theme) {
+        let theme = match ctx.with_prefs(|p| p.theme) {
             Theme::Auto => "auto",
             Theme::Light => "light",
             Theme::Dark => "dark",
@@ -128,7 +127,7 @@ pub fn App() -> impl IntoView {
         browser::set_root_attribute("data-theme", theme);
     });
     Effect::new(move |_| {
-        let name = ctx.draft.with(|p| p.name.clone());
+        let name = ctx.with_draft(|p| p.name.clone());
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(&format!("{name} · {}", t().app_title));
         }

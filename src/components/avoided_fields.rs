@@ -5,6 +5,9 @@ use engine::decision::roe::{Avoided, AI_PAGE_KG, HUMAN_PAGE_KG};
 use engine::UseCase;
 use leptos::prelude::*;
 
+use engine::field::{AvoidedField, UseCaseField};
+use engine::Keyed;
+
 use super::controls::{text, tr, TextField};
 use super::number_field::{NumberField, SliderScale};
 use super::use_case_form::Editing;
@@ -14,7 +17,7 @@ use crate::i18n::{texts, Pick};
 /// One avoided quantity: its path in the use case (as validation names it), label, unit,
 /// accessors and slider end.
 struct Field {
-    path: &'static str,
+    path: AvoidedField,
     label: Pick,
     unit: &'static str,
     get: fn(&Avoided) -> f64,
@@ -24,7 +27,7 @@ struct Field {
 
 const FIELDS: [Field; 10] = [
     Field {
-        path: "avoided.human_hours",
+        path: AvoidedField::HumanHours,
         label: |t| t.avoided_hours,
         unit: "h",
         get: |a| a.human_hours,
@@ -32,7 +35,7 @@ const FIELDS: [Field; 10] = [
         max: 100_000.0,
     },
     Field {
-        path: "avoided.human_kg_per_hour",
+        path: AvoidedField::HumanKgPerHour,
         label: |t| t.avoided_kg_per_hour,
         unit: "kgCO₂e/h",
         get: |a| a.human_kg_per_hour,
@@ -40,7 +43,7 @@ const FIELDS: [Field; 10] = [
         max: 10.0,
     },
     Field {
-        path: "avoided.pages_written",
+        path: AvoidedField::PagesWritten,
         label: |t| t.avoided_pages,
         unit: "",
         get: |a| a.pages_written,
@@ -48,7 +51,7 @@ const FIELDS: [Field; 10] = [
         max: 10_000_000.0,
     },
     Field {
-        path: "avoided.car_km",
+        path: AvoidedField::CarKm,
         label: |t| t.avoided_car_km,
         unit: "km",
         get: |a| a.car_km,
@@ -56,7 +59,7 @@ const FIELDS: [Field; 10] = [
         max: 10_000_000.0,
     },
     Field {
-        path: "avoided.flight_km",
+        path: AvoidedField::FlightKm,
         label: |t| t.avoided_flight_km,
         unit: "km",
         get: |a| a.flight_km,
@@ -64,7 +67,7 @@ const FIELDS: [Field; 10] = [
         max: 10_000_000.0,
     },
     Field {
-        path: "avoided.kwh_saved",
+        path: AvoidedField::KwhSaved,
         label: |t| t.avoided_kwh,
         unit: "kWh",
         get: |a| a.kwh_saved,
@@ -72,7 +75,7 @@ const FIELDS: [Field; 10] = [
         max: 10_000_000.0,
     },
     Field {
-        path: "avoided.custom_kg",
+        path: AvoidedField::CustomKg,
         label: |t| t.avoided_custom_kg,
         unit: "kgCO₂e",
         get: |a| a.custom_kg,
@@ -80,7 +83,7 @@ const FIELDS: [Field; 10] = [
         max: 10_000_000.0,
     },
     Field {
-        path: "avoided.custom_l",
+        path: AvoidedField::CustomL,
         label: |t| t.avoided_custom_l,
         unit: "L",
         get: |a| a.custom_l,
@@ -88,7 +91,7 @@ const FIELDS: [Field; 10] = [
         max: 100_000_000.0,
     },
     Field {
-        path: "avoided.rebound_share",
+        path: AvoidedField::ReboundShare,
         label: |t| t.rebound_share,
         unit: "0–1",
         get: |a| a.rebound_share,
@@ -96,7 +99,7 @@ const FIELDS: [Field; 10] = [
         max: 1.0,
     },
     Field {
-        path: "avoided.value_usd",
+        path: AvoidedField::ValueUsd,
         label: |t| t.business_value,
         unit: "$",
         get: |a| a.value_usd,
@@ -131,7 +134,7 @@ pub fn AvoidedFields(e: Editing) -> impl IntoView {
     let per_request_kg = Signal::derive(move || {
         let ctx = e.ctx;
         let i = e.index.get();
-        ctx.result.with(|r| {
+        ctx.result().with(|r| {
             r.as_ref()
                 .and_then(|r| i.and_then(|i| r.use_cases.get(i)))
                 .map_or(0.0, |u| u.per_run.carbon_total_kg().central)
@@ -148,12 +151,12 @@ pub fn AvoidedFields(e: Editing) -> impl IntoView {
             };
             view! {
                 <NumberField
-                    id=path.replace(['.', '_'], "-")
+                    id=format!("avoided-{}", path.key().replace('_', "-"))
                     label=tr(label)
                     unit=Signal::derive(move || unit)
                     value=Signal::derive(move || avoided.with(get))
                     on_change=Callback::new(move |v: f64| edit(&|a| set(a, v)))
-                    error=e.error(path)
+                    error=e.error(UseCaseField::Avoided(path))
                     scale=scale
                 />
             }

@@ -1,41 +1,100 @@
-//! The message bar: what just happened, with an undo after a removal.
+//! The message bar (what just happened), the undo of the last removal or change, and the
+//! question asked when a file or link brings a portfolio the library already has.
 
 use leptos::prelude::*;
 
 use super::controls::text;
-use crate::state::PortfolioCtx;
+use crate::i18n::{texts, Pick};
+use crate::state::{PortfolioCtx, Settle};
 
-/// Shows the current notice, if any.
+/// What a button of a bar does.
+#[derive(Clone, Copy)]
+enum Action {
+    DismissNotice,
+    Undo,
+    DismissUndo,
+    Settle(Settle),
+}
+
+/// One bar: its text, whether it reports a problem, its test id and its buttons (label, test
+/// id, action). One view for all three bars keeps the download small.
+struct Bar {
+    text: String,
+    is_error: bool,
+    test_id: &'static str,
+    buttons: &'static [(Pick, &'static str, Action)],
+}
+
+const NOTICE_BUTTONS: &[(Pick, &str, Action)] =
+    &[(|t| t.dismiss, "dismiss-notice", Action::DismissNotice)];
+const UNDO_BUTTONS: &[(Pick, &str, Action)] =
+    &[(|t| t.undo, "undo", Action::Undo), (|t| t.dismiss, "dismiss-undo", Action::DismissUndo)];
+const ARRIVAL_BUTTONS: &[(Pick, &str, Action)] = &[
+    (|t| t.arrival_open_existing, "arrival-open", Action::Settle(Settle::OpenExisting)),
+    (|t| t.arrival_replace, "arrival-replace", Action::Settle(Settle::Replace)),
+    (|t| t.arrival_keep_both, "arrival-keep-both", Action::Settle(Settle::KeepBoth)),
+];
+
+/// Shows the current notice, the undo step and a waiting question, each with its own
+/// buttons: a later message leaves the undo in place.
 #[component]
 pub fn NoticeBar() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
-    let notice = move || ctx.notice.get();
-    view! {
-        <div class="notice-region" aria-live="polite">
-            {move || {
-                notice()
-                    .map(|n| {
-                        let has_undo = n.undo.is_some();
-                        view! {
-                            <div
-                                class="notice"
-                                class:error=n.is_error
-                                role=if n.is_error { "alert" } else { "status" }
-                                data-testid="notice"
-                            >
-                                <p>{n.text}</p>
-                                <Show when=move || has_undo>
-                                    <button type="button" data-testid="undo" on:click=move |_| ctx.undo()>
-                                        {text(|t| t.undo)}
-                                    </button>
-                                </Show>
-                                <button type="button" class="link-button" on:click=move |_| ctx.notice.set(None)>
-                                    {text(|t| t.dismiss)}
-                                </button>
-                            </div>
-                        }
-                    })
-            }}
-        </div>
-    }
+    let t = texts();
+    let act = move |action: Action| match action {
+        Action::DismissNotice => ctx.dismiss_notice(),
+        Action::Undo => ctx.undo(),
+        Action::DismissUndo => ctx.dismiss_undo(),
+        Action::Settle(choice) => ctx.settle(choice, t().arrival_replaced),
+    };
+    let bars = move || {
+        let notice = ctx.notice().map(|n| Bar {
+            text: n.text,
+            is_error: n.is_error,
+            test_id: "notice",
+            buttons: NOTICE_BUTTONS,
+        });
+        let undo = ctx.undo_text().map(|text| Bar {
+            text,
+            is_error: false,
+            test_id: "undo-notice",
+            buttons: UNDO_BUTTONS,
+        });
+        let arrival = ctx.arrival_name().map(|name| Bar {
+            text: (t().arrival_known)(&name),
+            is_error: false,
+            test_id: "arrival",
+            buttons: ARRIVAL_BUTTONS,
+        });
+        [notice, undo, arrival].into_iter().flatten().map(move |bar| {
+            let buttons = bar
+                .buttons
+                .iter()
+                .map(|&(label, test_id, action)| {
+                    view! {
+                        <button
+                            type="button"
+                            class:link-button=matches!(action, Action::DismissNotice | Action::DismissUndo)
+                            data-testid=test_id
+                            on:click=move |_| act(action)
+                        >
+                            {text(label)}
+                        </button>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div
+                    class="notice"
+                    class:error=bar.is_error
+                    role=if bar.is_error { "alert" } else { "status" }
+                    data-testid=bar.test_id
+                >
+                    <p>{bar.text}</p>
+                    {buttons}
+                </div>
+            }
+        }).collect_view()
+    };
+    view! { <div class="notice-region" aria-live="polite">{bars}</div> }
 }

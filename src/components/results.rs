@@ -17,19 +17,19 @@ use crate::state::PortfolioCtx;
 pub fn Results() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
     let t = texts();
-    let stale = move || !ctx.errors.with(Vec::is_empty);
+    let stale = move || ctx.errors().with(Option::is_some);
     let total = move |f: fn(&Impacts) -> Estimate| {
         Signal::derive(move || {
-            ctx.result.with(|r| r.as_ref().map(|r| f(&r.total_per_year)).unwrap_or_default())
+            ctx.result().with(|r| r.as_ref().map(|r| f(&r.total_per_year)).unwrap_or_default())
         })
     };
     let part = |label: Pick, f: fn(&Impacts) -> Estimate| (label, total(f));
-    let priced = Memo::new(move |_| ctx.draft.with(|p| !p.settings.shadow_prices.is_none()));
+    let priced = Memo::new(move |_| ctx.with_draft(|p| !p.settings.shadow_prices.is_none()));
     // Carbon and water at the shadow prices, alone or added to the direct cost.
     let shadow = move |with_direct: bool| {
         Signal::derive(move || {
-            let prices = ctx.draft.with(|p| p.settings.shadow_prices);
-            ctx.result.with(|r| {
+            let prices = ctx.with_draft(|p| p.settings.shadow_prices);
+            ctx.result().with(|r| {
                 r.as_ref()
                     .map(|r| {
                         let i = &r.total_per_year;
@@ -159,7 +159,7 @@ fn Breakdowns() -> impl IntoView {
     let bars_of = move |make: fn(&PortfolioResult, &'static Texts) -> Vec<Bar>| {
         Signal::derive(move || {
             let texts = t();
-            ctx.result.with(|r| r.as_ref().map(|r| make(r, texts)).unwrap_or_default())
+            ctx.result().with(|r| r.as_ref().map(|r| make(r, texts)).unwrap_or_default())
         })
     };
     let by_use_case = bars_of(|r, t| {
@@ -214,10 +214,10 @@ fn Breakdowns() -> impl IntoView {
 fn Equivalents() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
     let t = texts();
-    let region = Signal::derive(move || ctx.prefs.with(|p| p.region));
+    let region = Signal::derive(move || ctx.with_prefs(|p| p.region));
     let items = move || {
         let region = region.get();
-        ctx.result.with(|r| {
+        ctx.result().with(|r| {
             r.as_ref().map(|r| equivalents(&r.total_per_year, region)).unwrap_or_default()
         })
     };
@@ -249,7 +249,7 @@ fn Equivalents() -> impl IntoView {
                 label=tr(|t| t.equivalents_region)
                 value=Signal::derive(region_key)
                 on_change=Callback::new(move |chosen: String| {
-                    ctx.prefs.update(|p| p.region = if chosen == "us" { Region::Us } else { Region::Eu });
+                    ctx.update_prefs(|p| p.region = if chosen == "us" { Region::Us } else { Region::Eu });
                 })
                 groups=vec![
                     (

@@ -2,8 +2,9 @@
 //! portfolio-wide settings.
 
 use engine::decision::ShadowPrices;
+use engine::field::{FieldPath, SettingsField, ShadowPriceField};
 use engine::format::{parse_portfolio, to_json};
-use engine::{validate, LlmEstimator, Portfolio};
+use engine::{resolve, Keyed, LlmEstimator, Portfolio};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -25,9 +26,12 @@ pub fn read_portfolio(text: &str, t: &crate::i18n::Texts) -> Result<Portfolio, S
 /// Refuses a portfolio from outside (a file, a link) whose values do not validate, naming the
 /// first problem.
 pub fn checked(portfolio: Portfolio, t: &crate::i18n::Texts) -> Result<Portfolio, String> {
-    match validate(&portfolio).first() {
-        None => Ok(portfolio),
-        Some(first) => Err(format!("{}: {}", first.field, t.problem(&first.problem))),
+    match resolve(&portfolio) {
+        Ok(_) => Ok(portfolio),
+        Err(invalid) => {
+            let first = &invalid.problems()[0];
+            Err(format!("{}: {}", first.field, t.problem(&first.problem)))
+        }
     }
 }
 
@@ -39,9 +43,9 @@ pub fn Toolbar() -> impl IntoView {
     let t = texts();
 
     let library_options = move || {
-        let current = ctx.current.get();
-        let live_name = ctx.draft.with(|p| p.name.clone());
-        ctx.library.with(|l| {
+        let current = ctx.current();
+        let live_name = ctx.with_draft(|p| p.name.clone());
+        ctx.with_library(|l| {
             l.iter()
                 .enumerate()
                 .map(|(i, p)| {
@@ -53,7 +57,8 @@ pub fn Toolbar() -> impl IntoView {
     };
 
     let export_json = move |_| {
-        let (name, json) = ctx.draft.with_untracked(|p| (p.name.clone(), to_json(p)));
+        let (name, json) = ctx.with_draft_untracked(|p| (p.name.clone(), to_json(p)));
+        let json = browser::indented_json(&json);
         if let Err(e) =
             browser::download(&browser::dated_file_name(&name, "json"), "application/json", &json)
         {
@@ -61,8 +66,8 @@ pub fn Toolbar() -> impl IntoView {
         }
     };
     let export_csv = move |_| {
-        let name = ctx.draft.with_untracked(|p| p.name.clone());
-        let csv = ctx.result.with_untracked(|r| r.as_ref().map(engine::report::to_csv));
+        let name = ctx.with_draft_untracked(|p| p.name.clone());
+        let csv = ctx.result().with_untracked(|r| r.as_ref().map(engine::report::to_csv));
         if let Some(csv) = csv {
             if let Err(e) =
                 browser::download(&browser::dated_file_name(&name, "csv"), "text/csv", &csv)
@@ -83,16 +88,15 @@ pub fn Toolbar() -> impl IntoView {
             let texts = t();
             match browser::read_file(file).await.and_then(|text| read_portfolio(&text, texts)) {
                 Ok(portfolio) => {
-                    let name = portfolio.name.clone();
-                    ctx.open_new(portfolio);
-                    ctx.tell((texts.imported)(&name), false);
+                    let message = (texts.imported)(&portfolio.name);
+                    ctx.arrive(portfolio, message);
                 }
                 Err(why) => ctx.tell((texts.import_refused)(&why), true),
             }
         });
     };
     let share_link = move |_| {
-        let portfolio = ctx.draft.get_untracked();
+        let portfolio = ctx.draft_untracked();
         leptos::task::spawn_local(async move {
             let fragment = match share::encode(&portfolio).await {
                 Ok(fragment) => fragment,
@@ -112,7 +116,10 @@ pub fn Toolbar() -> impl IntoView {
             _ => return,
         };
         match read_portfolio(text, t()) {
-            Ok(portfolio) => ctx.open_new(portfolio),
+            Ok(portfolio) => {
+                let message = (t().imported)(&portfolio.name);
+                ctx.arrive(portfolio, message);
+            }
             Err(why) => ctx.tell(why, true),
         }
     });
@@ -123,7 +130,7 @@ pub fn Toolbar() -> impl IntoView {
                 <Choice
                     id="portfolio-choice"
                     label=tr(|t| t.portfolio)
-                    value=Signal::derive(move || ctx.current.get().to_string())
+                    value=Signal::derive(move || ctx.current().to_string())
                     on_change=Callback::new(move |i: String| {
                         if let Ok(i) = i.parse() {
                             ctx.switch_to(i);
@@ -135,15 +142,20 @@ pub fn Toolbar() -> impl IntoView {
                 <TextField
                     id="portfolio-name"
                     label=tr(|t| t.portfolio_name)
-                    value=Signal::derive(move || ctx.draft.with(|p| p.name.clone()))
-                    on_change=Callback::new(move |name: String| ctx.draft.update(|p| p.name = name))
+                    value=Signal::derive(move || ctx.with_draft(|p| p.name.clone()))
+                    on_change=Callback::new(move |name: String| ctx.rename(name))
                 />
                 <div class="buttons">
                     <button
                         type="button"
                         data-testid="new-portfolio"
                         on:click=move |_| {
-                            ctx.open_new(Portfolio { name: t().untitled_portfolio.into(), use_cases: Vec::new(), ..Portfolio::default() })
+                            ctx.open_new(Portfolio {
+                                id: ctx.fresh_portfolio_id(),
+                                name: t().untitled_portfolio.into(),
+                                use_cases: Vec::new(),
+                                ..Portfolio::default()
+                            })
                         }
                     >
                         {text(|t| t.new_portfolio)}
@@ -202,7 +214,7 @@ pub fn Toolbar() -> impl IntoView {
                     on_change=Callback::new(move |tag: String| {
                         if let Some(l) = Locale::from_tag(&tag) {
                             locale.set(l);
-                            ctx.prefs.update(|p| p.locale = Some(tag));
+                            ctx.update_prefs(|p| p.locale = Some(tag));
                         }
                     })
                     groups=vec![(None, Locale::ALL.into_iter().map(|l| ChoiceOption::fixed(l.tag(), l.name())).collect())]
@@ -210,22 +222,9 @@ pub fn Toolbar() -> impl IntoView {
                 <Choice
                     id="theme"
                     label=tr(|t| t.theme)
-                    value=Signal::derive(move || {
-                        match ctx.prefs.with(|p| p.theme) {
-                            Theme::Auto => "auto",
-                            Theme::Light => "light",
-                            Theme::Dark => "dark",
-                        }
-                        .to_owned()
-                    })
+                    value=Signal::derive(move || ctx.with_prefs(|p| p.theme.key().to_owned()))
                     on_change=Callback::new(move |theme: String| {
-                        ctx.prefs.update(|p| {
-                            p.theme = match theme.as_str() {
-                                "light" => Theme::Light,
-                                "dark" => Theme::Dark,
-                                _ => Theme::Auto,
-                            }
-                        })
+                        ctx.update_prefs(|p| p.theme = Theme::from_key(&theme).unwrap_or_default())
                     })
                     groups=vec![
                         (
@@ -247,13 +246,8 @@ pub fn Toolbar() -> impl IntoView {
 #[component]
 pub fn SettingsPanel() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
-    let estimator = Signal::derive(move || {
-        match ctx.draft.with(|p| p.settings.llm_estimator) {
-            LlmEstimator::Paper => "paper",
-            LlmEstimator::Ecologits => "ecologits",
-        }
-        .to_owned()
-    });
+    let estimator =
+        Signal::derive(move || ctx.with_draft(|p| p.settings.llm_estimator.key().to_owned()));
     view! {
         <section class="settings panel" aria-labelledby="settings-title">
             <h2 id="settings-title">{text(|t| t.settings)}</h2>
@@ -262,9 +256,9 @@ pub fn SettingsPanel() -> impl IntoView {
                 label=tr(|t| t.estimator)
                 value=estimator
                 on_change=Callback::new(move |chosen: String| {
-                    ctx.draft.update(|p| {
-                        p.settings.llm_estimator = if chosen == "ecologits" { LlmEstimator::Ecologits } else { LlmEstimator::Paper }
-                    })
+                    if let Some(estimator) = LlmEstimator::from_key(&chosen) {
+                        ctx.update_settings(|s| s.llm_estimator = estimator);
+                    }
                 })
                 groups=vec![
                     (
@@ -281,10 +275,10 @@ pub fn SettingsPanel() -> impl IntoView {
                     type="checkbox"
                     id="include-prefill"
                     data-testid="include-prefill"
-                    prop:checked=move || ctx.draft.with(|p| p.settings.include_prefill)
+                    prop:checked=move || ctx.with_draft(|p| p.settings.include_prefill)
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        ctx.draft.update(|p| p.settings.include_prefill = on);
+                        ctx.update_settings(|s| s.include_prefill = on);
                     }
                 />
                 <label for="include-prefill">{text(|t| t.include_prefill)}</label>
@@ -304,15 +298,15 @@ fn ShadowPriceFields() -> impl IntoView {
                       unit: &'static str,
                       get: fn(&ShadowPrices) -> f64,
                       set: fn(&mut ShadowPrices, f64),
-                      max: f64| {
-        let path = format!("settings.shadow_prices.{}", id.replace('-', "_"));
+                      (path, max): (ShadowPriceField, f64)| {
+        let path = FieldPath::Settings(SettingsField::ShadowPrice(path));
         view! {
             <NumberField
                 id=id
                 label=tr(label)
                 unit=Signal::derive(move || unit)
-                value=Signal::derive(move || ctx.draft.with(|p| get(&p.settings.shadow_prices)))
-                on_change=Callback::new(move |v: f64| ctx.draft.update(|p| set(&mut p.settings.shadow_prices, v)))
+                value=Signal::derive(move || ctx.with_draft(|p| get(&p.settings.shadow_prices)))
+                on_change=Callback::new(move |v: f64| ctx.update_settings(|s| set(&mut s.shadow_prices, v)))
                 error=Signal::derive(move || ctx.problem_for(&path).map(|p| t().problem(&p)))
                 scale=SliderScale::Linear { min: 0.0, max, step: max / 100.0 }
             />
@@ -321,7 +315,7 @@ fn ShadowPriceFields() -> impl IntoView {
     view! {
         <h3>{text(|t| t.shadow_prices)}</h3>
         <p class="hint">{text(|t| t.shadow_prices_hint)}</p>
-        {field("usd-per-tco2e", |t| t.carbon_price, "$/tCO₂e", |p| p.usd_per_tco2e, |p, v| p.usd_per_tco2e = v, 500.0)}
-        {field("usd-per-m3", |t| t.water_price, "$/m³", |p| p.usd_per_m3, |p, v| p.usd_per_m3 = v, 10.0)}
+        {field("usd-per-tco2e", |t| t.carbon_price, "$/tCO₂e", |p| p.usd_per_tco2e, |p, v| p.usd_per_tco2e = v, (ShadowPriceField::UsdPerTco2e, 500.0))}
+        {field("usd-per-m3", |t| t.water_price, "$/m³", |p| p.usd_per_m3, |p, v| p.usd_per_m3 = v, (ShadowPriceField::UsdPerM3, 10.0))}
     }
 }

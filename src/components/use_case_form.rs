@@ -2,12 +2,15 @@
 //! price, and an advanced section for the data-centre factors.
 
 use engine::estimator::ecologits;
+use engine::field::{CostField, FieldPath, SiteField, UseCaseField, VolumeField, WorkloadField};
 use engine::portfolio::{
-    Cost, LlmTask, LlmWorkload, ModelChoice, ModelSize, Site, Task, TaskWorkload, TrainingCompute,
-    TrainingRun, UseCase, Volume, VolumeBasis, Workload,
+    ComputeBasis, Cost, CostBasis, LlmTask, LlmWorkload, ModelChoice, ModelSize, Site, Task,
+    TaskWorkload, TrainingCompute, TrainingRun, UseCase, Volume, VolumeBasis, Workload,
+    WorkloadKind,
 };
 use engine::refdata::{accelerators, llm_models, locations, Location};
 use engine::validate::limits;
+use engine::{Keyed, UseCaseId};
 use leptos::prelude::*;
 
 use super::avoided_fields::AvoidedFields;
@@ -16,10 +19,12 @@ use super::number_field::{NumberField, SliderScale};
 use crate::i18n::{texts, Pick};
 use crate::state::PortfolioCtx;
 
-/// Reads and edits the use case with a given key, wherever it sits in the list.
+/// Reads and edits the use case with a given id, wherever it sits in the list.
 #[derive(Clone, Copy)]
 pub struct Editing {
     pub(crate) ctx: PortfolioCtx,
+    id: StoredValue<UseCaseId>,
+    /// Its position now: where its problems and its result are.
     pub(crate) index: Memo<Option<usize>>,
 }
 
@@ -32,7 +37,7 @@ impl Editing {
     ) -> Signal<T> {
         Signal::derive(move || {
             let i = self.index.get();
-            self.ctx.draft.with(|p| i.and_then(|i| p.use_cases.get(i)).map(f).unwrap_or_default())
+            self.ctx.with_draft(|p| i.and_then(|i| p.use_cases.get(i)).map(f).unwrap_or_default())
         })
     }
 
@@ -45,7 +50,7 @@ impl Editing {
     ) -> Signal<f64> {
         Signal::derive(move || {
             let i = self.index.get();
-            self.ctx.draft.with(|p| {
+            self.ctx.with_draft(|p| {
                 i.and_then(|i| p.use_cases.get(i)).and_then(|uc| get(part(uc))).unwrap_or_default()
             })
         })
@@ -59,16 +64,14 @@ impl Editing {
     ) -> Signal<bool> {
         Signal::derive(move || {
             let i = self.index.get();
-            self.ctx.draft.with(|p| {
+            self.ctx.with_draft(|p| {
                 i.and_then(|i| p.use_cases.get(i)).is_some_and(|uc| get(part(uc)).is_some())
             })
         })
     }
 
     pub(crate) fn edit(self, change: impl FnOnce(&mut UseCase)) {
-        if let Some(i) = self.index.get_untracked() {
-            self.ctx.update_use_case(i, change);
-        }
+        self.ctx.update_use_case(&self.id.read_value(), change);
     }
 
     fn edit_llm(self, change: impl FnOnce(&mut LlmWorkload)) {
@@ -88,11 +91,11 @@ impl Editing {
     }
 
     /// The translated engine message for a field of this use case.
-    pub(crate) fn error(self, field: &'static str) -> Signal<Option<String>> {
+    pub(crate) fn error(self, field: UseCaseField) -> Signal<Option<String>> {
         let t = texts();
         Signal::derive(move || {
             let i = self.index.get()?;
-            self.ctx.problem_for(&format!("use_cases[{i}].{field}")).map(|p| t().problem(&p))
+            self.ctx.problem_for(&FieldPath::use_case(i, field)).map(|p| t().problem(&p))
         })
     }
 }
@@ -111,46 +114,31 @@ fn training_of(uc: &UseCase) -> Option<&TrainingRun> {
     }
 }
 
-fn kind_key(w: &Workload) -> &'static str {
-    match w {
-        Workload::Llm(_) => "llm",
-        Workload::Task(_) => "task",
-        Workload::Training(_) => "training",
-    }
-}
-
-fn task_key(task: LlmTask) -> &'static str {
-    match task {
-        LlmTask::Chat => "chat",
-        LlmTask::Rag => "rag",
-        LlmTask::Agent => "agent",
-    }
-}
-
-fn inference_task_key(task: Task) -> String {
-    // The file format's name for the task, through the string writer the app already carries
-    // (a `serde_json::Value` would bring a second serialiser into the wasm).
-    serde_json::to_string(&task).map(|s| s.trim_matches('"').to_owned()).unwrap_or_default()
-}
-
-/// The form of the use case with key `key`.
+/// The form of the use case with id `id`.
 #[component]
 pub fn UseCaseForm(
-    /// Stable key of the use case.
-    key: u64,
+    /// Stable id of the use case.
+    id: UseCaseId,
 ) -> impl IntoView {
     let ctx = PortfolioCtx::expect();
-    let e = Editing { ctx, index: Memo::new(move |_| ctx.index_of(key)) };
-    let kind = Memo::new(move |_| e.read(|uc| kind_key(&uc.workload).to_owned()).get());
+    let index = {
+        let id = id.clone();
+        Memo::new(move |_| ctx.index_of(&id))
+    };
+    let e = Editing { ctx, id: StoredValue::new(id), index };
+    let kind = Memo::new(move |_| {
+        e.read(|uc| Some(uc.workload.kind())).get().unwrap_or(WorkloadKind::Llm)
+    });
 
     let set_kind = Callback::new(move |chosen: String| {
+        let Some(chosen) = WorkloadKind::from_key(&chosen) else { return };
         e.edit(|uc| {
-            if kind_key(&uc.workload) == chosen {
+            if uc.workload.kind() == chosen {
                 return;
             }
-            uc.workload = match chosen.as_str() {
-                "task" => Workload::Task(TaskWorkload { task: Task::ImageGeneration }),
-                "training" => Workload::Training(TrainingRun {
+            uc.workload = match chosen {
+                WorkloadKind::Task => Workload::Task(TaskWorkload { task: Task::ImageGeneration }),
+                WorkloadKind::Training => Workload::Training(TrainingRun {
                     compute: TrainingCompute::Flops {
                         active_parameters_b: 8.0,
                         tokens_b: 0.5,
@@ -158,9 +146,10 @@ pub fn UseCaseForm(
                     },
                     accelerator: accelerators::DEFAULT_ACCELERATOR.into(),
                 }),
-                _ => Workload::Llm(LlmWorkload::default()),
+                WorkloadKind::Llm => Workload::Llm(LlmWorkload::default()),
             };
-            if matches!(uc.cost, Cost::ApiTokens { .. } | Cost::ApiCatalogue) && chosen != "llm" {
+            let api = matches!(uc.cost, Cost::ApiTokens { .. } | Cost::ApiCatalogue);
+            if api && chosen != WorkloadKind::Llm {
                 uc.cost = Cost::None;
             }
         });
@@ -173,12 +162,12 @@ pub fn UseCaseForm(
                 label=tr(|t| t.name)
                 value=e.read(|uc| uc.name.clone())
                 on_change=Callback::new(move |name: String| e.edit(|uc| uc.name = name))
-                error=e.error("name")
+                error=e.error(UseCaseField::Name)
             />
             <Choice
                 id="kind"
                 label=tr(|t| t.kind)
-                value=Signal::derive(move || kind.get())
+                value=Signal::derive(move || kind.get().key().to_owned())
                 on_change=set_kind
                 groups=vec![
                     (
@@ -191,15 +180,15 @@ pub fn UseCaseForm(
                     ),
                 ]
             />
-            {move || match kind.get().as_str() {
-                "llm" => view! { <LlmFields e=e /> }.into_any(),
-                "task" => view! { <TaskFields e=e /> }.into_any(),
-                _ => view! { <TrainingFields e=e /> }.into_any(),
+            {move || match kind.get() {
+                WorkloadKind::Llm => view! { <LlmFields e=e /> }.into_any(),
+                WorkloadKind::Task => view! { <TaskFields e=e /> }.into_any(),
+                WorkloadKind::Training => view! { <TrainingFields e=e /> }.into_any(),
             }}
-            <VolumeFields e=e training=Signal::derive(move || kind.get() == "training") />
+            <VolumeFields e=e training=Signal::derive(move || kind.get() == WorkloadKind::Training) />
             <LocationField e=e />
-            <CostFields e=e is_llm=Signal::derive(move || kind.get() == "llm") />
-            <AdvancedFields e=e is_llm=Signal::derive(move || kind.get() == "llm") />
+            <CostFields e=e is_llm=Signal::derive(move || kind.get() == WorkloadKind::Llm) />
+            <AdvancedFields e=e is_llm=Signal::derive(move || kind.get() == WorkloadKind::Llm) />
             <AvoidedFields e=e />
         </div>
     }
@@ -208,9 +197,9 @@ pub fn UseCaseForm(
 #[component]
 fn LlmFields(e: Editing) -> impl IntoView {
     let t = texts();
-    let task = e.read(|uc| llm_of(uc).map(|l| task_key(l.task)).unwrap_or("chat").to_owned());
+    let task = e.read(|uc| llm_of(uc).map_or(LlmTask::Chat, |l| l.task).key().to_owned());
     let set_task = Callback::new(move |chosen: String| {
-        if let Some(&task) = LlmTask::ALL.iter().find(|t| task_key(**t) == chosen) {
+        if let Some(task) = LlmTask::from_key(&chosen) {
             // A new task brings its typical prompt and answer lengths (Capgemini 2025).
             e.edit_llm(|llm| {
                 llm.task = task;
@@ -221,7 +210,7 @@ fn LlmFields(e: Editing) -> impl IntoView {
     });
     let model_mode = Memo::new(move |_| {
         e.read(|uc| match llm_of(uc).map(|l| &l.model) {
-            Some(ModelChoice::Reference { size }) => size.label().to_owned(),
+            Some(ModelChoice::Reference { size }) => size.key().to_owned(),
             Some(ModelChoice::Catalogue { .. }) => "catalogue".to_owned(),
             Some(ModelChoice::Custom { .. }) => "custom".to_owned(),
             None => String::new(),
@@ -236,10 +225,7 @@ fn LlmFields(e: Editing) -> impl IntoView {
                     ModelChoice::Custom { total_parameters_b: 120.0, active_parameters_b: 5.1 }
                 }
                 _ => ModelChoice::Reference {
-                    size: ModelSize::ALL
-                        .into_iter()
-                        .find(|s| s.label() == mode)
-                        .unwrap_or(ModelSize::B70),
+                    size: ModelSize::from_key(mode).unwrap_or(ModelSize::B70),
                 },
             };
         });
@@ -281,8 +267,8 @@ fn LlmFields(e: Editing) -> impl IntoView {
                 (
                     None,
                     LlmTask::ALL
-                        .into_iter()
-                        .map(|task| ChoiceOption::translated(task_key(task), move || (t().llm_task)(task).to_owned()))
+                        .iter()
+                        .map(|&task| ChoiceOption::translated(task.key(), move || (t().llm_task)(task).to_owned()))
                         .collect(),
                 ),
             ]
@@ -336,7 +322,7 @@ fn LlmFields(e: Editing) -> impl IntoView {
                         }
                     })
                 })
-                error=e.error("workload.model.total_parameters_b")
+                error=e.error(UseCaseField::Workload(WorkloadField::ModelTotalParametersB))
                 scale=SliderScale::Log { min: 0.1, max: 2_000.0 }
             />
             <NumberField
@@ -354,7 +340,7 @@ fn LlmFields(e: Editing) -> impl IntoView {
                         }
                     })
                 })
-                error=e.error("workload.model.active_parameters_b")
+                error=e.error(UseCaseField::Workload(WorkloadField::ModelActiveParametersB))
                 scale=SliderScale::Log { min: 0.1, max: 2_000.0 }
             />
         </Show>
@@ -364,7 +350,7 @@ fn LlmFields(e: Editing) -> impl IntoView {
             unit=tr(|t| t.tokens_hint)
             value=e.read(|uc| llm_of(uc).map_or(0.0, |l| l.output_tokens))
             on_change=Callback::new(move |v: f64| e.edit_llm(|llm| llm.output_tokens = v))
-            error=e.error("workload.output_tokens")
+            error=e.error(UseCaseField::Workload(WorkloadField::OutputTokens))
             scale=SliderScale::Linear { min: 10.0, max: 4_000.0, step: 10.0 }
         />
         <NumberField
@@ -373,7 +359,7 @@ fn LlmFields(e: Editing) -> impl IntoView {
             unit=tr(|t| t.tokens_hint)
             value=e.read(|uc| llm_of(uc).map_or(0.0, |l| l.input_tokens))
             on_change=Callback::new(move |v: f64| e.edit_llm(|llm| llm.input_tokens = v))
-            error=e.error("workload.input_tokens")
+            error=e.error(UseCaseField::Workload(WorkloadField::InputTokens))
             scale=SliderScale::Log { min: 10.0, max: 200_000.0 }
         />
     }
@@ -383,11 +369,11 @@ fn LlmFields(e: Editing) -> impl IntoView {
 fn TaskFields(e: Editing) -> impl IntoView {
     let t = texts();
     let task = e.read(|uc| match &uc.workload {
-        Workload::Task(task) => inference_task_key(task.task),
+        Workload::Task(task) => task.task.key().to_owned(),
         _ => String::new(),
     });
     let set_task = Callback::new(move |chosen: String| {
-        if let Some(&task) = Task::ALL.iter().find(|t| inference_task_key(**t) == chosen) {
+        if let Some(task) = Task::from_key(&chosen) {
             e.edit(|uc| uc.workload = Workload::Task(TaskWorkload { task }));
         }
     });
@@ -401,9 +387,9 @@ fn TaskFields(e: Editing) -> impl IntoView {
                 (
                     None,
                     Task::ALL
-                        .into_iter()
-                        .map(|task| {
-                            ChoiceOption::translated(inference_task_key(task), move || (t().task_name)(task).to_owned())
+                        .iter()
+                        .map(|&task| {
+                            ChoiceOption::translated(task.key(), move || (t().task_name)(task).to_owned())
                         })
                         .collect(),
                 ),
@@ -416,30 +402,28 @@ fn TaskFields(e: Editing) -> impl IntoView {
 fn TrainingFields(e: Editing) -> impl IntoView {
     let t = texts();
     let basis = Memo::new(move |_| {
-        e.read(|uc| match training_of(uc).map(|t| &t.compute) {
-            Some(TrainingCompute::AcceleratorHours { .. }) => "hours".to_owned(),
-            Some(TrainingCompute::Flops { .. }) => "flops".to_owned(),
-            Some(TrainingCompute::ClassicFineTune { .. }) => "classic".to_owned(),
-            None => String::new(),
-        })
-        .get()
+        e.read(|uc| training_of(uc).map(|t| t.compute.basis().key().to_owned()).unwrap_or_default())
+            .get()
     });
     let set_basis = Callback::new(move |chosen: String| {
+        let Some(chosen) = ComputeBasis::from_key(&chosen) else { return };
         e.edit_training(|run| {
-            run.compute = match chosen.as_str() {
-                "hours" => TrainingCompute::AcceleratorHours {
+            run.compute = match chosen {
+                ComputeBasis::Hours => TrainingCompute::AcceleratorHours {
                     accelerator_hours: 1_000.0,
                     power_share_of_tdp: None,
                 },
-                "classic" => TrainingCompute::ClassicFineTune { task: Task::Tabular },
-                _ => TrainingCompute::Flops { active_parameters_b: 8.0, tokens_b: 0.5, mfu: None },
+                ComputeBasis::Classic => TrainingCompute::ClassicFineTune { task: Task::Tabular },
+                ComputeBasis::Flops => {
+                    TrainingCompute::Flops { active_parameters_b: 8.0, tokens_b: 0.5, mfu: None }
+                }
             };
         });
     });
     let accelerator =
         e.read(|uc| training_of(uc).map(|t| t.accelerator.clone()).unwrap_or_default());
     let classic_task = e.read(|uc| match training_of(uc).map(|t| &t.compute) {
-        Some(TrainingCompute::ClassicFineTune { task }) => inference_task_key(*task),
+        Some(TrainingCompute::ClassicFineTune { task }) => task.key().to_owned(),
         _ => String::new(),
     });
     view! {
@@ -475,7 +459,7 @@ fn TrainingFields(e: Editing) -> impl IntoView {
                         }
                     })
                 })
-                error=e.error("workload.compute.accelerator_hours")
+                error=e.error(UseCaseField::Workload(WorkloadField::AcceleratorHours))
                 scale=SliderScale::Log { min: 1.0, max: 1e7 }
             />
         </Show>
@@ -495,7 +479,7 @@ fn TrainingFields(e: Editing) -> impl IntoView {
                         }
                     })
                 })
-                error=e.error("workload.compute.active_parameters_b")
+                error=e.error(UseCaseField::Workload(WorkloadField::ComputeActiveParametersB))
                 scale=SliderScale::Log { min: 0.1, max: 2_000.0 }
             />
             <NumberField
@@ -513,7 +497,7 @@ fn TrainingFields(e: Editing) -> impl IntoView {
                         }
                     })
                 })
-                error=e.error("workload.compute.tokens_b")
+                error=e.error(UseCaseField::Workload(WorkloadField::TokensB))
                 scale=SliderScale::Log { min: 0.01, max: 20_000.0 }
             />
         </Show>
@@ -523,7 +507,7 @@ fn TrainingFields(e: Editing) -> impl IntoView {
                 label=tr(|t| t.what_does_it_do)
                 value=classic_task
                 on_change=Callback::new(move |chosen: String| {
-                    if let Some(&task) = Task::ALL.iter().find(|t| inference_task_key(**t) == chosen) {
+                    if let Some(task) = Task::from_key(&chosen) {
                         e.edit_training(|run| run.compute = TrainingCompute::ClassicFineTune { task });
                     }
                 })
@@ -533,7 +517,7 @@ fn TrainingFields(e: Editing) -> impl IntoView {
                         [Task::Tabular, Task::ComputerVision, Task::Nlp]
                             .into_iter()
                             .map(|task| {
-                                ChoiceOption::translated(inference_task_key(task), move || (t().task_name)(task).to_owned())
+                                ChoiceOption::translated(task.key(), move || (t().task_name)(task).to_owned())
                             })
                             .collect(),
                     ),
@@ -557,20 +541,9 @@ fn VolumeFields(
     training: Signal<bool>,
 ) -> impl IntoView {
     let t = texts();
-    let basis = Memo::new(move |_| {
-        e.read(|uc| match uc.volume {
-            Volume::PerDay { .. } => "per_day".to_owned(),
-            Volume::PerUser { .. } => "per_user".to_owned(),
-            Volume::PerYear { .. } => "per_year".to_owned(),
-        })
-        .get()
-    });
+    let basis = Memo::new(move |_| e.read(|uc| uc.volume.basis().key().to_owned()).get());
     let set_basis = Callback::new(move |chosen: String| {
-        let basis = match chosen.as_str() {
-            "per_user" => VolumeBasis::PerUser,
-            "per_year" => VolumeBasis::PerYear,
-            _ => VolumeBasis::PerDay,
-        };
+        let Some(basis) = VolumeBasis::from_key(&chosen) else { return };
         e.edit(|uc| uc.volume = uc.volume.expressed_as(basis));
     });
     let field = move |get: fn(&Volume) -> Option<f64>| e.read_in(|uc| &uc.volume, get);
@@ -603,7 +576,7 @@ fn VolumeFields(
                 unit=tr(|t| t.per_day_unit)
                 value=field(|v| match v { Volume::PerDay { per_day, .. } => Some(*per_day), _ => None })
                 on_change=set(|v, x| if let Volume::PerDay { per_day, .. } = v { *per_day = x })
-                error=e.error("volume.per_day")
+                error=e.error(UseCaseField::Volume(VolumeField::PerDay))
                 scale=SliderScale::Log { min: 1.0, max: 1e9 }
             />
             <NumberField
@@ -612,7 +585,7 @@ fn VolumeFields(
                 unit=tr(|t| t.days_unit)
                 value=field(|v| match v { Volume::PerDay { days_per_year, .. } => Some(*days_per_year), _ => None })
                 on_change=set(|v, x| if let Volume::PerDay { days_per_year, .. } = v { *days_per_year = x })
-                error=e.error("volume.days_per_year")
+                error=e.error(UseCaseField::Volume(VolumeField::DaysPerYear))
                 scale=SliderScale::Linear { min: 1.0, max: limits::DAYS_PER_YEAR.max, step: 1.0 }
             />
         </Show>
@@ -623,7 +596,7 @@ fn VolumeFields(
                 unit=tr(|t| t.people_unit)
                 value=field(|v| match v { Volume::PerUser { users, .. } => Some(*users), _ => None })
                 on_change=set(|v, x| if let Volume::PerUser { users, .. } = v { *users = x })
-                error=e.error("volume.users")
+                error=e.error(UseCaseField::Volume(VolumeField::Users))
                 scale=SliderScale::Log { min: 1.0, max: 1e8 }
             />
             <NumberField
@@ -632,7 +605,7 @@ fn VolumeFields(
                 unit=tr(|t| t.per_person_unit)
                 value=field(|v| match v { Volume::PerUser { per_user_per_day, .. } => Some(*per_user_per_day), _ => None })
                 on_change=set(|v, x| if let Volume::PerUser { per_user_per_day, .. } = v { *per_user_per_day = x })
-                error=e.error("volume.per_user_per_day")
+                error=e.error(UseCaseField::Volume(VolumeField::PerUserPerDay))
                 scale=SliderScale::Log { min: 0.1, max: 1_000.0 }
             />
             <NumberField
@@ -641,7 +614,7 @@ fn VolumeFields(
                 unit=tr(|t| t.days_unit)
                 value=field(|v| match v { Volume::PerUser { days_per_year, .. } => Some(*days_per_year), _ => None })
                 on_change=set(|v, x| if let Volume::PerUser { days_per_year, .. } = v { *days_per_year = x })
-                error=e.error("volume.days_per_year")
+                error=e.error(UseCaseField::Volume(VolumeField::DaysPerYear))
                 scale=SliderScale::Linear { min: 1.0, max: limits::DAYS_PER_YEAR.max, step: 1.0 }
             />
         </Show>
@@ -652,7 +625,7 @@ fn VolumeFields(
                 unit=tr(|t| t.per_year_unit)
                 value=field(|v| match v { Volume::PerYear { per_year } => Some(*per_year), _ => None })
                 on_change=set(|v, x| if let Volume::PerYear { per_year } = v { *per_year = x })
-                error=e.error("volume.per_year")
+                error=e.error(UseCaseField::Volume(VolumeField::PerYear))
                 scale=SliderScale::Log { min: 1.0, max: 1e12 }
             />
         </Show>
@@ -695,15 +668,6 @@ pub fn location_groups() -> Vec<(Option<Signal<&'static str>>, Vec<ChoiceOption>
     ]
 }
 
-fn cost_key(cost: &Cost) -> &'static str {
-    match cost {
-        Cost::None => "none",
-        Cost::ApiCatalogue => "api_catalogue",
-        Cost::ApiTokens { .. } => "api_tokens",
-        Cost::AcceleratorHours { .. } => "accelerator_hours",
-    }
-}
-
 #[component]
 fn CostFields(
     e: Editing,
@@ -711,18 +675,19 @@ fn CostFields(
     is_llm: Signal<bool>,
 ) -> impl IntoView {
     let t = texts();
-    let basis = Memo::new(move |_| e.read(|uc| cost_key(&uc.cost).to_owned()).get());
+    let basis = Memo::new(move |_| e.read(|uc| uc.cost.basis().key().to_owned()).get());
     let set_basis = Callback::new(move |chosen: String| {
+        let Some(chosen) = CostBasis::from_key(&chosen) else { return };
         e.edit(|uc| {
-            uc.cost = match chosen.as_str() {
-                "api_catalogue" => Cost::ApiCatalogue,
-                "api_tokens" => {
+            uc.cost = match chosen {
+                CostBasis::ApiCatalogue => Cost::ApiCatalogue,
+                CostBasis::ApiTokens => {
                     Cost::ApiTokens { usd_per_million_input: 2.5, usd_per_million_output: 10.0 }
                 }
-                "accelerator_hours" => {
+                CostBasis::AcceleratorHours => {
                     Cost::AcceleratorHours { usd_per_hour: None, usd_per_kwh: 0.0 }
                 }
-                _ => Cost::None,
+                CostBasis::None => Cost::None,
             };
         });
     });
@@ -744,10 +709,10 @@ fn CostFields(
     // on the portfolio's estimator.
     let default_hourly = Signal::derive(move || {
         let i = e.index.get();
-        e.ctx.draft.with(|p| {
+        e.ctx.with_draft(|p| {
             i.and_then(|i| p.use_cases.get(i)).map_or(0.0, |uc| {
-                let accelerator = engine::evaluate::accelerator_of(&uc.workload, &p.settings);
-                accelerators::hourly_price_usd(accelerator.id)
+                engine::validate::accelerator_of(&uc.workload, &p.settings)
+                    .and_then(|a| accelerators::hourly_price_usd(a.id))
                     .map_or(0.0, |(price, _)| price.central)
             })
         })
@@ -755,7 +720,7 @@ fn CostFields(
     view! {
         <Choice id="cost-basis" label=tr(|t| t.cost) value=Signal::derive(move || basis.get()) on_change=set_basis groups=vec![(None, options)] />
         <p class="field-message" data-testid="cost-basis-message">
-            {move || e.error("cost.basis").get()}
+            {move || e.error(UseCaseField::Cost(CostField::Basis)).get()}
         </p>
         <Show when=move || basis.with(|b| b == "api_tokens")>
             <NumberField
@@ -764,7 +729,7 @@ fn CostFields(
                 unit=tr(|t| t.usd_per_million)
                 value=price(|c| match c { Cost::ApiTokens { usd_per_million_input, .. } => Some(*usd_per_million_input), _ => None })
                 on_change=set_price(|c, x| if let Cost::ApiTokens { usd_per_million_input, .. } = c { *usd_per_million_input = x })
-                error=e.error("cost.usd_per_million_input")
+                error=e.error(UseCaseField::Cost(CostField::UsdPerMillionInput))
                 scale=SliderScale::Log { min: 0.01, max: 100.0 }
             />
             <NumberField
@@ -773,7 +738,7 @@ fn CostFields(
                 unit=tr(|t| t.usd_per_million)
                 value=price(|c| match c { Cost::ApiTokens { usd_per_million_output, .. } => Some(*usd_per_million_output), _ => None })
                 on_change=set_price(|c, x| if let Cost::ApiTokens { usd_per_million_output, .. } = c { *usd_per_million_output = x })
-                error=e.error("cost.usd_per_million_output")
+                error=e.error(UseCaseField::Cost(CostField::UsdPerMillionOutput))
                 scale=SliderScale::Log { min: 0.01, max: 300.0 }
             />
         </Show>
@@ -787,7 +752,7 @@ fn CostFields(
                         .unwrap_or_else(|| default_hourly.get())
                 })
                 on_change=set_price(|c, x| if let Cost::AcceleratorHours { usd_per_hour, .. } = c { *usd_per_hour = Some(x) })
-                error=e.error("cost.usd_per_hour")
+                error=e.error(UseCaseField::Cost(CostField::UsdPerHour))
                 scale=SliderScale::Log { min: 0.1, max: 20.0 }
                 on_reset=Callback::new(move |()| e.edit(|uc| if let Cost::AcceleratorHours { usd_per_hour, .. } = &mut uc.cost { *usd_per_hour = None }))
                 overridden=e.read(|uc| matches!(uc.cost, Cost::AcceleratorHours { usd_per_hour: Some(_), .. }))
@@ -798,7 +763,7 @@ fn CostFields(
                 unit=tr(|t| t.usd_per_kwh)
                 value=price(|c| match c { Cost::AcceleratorHours { usd_per_kwh, .. } => Some(*usd_per_kwh), _ => None })
                 on_change=set_price(|c, x| if let Cost::AcceleratorHours { usd_per_kwh, .. } = c { *usd_per_kwh = x })
-                error=e.error("cost.usd_per_kwh")
+                error=e.error(UseCaseField::Cost(CostField::UsdPerKwh))
                 scale=SliderScale::Linear { min: 0.0, max: 0.5, step: 0.01 }
             />
         </Show>
@@ -816,7 +781,7 @@ fn AdvancedFields(
         let ctx = e.ctx;
         Signal::derive(move || {
             let i = e.index.get();
-            ctx.result.with(|r| {
+            ctx.result().with(|r| {
                 r.as_ref()
                     .and_then(|r| i.and_then(|i| r.use_cases.get(i)))
                     .map_or(0.0, |u| get(&u.factors))
@@ -839,7 +804,7 @@ fn AdvancedFields(
                 unit=tr(|t| t.pue_hint)
                 value=site_value(|s| s.pue, pue_default)
                 on_change=Callback::new(move |v: f64| e.edit(|uc| uc.site.pue = Some(v)))
-                error=e.error("site.pue")
+                error=e.error(UseCaseField::Site(SiteField::Pue))
                 scale=SliderScale::Linear { min: limits::PUE.min, max: 2.0, step: 0.01 }
                 on_reset=Callback::new(move |()| e.edit(|uc| uc.site.pue = None))
                 overridden=e.read(|uc| uc.site.pue.is_some())
@@ -850,7 +815,7 @@ fn AdvancedFields(
                 unit=Signal::derive(|| "L/kWh")
                 value=site_value(|s| s.wue_onsite_l_per_kwh, wue_default)
                 on_change=Callback::new(move |v: f64| e.edit(|uc| uc.site.wue_onsite_l_per_kwh = Some(v)))
-                error=e.error("site.wue_onsite_l_per_kwh")
+                error=e.error(UseCaseField::Site(SiteField::WueOnsite))
                 scale=SliderScale::Linear { min: 0.0, max: 5.0, step: 0.01 }
                 on_reset=Callback::new(move |()| e.edit(|uc| uc.site.wue_onsite_l_per_kwh = None))
                 overridden=e.read(|uc| uc.site.wue_onsite_l_per_kwh.is_some())
@@ -861,7 +826,7 @@ fn AdvancedFields(
                 unit=Signal::derive(|| "0–1")
                 value=e.read(|uc| uc.site.carbon_free_share.unwrap_or(0.0))
                 on_change=Callback::new(move |v: f64| e.edit(|uc| uc.site.carbon_free_share = Some(v)))
-                error=e.error("site.carbon_free_share")
+                error=e.error(UseCaseField::Site(SiteField::CarbonFreeShare))
                 scale=SliderScale::Linear { min: 0.0, max: 1.0, step: 0.01 }
             />
             <Show when=move || is_llm.get()>
@@ -890,7 +855,7 @@ fn AdvancedFields(
                     unit=Signal::derive(|| "")
                     value=e.read(|uc| llm_of(uc).and_then(|l| l.batch_size).unwrap_or(ecologits::BATCH_SIZE))
                     on_change=Callback::new(move |v: f64| e.edit_llm(|llm| llm.batch_size = Some(v)))
-                    error=e.error("workload.batch_size")
+                    error=e.error(UseCaseField::Workload(WorkloadField::BatchSize))
                     scale=SliderScale::Linear { min: limits::BATCH_SIZE.min, max: limits::BATCH_SIZE.max, step: 1.0 }
                     on_reset=Callback::new(move |()| e.edit_llm(|llm| llm.batch_size = None))
                     overridden=e.read(|uc| llm_of(uc).is_some_and(|l| l.batch_size.is_some()))

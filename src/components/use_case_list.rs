@@ -3,7 +3,7 @@
 
 use engine::portfolio::LlmTask;
 use engine::presets::presets;
-use engine::{Portfolio, PortfolioResult, Task, Workload};
+use engine::{Portfolio, PortfolioResult, Task, UseCaseId, Workload};
 use leptos::prelude::*;
 
 use super::controls::text;
@@ -79,30 +79,30 @@ fn row_facts(
         .collect()
 }
 
-/// Each row's signal by use-case key, in the portfolio's order once refreshed.
-type RowSignals = Vec<(u64, ArcRwSignal<RowFacts>)>;
+/// Each row's signal by use-case id, in the portfolio's order once refreshed.
+type RowSignals = Vec<(UseCaseId, ArcRwSignal<RowFacts>)>;
 
-/// The signal of the row with this key, created if it has none yet.
-fn signal_for(signals: &mut RowSignals, key: u64) -> ArcRwSignal<RowFacts> {
-    if let Some((_, signal)) = signals.iter().find(|(k, _)| *k == key) {
+/// The signal of the row with this id, created if it has none yet.
+fn signal_for(signals: &mut RowSignals, id: &UseCaseId) -> ArcRwSignal<RowFacts> {
+    if let Some((_, signal)) = signals.iter().find(|(k, _)| k == id) {
         return signal.clone();
     }
     let signal = ArcRwSignal::default();
-    signals.push((key, signal.clone()));
+    signals.push((id.clone(), signal.clone()));
     signal
 }
 
-/// The rows whose facts changed, with their new facts; the signals are realigned with the keys
+/// The rows whose facts changed, with their new facts; the signals are realigned with the ids
 /// first (only when use cases were added, removed or moved). The caller sets them, outside the
 /// store's lock.
 fn changed_rows(
     signals: &mut RowSignals,
-    keys: &[u64],
+    ids: &[UseCaseId],
     facts: Vec<RowFacts>,
 ) -> Vec<(ArcRwSignal<RowFacts>, RowFacts)> {
-    if !signals.iter().map(|(k, _)| k).eq(keys) {
+    if !signals.iter().map(|(k, _)| k).eq(ids) {
         let mut previous = std::mem::take(signals);
-        *signals = keys.iter().map(|key| (*key, signal_for(&mut previous, *key))).collect();
+        *signals = ids.iter().map(|id| (id.clone(), signal_for(&mut previous, id))).collect();
     }
     signals
         .iter()
@@ -117,7 +117,7 @@ fn changed_rows(
 #[component]
 pub fn UseCaseList() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
-    let is_empty = move || ctx.keys.with(Vec::is_empty);
+    let is_empty = move || ctx.ids().with(Vec::is_empty);
     // One signal per row, set only when that row's facts change: a slider move then redraws
     // the edited row alone. Rows reading the portfolio directly would all re-run on every
     // edit, and Leptos unsubscribes a re-run reader in time linear in the readers: at 1,000
@@ -125,12 +125,13 @@ pub fn UseCaseList() -> impl IntoView {
     let signals = StoredValue::new(RowSignals::new());
     let locale = locale();
     let refresh = move || {
-        let keys = ctx.keys.get();
-        let open = ctx.selected.get().and_then(|key| keys.iter().position(|k| *k == key));
+        let ids = ctx.ids().get();
+        let open = ctx.with_selected(|s| s.and_then(|id| ids.iter().position(|k| k == id)));
         let locale = locale();
-        let facts = ctx.draft.with(|p| ctx.result.with(|r| row_facts(p, r.as_ref(), open, locale)));
+        let facts =
+            ctx.with_draft(|p| ctx.result().with(|r| row_facts(p, r.as_ref(), open, locale)));
         let changed =
-            signals.try_update_value(|s| changed_rows(s, &keys, facts)).unwrap_or_default();
+            signals.try_update_value(|s| changed_rows(s, &ids, facts)).unwrap_or_default();
         for (signal, f) in changed {
             signal.set(f);
         }
@@ -139,7 +140,7 @@ pub fn UseCaseList() -> impl IntoView {
     untrack(refresh);
     Effect::new(refresh);
     let signal_of =
-        move |key: u64| signals.try_update_value(|s| signal_for(s, key)).unwrap_or_default();
+        move |id: &UseCaseId| signals.try_update_value(|s| signal_for(s, id)).unwrap_or_default();
     view! {
         <section class="use-cases panel" aria-labelledby="use-cases-title" data-testid="use-cases">
             <h2 id="use-cases-title">{text(|t| t.use_cases)}</h2>
@@ -147,8 +148,8 @@ pub fn UseCaseList() -> impl IntoView {
                 <p class="empty">{text(|t| t.empty_portfolio)}</p>
             </Show>
             <ol class="use-case-list">
-                <For each=move || ctx.keys.get() key=|k| *k let:key>
-                    <UseCaseRow key=key facts=signal_of(key) />
+                <For each=move || ctx.ids().get() key=UseCaseId::key let:id>
+                    <UseCaseRow facts=signal_of(&id) id=id />
                 </For>
             </ol>
             <Starters />
@@ -159,8 +160,8 @@ pub fn UseCaseList() -> impl IntoView {
 /// One use case: name, kind, yearly carbon and its share, actions, and its form when open.
 #[component]
 fn UseCaseRow(
-    /// Stable key of the use case.
-    key: u64,
+    /// Stable id of the use case.
+    id: UseCaseId,
     /// What the row shows, updated only when it changes.
     facts: ArcRwSignal<RowFacts>,
 ) -> impl IntoView {
@@ -181,9 +182,8 @@ fn UseCaseRow(
         })
     };
     let open = move || facts.with(|f| f.open);
-    let toggle =
-        move |_| ctx.selected.update(|s| *s = if *s == Some(key) { None } else { Some(key) });
-    let at = move || facts.with_untracked(|f| f.index);
+    let id = StoredValue::new(id);
+    let toggle = move |_| ctx.toggle_selected(&id.read_value());
     view! {
         <li class="use-case-row" class:open=open data-testid="use-case-row">
             <div class="row-summary">
@@ -219,11 +219,7 @@ fn UseCaseRow(
                     <button
                         type="button"
                         data-testid="duplicate"
-                        on:click=move |_| {
-                            if let Some(i) = at() {
-                                ctx.duplicate(i, t().copy_suffix);
-                            }
-                        }
+                        on:click=move |_| ctx.duplicate(&id.read_value(), t().copy_suffix)
                     >
                         {move || t().duplicate}
                     </button>
@@ -232,11 +228,7 @@ fn UseCaseRow(
                         aria-label=move || format!("{} {}", t().move_up, name())
                         title=move || t().move_up
                         disabled=move || index() == Some(0)
-                        on:click=move |_| {
-                            if let Some(i) = at() {
-                                ctx.shift(i, true);
-                            }
-                        }
+                        on:click=move |_| ctx.shift(&id.read_value(), true)
                     >
                         "↑"
                     </button>
@@ -245,11 +237,7 @@ fn UseCaseRow(
                         aria-label=move || format!("{} {}", t().move_down, name())
                         title=move || t().move_down
                         disabled=move || facts.with(|f| f.last)
-                        on:click=move |_| {
-                            if let Some(i) = at() {
-                                ctx.shift(i, false);
-                            }
-                        }
+                        on:click=move |_| ctx.shift(&id.read_value(), false)
                     >
                         "↓"
                     </button>
@@ -257,18 +245,14 @@ fn UseCaseRow(
                         type="button"
                         class="danger"
                         data-testid="remove"
-                        on:click=move |_| {
-                            if let Some(i) = at() {
-                                ctx.remove(i, t().removed);
-                            }
-                        }
+                        on:click=move |_| ctx.remove(&id.read_value(), t().removed)
                     >
                         {move || t().remove}
                     </button>
                 </div>
             </div>
             <Show when=open>
-                <UseCaseForm key=key />
+                <UseCaseForm id=id.get_value() />
             </Show>
         </li>
     }
@@ -313,18 +297,22 @@ fn Starters() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use engine::{evaluate, UseCase};
+    use engine::{evaluate_portfolio, UseCase};
 
     fn three() -> Portfolio {
         let mut p = Portfolio::default();
         for name in ["B", "C"] {
-            p.use_cases.push(UseCase { name: name.into(), ..UseCase::default() });
+            p.add(UseCase { name: name.into(), ..UseCase::default() });
         }
         p
     }
 
     fn facts(p: &Portfolio, open: Option<usize>) -> Vec<RowFacts> {
-        row_facts(p, evaluate(p).ok().as_ref(), open, Locale::En)
+        row_facts(p, evaluate_portfolio(p).ok().as_ref(), open, Locale::En)
+    }
+
+    fn ids(p: &Portfolio) -> Vec<UseCaseId> {
+        p.use_cases.iter().map(|uc| uc.id.clone()).collect()
     }
 
     #[test]
@@ -350,7 +338,7 @@ mod tests {
         let mut p = three();
         // The second use case is the largest, so editing the third leaves every bar but its own.
         p.use_cases[1].volume = engine::Volume::PerYear { per_year: 1e9 };
-        let keys = [10, 11, 12];
+        let keys = ids(&p);
         let mut signals = RowSignals::new();
         let fill = changed_rows(&mut signals, &keys, facts(&p, None));
         assert_eq!(fill.len(), 3, "every row differs from its empty start");
@@ -369,12 +357,13 @@ mod tests {
     fn rows_keep_their_signals_when_use_cases_move_and_lose_them_when_removed() {
         let mut signals = RowSignals::new();
         let p = three();
-        changed_rows(&mut signals, &[10, 11, 12], facts(&p, None));
-        let second = signal_for(&mut signals, 11);
-        changed_rows(&mut signals, &[11, 12], facts(&without_first(p), None));
-        assert_eq!(signals.iter().map(|(k, _)| *k).collect::<Vec<_>>(), [11, 12]);
+        let all = ids(&p);
+        changed_rows(&mut signals, &all, facts(&p, None));
+        let second = signal_for(&mut signals, &all[1]);
+        changed_rows(&mut signals, &all[1..], facts(&without_first(p), None));
+        assert_eq!(signals.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(), all[1..]);
         second.set(RowFacts { name: "marker".into(), ..RowFacts::default() });
-        let kept = signal_for(&mut signals, 11).with_untracked(|f| f.name == "marker");
+        let kept = signal_for(&mut signals, &all[1]).with_untracked(|f| f.name == "marker");
         assert!(kept, "the same row keeps the same signal");
     }
 

@@ -13,9 +13,10 @@ use crate::state::PortfolioCtx;
 pub fn Working() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
     let t = texts();
-    let index = Memo::new(move |_| ctx.selected.get().and_then(|k| ctx.index_of(k)).unwrap_or(0));
+    let index =
+        Memo::new(move |_| ctx.with_selected(|s| s.and_then(|id| ctx.index_of(id))).unwrap_or(0));
     let heading = move || {
-        ctx.result.with(|r| {
+        ctx.result().with(|r| {
             r.as_ref().and_then(|r| r.use_cases.get(index.get())).map(|u| {
                 format!("{} · {}", (t().working_for)(&u.name), (t().estimator_used)(&u.working))
             })
@@ -23,7 +24,7 @@ pub fn Working() -> impl IntoView {
     };
     let per_run = move |get: fn(&engine::Impacts) -> f64| {
         move || {
-            ctx.result.with(|r| {
+            ctx.result().with(|r| {
                 r.as_ref().and_then(|r| r.use_cases.get(index.get())).map(|u| get(&u.per_run))
             })
         }
@@ -33,7 +34,7 @@ pub fn Working() -> impl IntoView {
     let water = per_run(|i| i.water_total_l().central);
     let rows = move || {
         let texts = t();
-        ctx.result.with(|r| {
+        ctx.result().with(|r| {
             let Some(r) = r else { return Vec::new() };
             let Some(uc) = r.use_cases.get(index.get()) else { return Vec::new() };
             let mut rows: Vec<(String, String, String)> = engine::explain::steps(uc)

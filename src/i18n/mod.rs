@@ -99,6 +99,9 @@ impl Texts {
                 Inapplicable::NoCatalogueApiPrice => self.reason_no_catalogue_price,
                 Inapplicable::NoHourlyPrice => self.reason_no_hourly_price,
             }),
+            Problem::BadId(_) => self.problem_bad_id.to_owned(),
+            Problem::DuplicateId(id) => (self.problem_duplicate_id)(id),
+            Problem::UnknownUseCase(id) => (self.problem_unknown_use_case)(id),
             Problem::UnsupportedSchema { found, supported } => {
                 (self.problem_schema)(*found, *supported)
             }
@@ -228,6 +231,20 @@ pub struct Texts {
     pub copy_suffix: &'static str,
     pub removed: fn(&str) -> String,
     pub undo: &'static str,
+    /// A file or link of a portfolio the library already has (its name there).
+    pub arrival_known: fn(&str) -> String,
+    pub arrival_open_existing: &'static str,
+    pub arrival_replace: &'static str,
+    pub arrival_keep_both: &'static str,
+    /// The library's copy was replaced by the arriving one.
+    pub arrival_replaced: fn(&str) -> String,
+    /// A malformed id, a duplicate use-case id, a lever on a use case that is not there.
+    pub problem_bad_id: &'static str,
+    pub problem_duplicate_id: fn(&str) -> String,
+    pub problem_unknown_use_case: fn(&str) -> String,
+    /// A lever refused because a use case relies on a published hourly price the chosen
+    /// accelerator lacks.
+    pub lever_refused_no_price: fn(&str) -> String,
     pub dismiss: &'static str,
     pub preset_name: fn(&str) -> &'static str,
     // Use case form
@@ -495,7 +512,7 @@ mod tests {
     use super::*;
     use engine::equivalents::{equivalents, Region};
     use engine::explain::steps;
-    use engine::{evaluate, presets::presets, Portfolio};
+    use engine::{evaluate_portfolio, presets::presets, Portfolio};
 
     #[test]
     fn picks_the_browser_language() {
@@ -526,11 +543,13 @@ mod tests {
     #[test]
     fn every_engine_identifier_has_a_text_in_every_language() {
         let mut portfolio = Portfolio::default();
-        portfolio.use_cases.extend(presets().into_iter().map(|p| p.use_case));
+        for preset in presets() {
+            portfolio.add(preset.use_case);
+        }
         let mut ids: Vec<&str> = Vec::new();
         for estimator in [engine::LlmEstimator::Paper, engine::LlmEstimator::Ecologits] {
             portfolio.settings.llm_estimator = estimator;
-            let result = evaluate(&portfolio).expect("presets are valid");
+            let result = evaluate_portfolio(&portfolio).expect("presets are valid");
             for uc in &result.use_cases {
                 ids.extend(steps(uc).iter().map(|s| s.id));
             }

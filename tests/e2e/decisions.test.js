@@ -158,7 +158,8 @@ test("planned levers survive a reload and go with the use case they apply to", a
   const lever = page.getByTestId("lever").first();
   await lever.locator("select").first().selectOption("move_region");
   await lever.locator("select[id$='-location']").selectOption("SE");
-  await lever.locator("select[id$='-scope']").selectOption("1");
+  // Levers name a use case by its id: the second of the example's is "2".
+  await lever.locator("select[id$='-scope']").selectOption("2");
   await page.getByTestId("add-lever").click();
   await page.getByTestId("lever").nth(1).locator("select").first().selectOption("cut_pue");
   const whatIf = await page.getByTestId("what-if").innerText();
@@ -166,7 +167,7 @@ test("planned levers survive a reload and go with the use case they apply to", a
   await page.reload();
   await page.getByTestId("what-if").waitFor(); // the app is up again: count() does not wait
   assert.equal(await page.getByTestId("lever").count(), 2, "kept with the portfolio");
-  assert.equal(await page.getByTestId("lever").first().locator("select[id$='-scope']").inputValue(), "1");
+  assert.equal(await page.getByTestId("lever").first().locator("select[id$='-scope']").inputValue(), "2");
   assert.equal(await page.getByTestId("what-if").innerText(), whatIf);
   await page.getByTestId("remove").nth(1).click();
   assert.equal(await page.getByTestId("lever").count(), 1, "the lever on the removed use case goes with it");

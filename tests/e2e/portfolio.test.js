@@ -54,7 +54,7 @@ test("removing a use case can be undone", async () => {
   const carbon = await value(page, "carbon-per-year");
   await rows(page).first().getByTestId("remove").click();
   assert.equal(await rows(page).count(), 1);
-  assert.match(await page.getByTestId("notice").innerText(), /Removed/);
+  assert.match(await page.getByTestId("undo-notice").innerText(), /Removed/);
   await page.getByTestId("undo").click();
   assert.equal(await rows(page).count(), 2);
   assert.equal(await value(page, "carbon-per-year"), carbon);
@@ -91,12 +91,22 @@ test("export then import round-trips the portfolio", async () => {
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-json").click()]);
   const file = await download.path();
   const exported = JSON.parse(await readFile(file, "utf8"));
-  assert.equal(exported.schema_version, 1);
+  assert.equal(exported.schema_version, 2);
   assert.equal(exported.use_cases.length, 2);
+  assert.deepEqual(exported.use_cases.map((u) => u.id), ["1", "2"]);
   await page.getByTestId("new-portfolio").click();
   assert.equal(await rows(page).count(), 0);
+  const portfolios = await page.getByTestId("portfolio-choice").locator("option").count();
+  // The library already has this portfolio: it asks rather than make a silent duplicate.
   await page.getByTestId("import-json").setInputFiles(file);
+  await page.getByTestId("arrival").waitFor();
+  assert.equal(await page.getByTestId("portfolio-choice").locator("option").count(), portfolios);
+  await page.getByTestId("arrival-open").click();
+  assert.equal(await rows(page).count(), 2, "the one it has is open");
+  await page.getByTestId("import-json").setInputFiles(file);
+  await page.getByTestId("arrival-keep-both").click();
   await page.getByText(/Imported/).waitFor();
+  assert.equal(await page.getByTestId("portfolio-choice").locator("option").count(), portfolios + 1);
   assert.equal(await rows(page).count(), 2);
   assert.equal(await value(page, "carbon-per-year"), carbon);
   await context.close();

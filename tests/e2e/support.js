@@ -99,6 +99,8 @@ export async function waitForSave(page) {
 }
 
 /** A portfolio file of `n` use cases cycling through the app's starter kinds. */
+// Written in file format 1 and saved-state version 1, as a returning visitor from before ids
+// has it: every test that seeds a portfolio also opens that older format.
 export function portfolioOf(n, name = `Bench ${n}`) {
   const kinds = [
     { llm: { task: "chat", model: { reference: { size: "70B" } }, output_tokens: 208.45, input_tokens: 126.89 } },

@@ -14,7 +14,10 @@ fn main() {
         let us = fixtures::median_us_per_use_case(n, || {
             let started = Instant::now();
             for _ in 0..fixtures::repetitions(n) {
-                black_box(engine::evaluate(black_box(&portfolio)).map(|r| r.total_per_year)).ok();
+                black_box(
+                    engine::evaluate_portfolio(black_box(&portfolio)).map(|r| r.total_per_year),
+                )
+                .ok();
             }
             started.elapsed().as_secs_f64()
         });

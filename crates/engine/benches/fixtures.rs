@@ -13,8 +13,12 @@ pub const SIZES: [usize; 3] = [10, 1_000, 100_000];
 /// agents, classic ML, image generation, training), evaluated with ranges and prefill.
 pub fn portfolio(n: usize) -> Portfolio {
     let base = parse_portfolio(COMPANY).expect("the shipped example parses");
-    let use_cases = base.use_cases.iter().cycle().take(n).cloned().collect();
-    Portfolio { use_cases, ..base }
+    let use_cases = base.use_cases.iter().cycle().take(n).cloned().zip(1..).map(|(mut uc, i)| {
+        // Each copy is a use case of its own, with an id of its own.
+        uc.id = i.to_string().parse().expect("a number is an id");
+        uc
+    });
+    Portfolio { use_cases: use_cases.collect(), ..base }
 }
 
 /// Use cases in the projection benchmark.
@@ -27,7 +31,7 @@ pub const PROJECTED_TO_YEAR: u16 = engine::decision::projection::BASE_YEAR + 10;
 /// every scenario, so that nothing is optimised away.
 pub fn evaluate_and_project(portfolio: &Portfolio) -> Vec<f64> {
     use engine::decision::projection::{project, Scenario};
-    let result = engine::evaluate(portfolio).expect("the benchmark portfolio is valid");
+    let result = engine::evaluate_portfolio(portfolio).expect("the benchmark portfolio is valid");
     Scenario::presets()
         .iter()
         .map(|s| project(portfolio, &result, s, PROJECTED_TO_YEAR))

@@ -466,13 +466,9 @@ fn model_at(model: &ResolvedModel, bound: Bound) -> ModelAtBound {
             ttft_s: m.ttft_s,
             reference: None,
         },
-        ResolvedModel::Custom { total_b, active_b } => ModelAtBound {
-            total_b,
-            active_b,
-            tokens_per_s: None,
-            ttft_s: None,
-            reference: None,
-        },
+        ResolvedModel::Custom { total_b, active_b } => {
+            ModelAtBound { total_b, active_b, tokens_per_s: None, ttft_s: None, reference: None }
+        }
     }
 }
 
@@ -600,15 +596,14 @@ mod tests {
     use super::*;
     use crate::portfolio::{
         Cost, LlmTask, ModelChoice, ModelSize, Task, TaskWorkload, TrainingCompute, TrainingRun,
-        UseCase,
-        Volume, Workload,
+        UseCase, Volume, Workload,
     };
     use crate::refdata::accelerators::DEFAULT_ACCELERATOR;
 
     fn chat(size: ModelSize, per_day: f64, location: &str) -> UseCase {
         UseCase {
             id: crate::id::UseCaseId::default(),
-            name: format!("{} chat", size.label()),
+            name: format!("{} chat", crate::Keyed::key(size)),
             workload: Workload::Llm(LlmWorkload {
                 model: ModelChoice::Reference { size },
                 ..LlmWorkload::default()
@@ -654,7 +649,8 @@ mod tests {
 
     #[test]
     fn yearly_values_are_per_run_times_volume() {
-        let result = evaluate_portfolio(&portfolio(vec![chat(ModelSize::B70, 1_000.0, "FR")])).unwrap();
+        let result =
+            evaluate_portfolio(&portfolio(vec![chat(ModelSize::B70, 1_000.0, "FR")])).unwrap();
         let uc = &result.use_cases[0];
         assert_eq!(uc.runs_per_year, 365_000.0);
         let ratio = uc.per_year.energy_kwh.central / uc.per_run.energy_kwh.central;
@@ -682,7 +678,8 @@ mod tests {
 
     #[test]
     fn ranges_are_ordered_and_bracket_the_paper_pue() {
-        let result = evaluate_portfolio(&portfolio(vec![chat(ModelSize::B405, 10.0, "DE")])).unwrap();
+        let result =
+            evaluate_portfolio(&portfolio(vec![chat(ModelSize::B405, 10.0, "DE")])).unwrap();
         for indicator in result.total_per_year.all() {
             assert!(indicator.is_ordered(), "{indicator:?}");
         }
@@ -847,7 +844,8 @@ mod tests {
 
     #[test]
     fn invalid_input_is_refused_not_computed() {
-        let errors = evaluate_portfolio(&portfolio(vec![chat(ModelSize::B8, -1.0, "US")])).unwrap_err();
+        let errors =
+            evaluate_portfolio(&portfolio(vec![chat(ModelSize::B8, -1.0, "US")])).unwrap_err();
         assert_eq!(errors.problems()[0].field.to_string(), "use_cases[0].volume.per_day");
     }
 }

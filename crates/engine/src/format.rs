@@ -90,10 +90,17 @@ fn migrate_v1(portfolio: &mut Portfolio, id: PortfolioId) {
     }
 }
 
-/// Writes a portfolio as pretty-printed JSON.
+/// Writes a portfolio as compact JSON (saved state, share links): one serialiser in the
+/// download. A file for people to read is indented by the caller (the browser's own
+/// `JSON.stringify`, or [`to_json_pretty`] natively).
 pub fn to_json(portfolio: &Portfolio) -> String {
     // Serialising these plain structs cannot fail: no maps with non-string keys, no NaN
     // (serde_json writes NaN as null, which validation then rejects on reading).
+    serde_json::to_string(portfolio).unwrap_or_default()
+}
+
+/// Writes a portfolio as indented JSON, for the command line.
+pub fn to_json_pretty(portfolio: &Portfolio) -> String {
     serde_json::to_string_pretty(portfolio).unwrap_or_default()
 }
 
@@ -105,7 +112,8 @@ mod tests {
     #[test]
     fn round_trips_the_default_portfolio() {
         let p = Portfolio::default();
-        assert_eq!(parse_portfolio(&to_json(&p)), Ok(p));
+        assert_eq!(parse_portfolio(&to_json(&p)), Ok(p.clone()));
+        assert_eq!(parse_portfolio(&to_json_pretty(&p)), Ok(p));
     }
 
     #[test]
@@ -168,8 +176,7 @@ mod tests {
         let targets: Vec<Option<&str>> =
             p.settings.levers.iter().map(|l| l.use_case.as_ref().map(|id| id.as_str())).collect();
         assert_eq!(targets, [Some("2"), None, Some("missing-7")]);
-        let messages: Vec<String> =
-            crate::validate(&p).iter().map(ToString::to_string).collect();
+        let messages: Vec<String> = crate::validate(&p).iter().map(ToString::to_string).collect();
         assert_eq!(messages, ["settings.levers[2].use_case: no use case has the id \"missing-7\""]);
         let baseline = p.settings.baseline.as_deref().expect("kept");
         assert_eq!((baseline.schema_version, &baseline.id), (SCHEMA_VERSION, &p.id));
@@ -185,9 +192,9 @@ mod tests {
         let mut p = Portfolio::default();
         p.settings.levers = vec![Planned::on(Lever::CutPue(1.1), "1".parse().expect("an id"))];
         let json = to_json(&p);
-        assert!(json.contains(r#""use_case": "1""#), "{json}");
-        let p = parse_portfolio(&json.replace(r#""use_case": "1""#, r#""use_case": 0"#))
-            .expect("reads");
+        assert!(json.contains(r#""use_case":"1""#), "{json}");
+        let p =
+            parse_portfolio(&json.replace(r#""use_case":"1""#, r#""use_case":0"#)).expect("reads");
         let problems = crate::validate(&p);
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].field.to_string(), "settings.levers[0].use_case");

@@ -83,6 +83,21 @@ id_type! {
     PortfolioId
 }
 
+impl UseCaseId {
+    /// A number standing for the id where a list is keyed for rendering: the id's FNV-1a hash.
+    /// Hashing a number reuses the keyed list's code for numbers instead of adding a copy for
+    /// strings; two ids of one portfolio sharing a 64-bit hash is not a practical concern.
+    pub fn key(&self) -> u64 {
+        fnv1a(&self.0)
+    }
+}
+
+/// FNV-1a, 64 bits: tiny, and enough where a collision costs nothing or little.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+}
+
 impl Default for UseCaseId {
     /// The first id, "1": the id of a portfolio's only use case.
     fn default() -> Self {
@@ -169,11 +184,8 @@ impl PortfolioId {
     /// The id of content written before ids existed: a hash of the text, so that the same file
     /// or link always gets the same id.
     pub fn of_content(text: &str) -> PortfolioId {
-        // FNV-1a, 64 bits: tiny, and collisions here only mean "offer to keep both".
-        let hash = text
-            .bytes()
-            .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
-        PortfolioId::from_random(hash)
+        // A collision here only means "offer to keep both".
+        PortfolioId::from_random(fnv1a(text))
     }
 }
 

@@ -203,7 +203,28 @@ pub enum Workload {
     Training(TrainingRun),
 }
 
+crate::keyed! {
+    /// The kinds of [`Workload`].
+    pub enum WorkloadKind {
+        /// LLM inference.
+        Llm = "llm",
+        /// An inference task.
+        Task = "task",
+        /// A training run.
+        Training = "training",
+    }
+}
+
 impl Workload {
+    /// Its kind.
+    pub fn kind(&self) -> WorkloadKind {
+        match self {
+            Workload::Llm(_) => WorkloadKind::Llm,
+            Workload::Task(_) => WorkloadKind::Task,
+            Workload::Training(_) => WorkloadKind::Training,
+        }
+    }
+
     /// Training runs belong to the training phase; everything else to inference.
     pub fn phase(&self) -> Phase {
         match self {
@@ -365,15 +386,6 @@ impl ModelSize {
             ModelSize::B405 => 405.0,
         }
     }
-
-    /// The label used in files and shown to the user ("70B").
-    pub fn label(self) -> &'static str {
-        match self {
-            ModelSize::B8 => "8B",
-            ModelSize::B70 => "70B",
-            ModelSize::B405 => "405B",
-        }
-    }
 }
 
 /// An inference task with a published energy per inference.
@@ -454,6 +466,29 @@ pub enum TrainingCompute {
     },
 }
 
+crate::keyed! {
+    /// The ways of knowing a training run's compute ([`TrainingCompute`]).
+    pub enum ComputeBasis {
+        /// Accelerator-hours.
+        Hours = "hours",
+        /// FLOPs from parameters and tokens.
+        Flops = "flops",
+        /// The paper's classic fine-tune.
+        Classic = "classic",
+    }
+}
+
+impl TrainingCompute {
+    /// How it is known.
+    pub fn basis(&self) -> ComputeBasis {
+        match self {
+            TrainingCompute::AcceleratorHours { .. } => ComputeBasis::Hours,
+            TrainingCompute::Flops { .. } => ComputeBasis::Flops,
+            TrainingCompute::ClassicFineTune { .. } => ComputeBasis::Classic,
+        }
+    }
+}
+
 /// How many times a year a use case runs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -492,7 +527,18 @@ pub enum VolumeBasis {
     PerYear,
 }
 
+crate::keyed!(impl VolumeBasis { PerDay = "per_day", PerUser = "per_user", PerYear = "per_year" });
+
 impl Volume {
+    /// How it is expressed.
+    pub fn basis(&self) -> VolumeBasis {
+        match self {
+            Volume::PerDay { .. } => VolumeBasis::PerDay,
+            Volume::PerUser { .. } => VolumeBasis::PerUser,
+            Volume::PerYear { .. } => VolumeBasis::PerYear,
+        }
+    }
+
     /// The same yearly volume expressed another way: 365 days a year per day; 100 people on 250
     /// working days per user.
     pub fn expressed_as(&self, basis: VolumeBasis) -> Volume {
@@ -552,6 +598,32 @@ impl Default for Site {
             pue: None,
             wue_onsite_l_per_kwh: None,
             carbon_free_share: None,
+        }
+    }
+}
+
+crate::keyed! {
+    /// The ways of costing a use case ([`Cost`]), named as in the file.
+    pub enum CostBasis {
+        /// Not costed.
+        None = "none",
+        /// The catalogue's API price.
+        ApiCatalogue = "api_catalogue",
+        /// Prices per million tokens.
+        ApiTokens = "api_tokens",
+        /// Accelerator-hours.
+        AcceleratorHours = "accelerator_hours",
+    }
+}
+
+impl Cost {
+    /// How it is costed.
+    pub fn basis(&self) -> CostBasis {
+        match self {
+            Cost::None => CostBasis::None,
+            Cost::ApiCatalogue => CostBasis::ApiCatalogue,
+            Cost::ApiTokens { .. } => CostBasis::ApiTokens,
+            Cost::AcceleratorHours { .. } => CostBasis::AcceleratorHours,
         }
     }
 }

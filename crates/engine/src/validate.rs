@@ -4,7 +4,6 @@
 //! only a `Resolved`, so it cannot fail and needs no fallback: no input can make the engine
 //! panic or return NaN or infinity.
 
-use std::collections::HashSet;
 use std::fmt;
 
 use crate::decision::levers::Planned;
@@ -425,17 +424,15 @@ fn check_portfolio<'a>(
     for (i, planned) in portfolio.settings.levers.iter().enumerate() {
         check_lever(checker, i, planned, portfolio);
     }
-    let mut ids = HashSet::new();
+    let repeated = repeated_ids(portfolio);
     let mut resolved = Some(Vec::with_capacity(portfolio.use_cases.len()));
     for (i, use_case) in portfolio.use_cases.iter().enumerate() {
         let at = |field| FieldPath::use_case(i, field);
-        match use_case.id.check() {
-            Err(e) => checker.push(at(UseCaseField::Id), Problem::BadId(e)),
-            Ok(()) if !ids.insert(&use_case.id) => {
-                let problem = Problem::DuplicateId(use_case.id.to_string());
-                checker.push(at(UseCaseField::Id), problem);
-            }
-            Ok(()) => {}
+        if let Err(e) = use_case.id.check() {
+            checker.push(at(UseCaseField::Id), Problem::BadId(e));
+        } else if repeated.binary_search(&i).is_ok() {
+            let problem = Problem::DuplicateId(use_case.id.to_string());
+            checker.push(at(UseCaseField::Id), problem);
         }
         let one = check_use_case(checker, i, use_case, &portfolio.settings);
         resolved = resolved.zip(one).map(|(mut all, one)| {
@@ -444,6 +441,19 @@ fn check_portfolio<'a>(
         });
     }
     resolved
+}
+
+/// Positions of the use cases whose id an earlier one already has, in order. Sorting, not a
+/// hash set: the sort is in the download already, a hash table would add its own code.
+fn repeated_ids(portfolio: &Portfolio) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..portfolio.use_cases.len()).collect();
+    let id = |i: usize| &portfolio.use_cases[i].id;
+    // Stable, so that among equal ids the first in the portfolio comes first.
+    crate::order::sort_by(&mut order, |a, b| id(*a).cmp(id(*b)));
+    let mut repeated: Vec<usize> =
+        order.windows(2).filter(|w| id(w[0]) == id(w[1])).map(|w| w[1]).collect();
+    crate::order::sort_by(&mut repeated, usize::cmp);
+    repeated
 }
 
 /// Checks one use case; resolved when every one of its inputs is valid.
@@ -487,7 +497,7 @@ fn check_use_case<'a>(
 
 /// The accelerator whose hours a workload's estimate counts (None: an unknown training
 /// accelerator, reported by its own check).
-fn accelerator_of(workload: &Workload, settings: &Settings) -> Option<&'static Accelerator> {
+pub fn accelerator_of(workload: &Workload, settings: &Settings) -> Option<&'static Accelerator> {
     match workload {
         Workload::Llm(_) => match settings.llm_estimator {
             LlmEstimator::Paper => refdata::accelerator(PAPER_ACCELERATOR),
@@ -825,7 +835,10 @@ mod tests {
         let scenario =
             Scenario { pue: 0.5, usage_cagr: [0.3, 20.0, 0.1], ..Scenario::presets()[0].clone() };
         assert_eq!(
-            validate_scenario(&scenario).into_iter().map(|e| e.field.to_string()).collect::<Vec<_>>(),
+            validate_scenario(&scenario)
+                .into_iter()
+                .map(|e| e.field.to_string())
+                .collect::<Vec<_>>(),
             ["settings.scenario.usage_cagr[1]", "settings.scenario.pue"]
         );
         p.settings.scenario = Some(scenario);
@@ -908,14 +921,20 @@ mod tests {
         let uc = &resolved.use_cases()[0];
         assert_eq!(uc.location.zone.code, "FR");
         assert_eq!(uc.accelerator.id, PAPER_ACCELERATOR, "the paper measured A100s");
-        assert!(matches!(uc.workload, ResolvedWorkload::Llm { model: ResolvedModel::Reference(ModelSize::B70), .. }));
+        assert!(matches!(
+            uc.workload,
+            ResolvedWorkload::Llm { model: ResolvedModel::Reference(ModelSize::B70), .. }
+        ));
         let ResolvedCost::AcceleratorHours { usd_per_hour, .. } = uc.cost else {
             panic!("costed by the hour")
         };
         assert_eq!(usd_per_hour, Estimate::new(0.80, 1.30, 3.00), "the A100's published price");
         p.use_cases[0].site.location = "atlantis".into();
         let invalid = resolve(&p).expect_err("unknown location");
-        assert_eq!(invalid.to_string(), "use_cases[0].site.location: unknown location \"atlantis\"");
+        assert_eq!(
+            invalid.to_string(),
+            "use_cases[0].site.location: unknown location \"atlantis\""
+        );
     }
 
     #[test]

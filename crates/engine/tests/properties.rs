@@ -1,14 +1,14 @@
 //! Properties that must hold for every valid input (METHODOLOGY §9 and the engine issue).
 #![cfg(not(target_arch = "wasm32"))]
 
+use engine::decision::levers::{apply, Lever, Scope};
+use engine::format::parse_portfolio;
 use engine::portfolio::{
     Cost, LlmEstimator, LlmTask, LlmWorkload, ModelChoice, ModelSize, Settings, Site, Task,
     TaskWorkload, TrainingCompute, TrainingRun, UseCase, Volume, Workload,
 };
-use engine::refdata::{accelerators, llm_models, locations};
-use engine::decision::levers::{apply, Lever, Scope};
-use engine::format::parse_portfolio;
 use engine::presets::presets;
+use engine::refdata::{accelerators, llm_models, locations};
 use engine::{evaluate_portfolio, resolve, validate, Keyed, Portfolio, UseCaseId};
 use proptest::prelude::*;
 
@@ -148,9 +148,13 @@ fn portfolio() -> impl Strategy<Value = Portfolio> {
 }
 
 fn single(uc: UseCase, settings: &Settings) -> engine::Impacts {
-    evaluate_portfolio(&Portfolio { use_cases: vec![uc], settings: settings.clone(), ..Portfolio::default() })
-        .expect("valid")
-        .total_per_year
+    evaluate_portfolio(&Portfolio {
+        use_cases: vec![uc],
+        settings: settings.clone(),
+        ..Portfolio::default()
+    })
+    .expect("valid")
+    .total_per_year
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -238,8 +242,12 @@ fn lever() -> impl Strategy<Value = Lever> {
     let accelerator_ids: Vec<String> = accelerators().iter().map(|a| a.id.to_owned()).collect();
     prop_oneof![
         prop::sample::select(ModelSize::ALL.to_vec()).prop_map(Lever::RightSize),
-        prop::sample::select(vec![Task::TextClassification, Task::TextGeneration, Task::Summarisation])
-            .prop_map(Lever::TaskSpecific),
+        prop::sample::select(vec![
+            Task::TextClassification,
+            Task::TextGeneration,
+            Task::Summarisation
+        ])
+        .prop_map(Lever::TaskSpecific),
         (2.0..=32.0f64).prop_map(Lever::Quantise),
         (1.0..=512.0f64).prop_map(Lever::Batch),
         prop::sample::select(accelerator_ids).prop_map(Lever::ChangeAccelerator),

@@ -32,9 +32,13 @@ usage: cargo xtask <task>
 /// 300 KB (293.6); the four decision panels (SAIQ, what-if levers, Return on Environment,
 /// projection) cost 66 KB more, spread over Leptos's per-view rendering code rather than any
 /// one item. One bundle, not a second lazily loaded wasm: Trunk cannot split a wasm module, and
-/// a second Leptos module would download the framework and the engine twice. The margin is kept
-/// small on purpose, so that the next feature has to be weighed against its size.
-const BUNDLE_BUDGET_BYTES: u64 = 375 * 1024;
+/// a second Leptos module would download the framework and the engine twice. Stable ids with
+/// the reading of version-1 files, the resolve step with typed field paths and lever refusals,
+/// the undo kept apart from notices and the question asked when a known portfolio arrives cost
+/// 11.1 KB more (373.9 to 385.0), of which 2.6 KB is the three languages' new text and the
+/// rest spread over the new views, signals and checks. The margin is kept small on purpose, so
+/// that the next feature has to be weighed against its size.
+const BUNDLE_BUDGET_BYTES: u64 = 386 * 1024;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

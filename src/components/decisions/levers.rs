@@ -2,10 +2,10 @@
 //! footprint and SAIQ before and after, and a button that makes the changes real (undoable).
 //! Planned levers are kept with the portfolio (`settings.levers`), so they survive a reload.
 
-use engine::decision::levers::{apply_planned, Lever, Planned};
+use engine::decision::levers::{apply_planned, Lever, Planned, Refusal};
 use engine::refdata::accelerators::accelerators;
 use engine::validate::{limits, Limits};
-use engine::{evaluate, Impacts, LlmEstimator, ModelSize, Task};
+use engine::{evaluate_portfolio, Impacts, Keyed, LlmEstimator, ModelSize, Task, UseCaseId};
 use leptos::prelude::*;
 
 use super::Analysis;
@@ -71,8 +71,8 @@ fn list_setting(lever: &Lever) -> Option<ListSetting> {
         Lever::RightSize(size) => (
             "size",
             |t| t.lever_size,
-            size.label().to_owned(),
-            one(ModelSize::ALL.iter().map(|s| ChoiceOption::fixed(s.label(), s.label())).collect()),
+            size.key().to_owned(),
+            one(ModelSize::ALL.iter().map(|s| ChoiceOption::fixed(s.key(), s.key())).collect()),
         ),
         Lever::TaskSpecific(task) => (
             "task",
@@ -122,9 +122,7 @@ fn list_setting(lever: &Lever) -> Option<ListSetting> {
 /// The lever with the setting picked from its list.
 fn with_listed(lever: &Lever, value: &str) -> Option<Lever> {
     Some(match lever {
-        Lever::RightSize(_) => {
-            Lever::RightSize(ModelSize::ALL.into_iter().find(|s| s.label() == value)?)
-        }
+        Lever::RightSize(_) => Lever::RightSize(ModelSize::from_key(value)?),
         Lever::TaskSpecific(_) => {
             Lever::TaskSpecific(*TEXT_TASKS.get(value.parse::<usize>().ok()?)?)
         }
@@ -153,6 +151,8 @@ struct Comparison {
     before: Impacts,
     after: Impacts,
     saiq: (Option<f64>, Option<f64>),
+    /// Why the planned levers cannot be applied, if one of them cannot.
+    refused: Option<Refusal>,
 }
 
 /// One row of the comparison: name, unit family, and the value read from the footprint.
@@ -181,31 +181,53 @@ pub fn Levers() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
     let analysis = Analysis::expect();
     let t = texts();
-    let count = Memo::new(move |_| ctx.draft.with(|p| p.settings.levers.len()));
+    let count = Memo::new(move |_| ctx.with_draft(|p| p.settings.levers.len()));
     let comparison = ctx.when_valid(move |p, r| {
         let before_score = analysis.score(p, r);
         if p.settings.levers.is_empty() {
             // Nothing to compare: no second evaluation on every keystroke.
             let same = r.total_per_year;
-            return Comparison { before: same, after: same, saiq: (before_score, before_score) };
+            let saiq = (before_score, before_score);
+            return Comparison { before: same, after: same, saiq, refused: None };
         }
-        let after_portfolio = apply_planned(p);
-        // A lever never makes a valid portfolio invalid; if it ever did, "after" shows
-        // "before" rather than nothing.
-        let after = evaluate(&after_portfolio).ok();
-        Comparison {
-            before: r.total_per_year,
-            after: after.as_ref().map_or(r.total_per_year, |a| a.total_per_year),
-            saiq: (before_score, after.as_ref().and_then(|a| analysis.score(&after_portfolio, a))),
+        match apply_planned(p) {
+            Ok(after_portfolio) => {
+                // A lever keeps a valid portfolio valid (the engine refuses one that would
+                // not), so the after portfolio evaluates.
+                let after = evaluate_portfolio(&after_portfolio).ok();
+                Comparison {
+                    before: r.total_per_year,
+                    after: after.as_ref().map_or(r.total_per_year, |a| a.total_per_year),
+                    saiq: (
+                        before_score,
+                        after.as_ref().and_then(|a| analysis.score(&after_portfolio, a)),
+                    ),
+                    refused: None,
+                }
+            }
+            Err(refusal) => Comparison {
+                before: r.total_per_year,
+                after: r.total_per_year,
+                saiq: (before_score, before_score),
+                refused: Some(refusal),
+            },
         }
     });
-    let add = move |_| {
-        let lever = Planned { lever: Lever::RightSize(ModelSize::B8), use_case: None };
-        ctx.draft.update(|p| p.settings.levers.push(lever));
+    let refusal_text = move || {
+        let refusal = comparison.with(|c| c.refused.clone())?;
+        Some(match refusal {
+            Refusal::Setting(problem) => t().problem(&problem),
+            Refusal::NoHourlyPrice { use_case, .. } => {
+                let name = ctx.with_draft(|p| p.use_case(&use_case).map(|uc| uc.name.clone()));
+                (t().lever_refused_no_price)(&name.unwrap_or_else(|| use_case.to_string()))
+            }
+        })
     };
+    let add = move |_| ctx.add_lever(Planned::on_all(Lever::RightSize(ModelSize::B8)));
     let apply_all = move |_| {
-        let changed = ctx.draft.with_untracked(apply_planned);
-        ctx.change_all(changed, (t().levers_applied)(count.get_untracked()));
+        if let Ok(changed) = ctx.with_draft_untracked(apply_planned) {
+            ctx.change_all(changed, (t().levers_applied)(count.get_untracked()));
+        }
     };
     let comparison_rows = move || {
         let c = comparison.get();
@@ -255,7 +277,7 @@ pub fn Levers() -> impl IntoView {
             <button
                 type="button"
                 data-testid="apply-levers"
-                disabled=move || count.get() == 0
+                disabled=move || count.get() == 0 || comparison.with(|c| c.refused.is_some())
                 on:click=apply_all
             >
                 {text(|t| t.apply_levers)}
@@ -273,6 +295,7 @@ pub fn Levers() -> impl IntoView {
             </thead>
             <tbody>{comparison_rows}</tbody>
         </table>
+        <p class="field-message" role="alert" data-testid="lever-refused">{refusal_text}</p>
         <BeforeAfterChart comparison=comparison />
         </Show>
     }
@@ -284,15 +307,9 @@ pub fn Levers() -> impl IntoView {
 fn LeverRow(i: usize) -> impl IntoView {
     let ctx = PortfolioCtx::expect();
     let t = texts();
-    let planned = Memo::new(move |_| ctx.draft.with(|p| p.settings.levers.get(i).cloned()));
+    let planned = Memo::new(move |_| ctx.with_draft(|p| p.settings.levers.get(i).cloned()));
     let lever = Memo::new(move |_| planned.with(|p| p.as_ref().map(|p| p.lever.clone())));
-    let edit = move |change: &dyn Fn(&mut Planned)| {
-        ctx.draft.update(|p| {
-            if let Some(planned) = p.settings.levers.get_mut(i) {
-                change(planned);
-            }
-        });
-    };
+    let edit = move |change: &dyn Fn(&mut Planned)| ctx.update_lever(i, change);
     let kind =
         Signal::derive(move || lever.get().map(|l| kind_of(&l).to_owned()).unwrap_or_default());
     let kinds = KINDS.iter().map(|(id, label, _)| ChoiceOption::text(*id, *label)).collect();
@@ -311,26 +328,24 @@ fn LeverRow(i: usize) -> impl IntoView {
     });
     let scope_value = Signal::derive(move || {
         planned
-            .with(|p| p.as_ref().and_then(|p| p.use_case))
-            .map_or_else(|| "all".to_owned(), |i| i.to_string())
+            .with(|p| p.as_ref().and_then(|p| p.use_case.as_ref().map(ToString::to_string)))
+            .unwrap_or_else(|| "all".to_owned())
     });
     // Names only: the options are rebuilt when a use case is renamed, added or removed, not on
     // every edit.
     let names = Memo::new(move |_| {
-        ctx.draft.with(|p| p.use_cases.iter().map(|uc| uc.name.clone()).collect::<Vec<_>>())
+        ctx.with_draft(|p| {
+            p.use_cases.iter().map(|uc| (uc.id.to_string(), uc.name.clone())).collect::<Vec<_>>()
+        })
     });
     let use_cases = Signal::derive(move || {
         names.with(|names| {
-            names
-                .iter()
-                .enumerate()
-                .map(|(i, name)| ChoiceOption::fixed(i.to_string(), name.clone()))
-                .collect()
+            names.iter().map(|(id, name)| ChoiceOption::fixed(id.clone(), name.clone())).collect()
         })
     });
     let set_scope = Callback::new(move |v: String| {
-        let use_case = v.parse::<usize>().ok();
-        edit(&|planned| planned.use_case = use_case);
+        let use_case = v.parse::<UseCaseId>().ok();
+        edit(&|planned| planned.use_case = use_case.clone());
     });
     let number = move |field: &'static str, label: Pick, unit: &'static str, scale: SliderScale| {
         view! {
@@ -404,7 +419,7 @@ fn LeverRow(i: usize) -> impl IntoView {
     // Said where the lever is set, rather than leaving an unexplained "no change".
     let batch_without_term = move || {
         matches!(lever.get(), Some(Lever::Batch(_)))
-            && ctx.draft.with(|p| p.settings.llm_estimator == LlmEstimator::Paper)
+            && ctx.with_draft(|p| p.settings.llm_estimator == LlmEstimator::Paper)
     };
     view! {
         <li class="lever" data-testid="lever">
@@ -426,13 +441,7 @@ fn LeverRow(i: usize) -> impl IntoView {
             <button
                 type="button"
                 class="remove"
-                on:click=move |_| {
-                    ctx.draft.update(|p| {
-                        if i < p.settings.levers.len() {
-                            p.settings.levers.remove(i);
-                        }
-                    });
-                }
+                on:click=move |_| ctx.remove_lever(i)
             >
                 {text(|t| t.remove_lever)}
             </button>

@@ -10,7 +10,7 @@ use engine::decision::saiq::{
     intensities_of, portfolio_intensities, reference_intensities, saiq, FunctionalUnit, Intensities,
 };
 use engine::refdata::sources::Source;
-use engine::{Portfolio, PortfolioResult};
+use engine::{Portfolio, PortfolioId, PortfolioResult};
 use leptos::prelude::*;
 
 use crate::components::controls::text;
@@ -23,8 +23,8 @@ pub enum Reference {
     Shipped,
     /// The open portfolio as it was when pinned (`settings.baseline`), scored now.
     Pinned,
-    /// Another portfolio of the library, by index.
-    Saved(usize),
+    /// Another portfolio of the library, by id.
+    Saved(PortfolioId),
 }
 
 /// The reference a portfolio opens with: its baseline when it has pinned one.
@@ -54,7 +54,7 @@ impl Analysis {
     fn provide(ctx: PortfolioCtx) -> Self {
         let unit = RwSignal::new(FunctionalUnit::ThousandOutputTokens);
         // Its own memo, so that an edit to the portfolio does not evaluate the baseline again.
-        let baseline = Memo::new(move |_| ctx.draft.with(|p| p.settings.baseline.clone()));
+        let baseline = Memo::new(move |_| ctx.with_draft(|p| p.settings.baseline.clone()));
         let baseline_name =
             Memo::new(move |_| baseline.with(|b| b.as_ref().map(|b| b.name.clone())));
         let has_baseline = Memo::new(move |_| baseline_name.with(Option::is_some));
@@ -64,15 +64,16 @@ impl Analysis {
             match reference.get() {
                 Reference::Shipped => reference_intensities(unit),
                 Reference::Pinned => baseline.with(|b| intensities_of(b.as_deref()?, unit)),
-                Reference::Saved(i) => {
-                    intensities_of(&ctx.library.with(|l| l.get(i).cloned())?, unit)
+                Reference::Saved(id) => {
+                    let saved = ctx.with_library(|l| l.iter().find(|p| p.id == id).cloned())?;
+                    intensities_of(&saved, unit)
                 }
             }
         });
         // Another portfolio opened, or this one's baseline pinned or undone: the reference
         // becomes that portfolio's own (a saved copy of the open one would be stale).
         Effect::new(move |previous: Option<(usize, bool)>| {
-            let now = (ctx.current.get(), has_baseline.get());
+            let now = (ctx.current(), has_baseline.get());
             if previous.is_some_and(|p| p != now) {
                 reference.set(default_reference(now.1));
             }

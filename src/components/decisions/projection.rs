@@ -153,7 +153,7 @@ pub fn ProjectionView() -> impl IntoView {
     // under any id) is shown as the adjusted one.
     let working = Memo::new(move |_| {
         let presets = Scenario::presets();
-        match ctx.draft.with(|p| p.settings.scenario.clone()) {
+        match ctx.with_draft(|p| p.settings.scenario.clone()) {
             None => presets[0].clone(),
             Some(s) if presets.contains(&s) => s,
             Some(s) => Scenario { id: CUSTOM.to_owned(), ..s },
@@ -162,7 +162,7 @@ pub fn ProjectionView() -> impl IntoView {
     let set_working = move |s: Scenario| {
         // The default scenario is written as no scenario, so that files stay as they were.
         let default = Scenario::presets().remove(0);
-        ctx.draft.update(|p| p.settings.scenario = (s != default).then_some(s));
+        ctx.update_settings(|settings| settings.scenario = (s != default).then_some(s));
     };
     let edit_working = move |change: &dyn Fn(&mut Scenario)| {
         let mut s = working.get_untracked();
@@ -233,7 +233,7 @@ pub fn ProjectionView() -> impl IntoView {
         .collect_view();
 
     let export_csv = move |_| {
-        let name = ctx.draft.with_untracked(|p| format!("{}-projection", p.name));
+        let name = ctx.with_draft_untracked(|p| format!("{}-projection", p.name));
         let csv = projections.with_untracked(|all| engine::report::projections_csv(all));
         let file = browser::dated_file_name(&name, "csv");
         if let Err(e) = browser::download(&file, "text/csv", &csv) {

@@ -52,8 +52,8 @@ pub fn Saiq() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
     let analysis = Analysis::expect();
     let t = texts();
-    let weights = Memo::new(move |_| ctx.draft.with(|p| p.settings.saiq_weights));
-    let set_weights = move |w: Weights| ctx.draft.update(|p| p.settings.saiq_weights = w);
+    let weights = Memo::new(move |_| ctx.with_draft(|p| p.settings.saiq_weights));
+    let set_weights = move |w: Weights| ctx.update_settings(|s| s.saiq_weights = w);
     let scores = ctx.when_valid(move |p, r| {
         let unit = analysis.unit.get();
         let w = p.settings.saiq_weights;
@@ -77,7 +77,7 @@ pub fn Saiq() -> impl IntoView {
             scored: ranked.len(),
         }
     });
-    let prices = Memo::new(move |_| ctx.draft.with(|p| p.settings.shadow_prices));
+    let prices = Memo::new(move |_| ctx.with_draft(|p| p.settings.shadow_prices));
 
     // A typed weight outside 0–1 is refused with a message, never clamped silently.
     let refused = RwSignal::new(None::<(Indicator, Problem)>);
@@ -122,18 +122,18 @@ pub fn Saiq() -> impl IntoView {
     let reference_value = Signal::derive(move || match analysis.reference.get() {
         Reference::Shipped => "shipped".to_owned(),
         Reference::Pinned => "pinned".to_owned(),
-        Reference::Saved(i) => format!("saved:{i}"),
+        Reference::Saved(id) => format!("saved:{id}"),
     });
     let reference_options = Signal::derive(move || {
         let mut options = Vec::new();
         if let Some(name) = analysis.baseline_name.get() {
             options.push(ChoiceOption::translated("pinned", move || (t().reference_pinned)(&name)));
         }
-        let current = ctx.current.get();
-        ctx.library.with(|l| {
-            for (i, p) in l.iter().enumerate().filter(|(i, _)| *i != current) {
+        let current = ctx.current();
+        ctx.with_library(|l| {
+            for p in l.iter().enumerate().filter(|(i, _)| *i != current).map(|(_, p)| p) {
                 let name = p.name.clone();
-                options.push(ChoiceOption::translated(format!("saved:{i}"), move || {
+                options.push(ChoiceOption::translated(format!("saved:{}", p.id), move || {
                     (t().reference_saved)(&name)
                 }));
             }
@@ -141,8 +141,8 @@ pub fn Saiq() -> impl IntoView {
         options
     });
     let choose_reference = Callback::new(move |value: String| {
-        let chosen = match value.strip_prefix("saved:").and_then(|i| i.parse().ok()) {
-            Some(i) => Reference::Saved(i),
+        let chosen = match value.strip_prefix("saved:").and_then(|id| id.parse().ok()) {
+            Some(id) => Reference::Saved(id),
             None if value == "pinned" => Reference::Pinned,
             None => Reference::Shipped,
         };
@@ -151,11 +151,11 @@ pub fn Saiq() -> impl IntoView {
     // The baseline is kept with the portfolio, as inputs; pinning again replaces it, so it can
     // be undone. An invalid portfolio is not pinned: its baseline would stay invalid.
     let pin = move |_| {
-        if !ctx.errors.with_untracked(Vec::is_empty) {
+        if ctx.errors().with_untracked(Option::is_some) {
             ctx.tell(t().pin_needs_valid.to_owned(), true);
             return;
         }
-        let before = ctx.draft.get_untracked();
+        let before = ctx.draft_untracked();
         let mut pinned = before.clone();
         pinned.settings.baseline = Some(Box::new(before.as_baseline()));
         ctx.change_all(pinned, (t().baseline_pinned)(&before.name));

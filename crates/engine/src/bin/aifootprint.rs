@@ -29,6 +29,8 @@ usage: aifootprint <command>
                       (use_cases[].avoided), per indicator, as JSON
   what-if [FILE]      the yearly footprint before and after the portfolio's planned levers
                       (settings.levers), with the portfolio they make, as JSON
+  migrate [FILE]      print the portfolio in the current file format (an older version's file
+                      is migrated: see docs/portfolio-format.md)
   locations           list location identifiers (grid zones and cloud regions)
   models              list catalogued LLMs (provider/name, total and active parameters)
   accelerators        list catalogued accelerators
@@ -48,6 +50,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("evaluate") => evaluate_command(args.get(1).map(String::as_str)),
+        Some("migrate") => migrate_command(args.get(1).map(String::as_str)),
         Some(command @ ("project" | "saiq" | "roe" | "what-if")) => {
             let file = args.get(1).map(String::as_str).filter(|a| !a.starts_with("--"));
             let to_year = args
@@ -116,6 +119,16 @@ fn print_json(value: &impl Serialize) -> ExitCode {
             eprintln!("aifootprint: cannot write the result: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+fn migrate_command(path: Option<&str>) -> ExitCode {
+    match load(path) {
+        Ok((portfolio, _)) => {
+            println!("{}", engine::format::to_json_pretty(&portfolio));
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
     }
 }
 

@@ -385,7 +385,8 @@ mod tests {
     /// the portfolio became invalid and the What-if panel showed 0 % on every row.
     #[test]
     fn a_lever_that_would_leave_a_use_case_unpriced_is_refused() {
-        let fine_tune = presets().into_iter().find(|p| p.id == "fine_tune_small_model").expect("starter");
+        let fine_tune =
+            presets().into_iter().find(|p| p.id == "fine_tune_small_model").expect("starter");
         let p = Portfolio::of(vec![fine_tune.use_case]);
         assert!(resolve(&p).is_ok());
         let lever = Lever::ChangeAccelerator("nvidia-b200".into());
