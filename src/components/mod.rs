@@ -9,6 +9,7 @@ pub mod notice;
 pub mod number_field;
 pub mod results;
 pub mod toolbar;
+pub mod use_case_fields;
 pub mod use_case_form;
 pub mod use_case_list;
 pub mod working;

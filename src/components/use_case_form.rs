@@ -16,6 +16,10 @@ use leptos::prelude::*;
 use super::avoided_fields::AvoidedFields;
 use super::controls::{text, tr, Choice, ChoiceOption, TextField};
 use super::number_field::{NumberField, SliderScale};
+use super::use_case_fields::{
+    NumberRow, API_PRICES, CARBON_FREE_SHARE, CUSTOM_MODEL, ELECTRICITY_PRICE, PER_DAY, PER_USER,
+    TOKENS, TRAINING_FLOPS, TRAINING_HOURS,
+};
 use crate::i18n::{texts, Pick};
 use crate::state::PortfolioCtx;
 
@@ -68,6 +72,33 @@ impl Editing {
                 i.and_then(|i| p.use_cases.get(i)).is_some_and(|uc| get(part(uc)).is_some())
             })
         })
+    }
+
+    /// A number of the use case, from its row of a table.
+    fn number(self, row: &NumberRow) -> impl IntoView {
+        let NumberRow { id, label, unit, field, get, set, scale } = *row;
+        let value = Signal::derive(move || {
+            let i = self.index.get();
+            self.ctx.with_draft(|p| {
+                i.and_then(|i| p.use_cases.get(i)).and_then(get).unwrap_or_default()
+            })
+        });
+        view! {
+            <NumberField
+                id=id
+                label=tr(label)
+                unit=tr(unit)
+                value=value
+                on_change=Callback::new(move |v: f64| self.edit(|uc| set(uc, v)))
+                error=self.error(field)
+                scale=scale
+            />
+        }
+    }
+
+    /// The numbers of a table, in order.
+    fn numbers(self, rows: &'static [NumberRow]) -> impl IntoView {
+        rows.iter().map(|row| self.number(row)).collect_view()
     }
 
     pub(crate) fn edit(self, change: impl FnOnce(&mut UseCase)) {
@@ -307,61 +338,9 @@ fn LlmFields(e: Editing) -> impl IntoView {
             />
         </Show>
         <Show when=move || model_mode.with(|m| m == "custom")>
-            <NumberField
-                id="total-parameters"
-                label=tr(|t| t.total_parameters)
-                unit=tr(|t| t.billions)
-                value=e.read(|uc| match llm_of(uc).map(|l| &l.model) {
-                    Some(ModelChoice::Custom { total_parameters_b, .. }) => *total_parameters_b,
-                    _ => 0.0,
-                })
-                on_change=Callback::new(move |v: f64| {
-                    e.edit_llm(|llm| {
-                        if let ModelChoice::Custom { total_parameters_b, .. } = &mut llm.model {
-                            *total_parameters_b = v;
-                        }
-                    })
-                })
-                error=e.error(UseCaseField::Workload(WorkloadField::ModelTotalParametersB))
-                scale=SliderScale::Log { min: 0.1, max: 2_000.0 }
-            />
-            <NumberField
-                id="active-parameters"
-                label=tr(|t| t.active_parameters)
-                unit=tr(|t| t.billions)
-                value=e.read(|uc| match llm_of(uc).map(|l| &l.model) {
-                    Some(ModelChoice::Custom { active_parameters_b, .. }) => *active_parameters_b,
-                    _ => 0.0,
-                })
-                on_change=Callback::new(move |v: f64| {
-                    e.edit_llm(|llm| {
-                        if let ModelChoice::Custom { active_parameters_b, .. } = &mut llm.model {
-                            *active_parameters_b = v;
-                        }
-                    })
-                })
-                error=e.error(UseCaseField::Workload(WorkloadField::ModelActiveParametersB))
-                scale=SliderScale::Log { min: 0.1, max: 2_000.0 }
-            />
+            {e.numbers(CUSTOM_MODEL)}
         </Show>
-        <NumberField
-            id="output-tokens"
-            label=tr(|t| t.answer_length)
-            unit=tr(|t| t.tokens_hint)
-            value=e.read(|uc| llm_of(uc).map_or(0.0, |l| l.output_tokens))
-            on_change=Callback::new(move |v: f64| e.edit_llm(|llm| llm.output_tokens = v))
-            error=e.error(UseCaseField::Workload(WorkloadField::OutputTokens))
-            scale=SliderScale::Linear { min: 10.0, max: 4_000.0, step: 10.0 }
-        />
-        <NumberField
-            id="input-tokens"
-            label=tr(|t| t.prompt_length)
-            unit=tr(|t| t.tokens_hint)
-            value=e.read(|uc| llm_of(uc).map_or(0.0, |l| l.input_tokens))
-            on_change=Callback::new(move |v: f64| e.edit_llm(|llm| llm.input_tokens = v))
-            error=e.error(UseCaseField::Workload(WorkloadField::InputTokens))
-            scale=SliderScale::Log { min: 10.0, max: 200_000.0 }
-        />
+        {e.numbers(TOKENS)}
     }
 }
 
@@ -444,62 +423,10 @@ fn TrainingFields(e: Editing) -> impl IntoView {
             ]
         />
         <Show when=move || basis.with(|b| b == "hours")>
-            <NumberField
-                id="accelerator-hours"
-                label=tr(|t| t.accelerator_hours)
-                unit=tr(|t| t.hours_unit)
-                value=e.read(|uc| match training_of(uc).map(|t| &t.compute) {
-                    Some(TrainingCompute::AcceleratorHours { accelerator_hours, .. }) => *accelerator_hours,
-                    _ => 0.0,
-                })
-                on_change=Callback::new(move |v: f64| {
-                    e.edit_training(|run| {
-                        if let TrainingCompute::AcceleratorHours { accelerator_hours, .. } = &mut run.compute {
-                            *accelerator_hours = v;
-                        }
-                    })
-                })
-                error=e.error(UseCaseField::Workload(WorkloadField::AcceleratorHours))
-                scale=SliderScale::Log { min: 1.0, max: 1e7 }
-            />
+            {e.numbers(TRAINING_HOURS)}
         </Show>
         <Show when=move || basis.with(|b| b == "flops")>
-            <NumberField
-                id="training-parameters"
-                label=tr(|t| t.active_parameters)
-                unit=tr(|t| t.billions)
-                value=e.read(|uc| match training_of(uc).map(|t| &t.compute) {
-                    Some(TrainingCompute::Flops { active_parameters_b, .. }) => *active_parameters_b,
-                    _ => 0.0,
-                })
-                on_change=Callback::new(move |v: f64| {
-                    e.edit_training(|run| {
-                        if let TrainingCompute::Flops { active_parameters_b, .. } = &mut run.compute {
-                            *active_parameters_b = v;
-                        }
-                    })
-                })
-                error=e.error(UseCaseField::Workload(WorkloadField::ComputeActiveParametersB))
-                scale=SliderScale::Log { min: 0.1, max: 2_000.0 }
-            />
-            <NumberField
-                id="training-tokens"
-                label=tr(|t| t.training_tokens)
-                unit=tr(|t| t.billions)
-                value=e.read(|uc| match training_of(uc).map(|t| &t.compute) {
-                    Some(TrainingCompute::Flops { tokens_b, .. }) => *tokens_b,
-                    _ => 0.0,
-                })
-                on_change=Callback::new(move |v: f64| {
-                    e.edit_training(|run| {
-                        if let TrainingCompute::Flops { tokens_b, .. } = &mut run.compute {
-                            *tokens_b = v;
-                        }
-                    })
-                })
-                error=e.error(UseCaseField::Workload(WorkloadField::TokensB))
-                scale=SliderScale::Log { min: 0.01, max: 20_000.0 }
-            />
+            {e.numbers(TRAINING_FLOPS)}
         </Show>
         <Show when=move || basis.with(|b| b == "classic")>
             <Choice
@@ -570,53 +497,10 @@ fn VolumeFields(
             ]
         />
         <Show when=move || basis.with(|b| b == "per_day")>
-            <NumberField
-                id="requests-per-day"
-                label=tr(|t| t.times_per_day)
-                unit=tr(|t| t.per_day_unit)
-                value=field(|v| match v { Volume::PerDay { per_day, .. } => Some(*per_day), _ => None })
-                on_change=set(|v, x| if let Volume::PerDay { per_day, .. } = v { *per_day = x })
-                error=e.error(UseCaseField::Volume(VolumeField::PerDay))
-                scale=SliderScale::Log { min: 1.0, max: 1e9 }
-            />
-            <NumberField
-                id="days-per-year"
-                label=tr(|t| t.days_per_year)
-                unit=tr(|t| t.days_unit)
-                value=field(|v| match v { Volume::PerDay { days_per_year, .. } => Some(*days_per_year), _ => None })
-                on_change=set(|v, x| if let Volume::PerDay { days_per_year, .. } = v { *days_per_year = x })
-                error=e.error(UseCaseField::Volume(VolumeField::DaysPerYear))
-                scale=SliderScale::Linear { min: 1.0, max: limits::DAYS_PER_YEAR.max, step: 1.0 }
-            />
+            {e.numbers(PER_DAY)}
         </Show>
         <Show when=move || basis.with(|b| b == "per_user")>
-            <NumberField
-                id="users"
-                label=tr(|t| t.how_many_people)
-                unit=tr(|t| t.people_unit)
-                value=field(|v| match v { Volume::PerUser { users, .. } => Some(*users), _ => None })
-                on_change=set(|v, x| if let Volume::PerUser { users, .. } = v { *users = x })
-                error=e.error(UseCaseField::Volume(VolumeField::Users))
-                scale=SliderScale::Log { min: 1.0, max: 1e8 }
-            />
-            <NumberField
-                id="per-user-per-day"
-                label=tr(|t| t.times_per_person)
-                unit=tr(|t| t.per_person_unit)
-                value=field(|v| match v { Volume::PerUser { per_user_per_day, .. } => Some(*per_user_per_day), _ => None })
-                on_change=set(|v, x| if let Volume::PerUser { per_user_per_day, .. } = v { *per_user_per_day = x })
-                error=e.error(UseCaseField::Volume(VolumeField::PerUserPerDay))
-                scale=SliderScale::Log { min: 0.1, max: 1_000.0 }
-            />
-            <NumberField
-                id="working-days"
-                label=tr(|t| t.days_per_year)
-                unit=tr(|t| t.days_unit)
-                value=field(|v| match v { Volume::PerUser { days_per_year, .. } => Some(*days_per_year), _ => None })
-                on_change=set(|v, x| if let Volume::PerUser { days_per_year, .. } = v { *days_per_year = x })
-                error=e.error(UseCaseField::Volume(VolumeField::DaysPerYear))
-                scale=SliderScale::Linear { min: 1.0, max: limits::DAYS_PER_YEAR.max, step: 1.0 }
-            />
+            {e.numbers(PER_USER)}
         </Show>
         <Show when=move || basis.with(|b| b == "per_year")>
             <NumberField
@@ -701,7 +585,6 @@ fn CostFields(
         }));
         options.push(ChoiceOption::text("api_tokens", |t| t.cost_api_tokens));
     }
-    let price = move |get: fn(&Cost) -> Option<f64>| e.read_in(|uc| &uc.cost, get);
     let set_price = move |put: fn(&mut Cost, f64)| {
         Callback::new(move |v: f64| e.edit(|uc| put(&mut uc.cost, v)))
     };
@@ -723,24 +606,7 @@ fn CostFields(
             {move || e.error(UseCaseField::Cost(CostField::Basis)).get()}
         </p>
         <Show when=move || basis.with(|b| b == "api_tokens")>
-            <NumberField
-                id="price-input"
-                label=tr(|t| t.price_input)
-                unit=tr(|t| t.usd_per_million)
-                value=price(|c| match c { Cost::ApiTokens { usd_per_million_input, .. } => Some(*usd_per_million_input), _ => None })
-                on_change=set_price(|c, x| if let Cost::ApiTokens { usd_per_million_input, .. } = c { *usd_per_million_input = x })
-                error=e.error(UseCaseField::Cost(CostField::UsdPerMillionInput))
-                scale=SliderScale::Log { min: 0.01, max: 100.0 }
-            />
-            <NumberField
-                id="price-output"
-                label=tr(|t| t.price_output)
-                unit=tr(|t| t.usd_per_million)
-                value=price(|c| match c { Cost::ApiTokens { usd_per_million_output, .. } => Some(*usd_per_million_output), _ => None })
-                on_change=set_price(|c, x| if let Cost::ApiTokens { usd_per_million_output, .. } = c { *usd_per_million_output = x })
-                error=e.error(UseCaseField::Cost(CostField::UsdPerMillionOutput))
-                scale=SliderScale::Log { min: 0.01, max: 300.0 }
-            />
+            {e.numbers(API_PRICES)}
         </Show>
         <Show when=move || basis.with(|b| b == "accelerator_hours")>
             <NumberField
@@ -757,15 +623,7 @@ fn CostFields(
                 on_reset=Callback::new(move |()| e.edit(|uc| if let Cost::AcceleratorHours { usd_per_hour, .. } = &mut uc.cost { *usd_per_hour = None }))
                 overridden=e.read(|uc| matches!(uc.cost, Cost::AcceleratorHours { usd_per_hour: Some(_), .. }))
             />
-            <NumberField
-                id="price-kwh"
-                label=tr(|t| t.price_kwh)
-                unit=tr(|t| t.usd_per_kwh)
-                value=price(|c| match c { Cost::AcceleratorHours { usd_per_kwh, .. } => Some(*usd_per_kwh), _ => None })
-                on_change=set_price(|c, x| if let Cost::AcceleratorHours { usd_per_kwh, .. } = c { *usd_per_kwh = x })
-                error=e.error(UseCaseField::Cost(CostField::UsdPerKwh))
-                scale=SliderScale::Linear { min: 0.0, max: 0.5, step: 0.01 }
-            />
+            {e.numbers(ELECTRICITY_PRICE)}
         </Show>
     }
 }
@@ -820,15 +678,7 @@ fn AdvancedFields(
                 on_reset=Callback::new(move |()| e.edit(|uc| uc.site.wue_onsite_l_per_kwh = None))
                 overridden=e.read(|uc| uc.site.wue_onsite_l_per_kwh.is_some())
             />
-            <NumberField
-                id="carbon-free-share"
-                label=tr(|t| t.carbon_free_share)
-                unit=Signal::derive(|| "0–1")
-                value=e.read(|uc| uc.site.carbon_free_share.unwrap_or(0.0))
-                on_change=Callback::new(move |v: f64| e.edit(|uc| uc.site.carbon_free_share = Some(v)))
-                error=e.error(UseCaseField::Site(SiteField::CarbonFreeShare))
-                scale=SliderScale::Linear { min: 0.0, max: 1.0, step: 0.01 }
-            />
+            {e.numbers(CARBON_FREE_SHARE)}
             <Show when=move || is_llm.get()>
                 <Choice
                     id="quantization"

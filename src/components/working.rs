@@ -1,6 +1,8 @@
 //! The working behind one use case: the estimator, every intermediate value and every factor
 //! with its source, so a sceptical reader can redo the sum by hand.
 
+use engine::units::Unit;
+use engine::Keyed;
 use leptos::prelude::*;
 
 use super::controls::text;
@@ -41,10 +43,7 @@ pub fn Working() -> impl IntoView {
                 .into_iter()
                 .map(|s| {
                     let source = s.source.map(ToString::to_string).unwrap_or_default();
-                    let label = match (texts.step_label)(s.id) {
-                        "" => s.label,
-                        translated => translated,
-                    };
+                    let label = (texts.step_label)(s.id);
                     (label.to_owned(), step_value(s.value, s.unit), source)
                 })
                 .collect();
@@ -100,10 +99,10 @@ pub fn Working() -> impl IntoView {
 }
 
 /// A step's value: energies in a readable unit, everything else with 4 significant figures.
-fn step_value(value: f64, unit: &str) -> String {
-    if unit == "kWh" {
-        quantity(Quantity::Energy, value)
-    } else {
-        format!("{} {unit}", significant(value, 4))
+fn step_value(value: f64, unit: Unit) -> String {
+    match unit {
+        Unit::Kwh => quantity(Quantity::Energy, value),
+        Unit::Count => significant(value, 4),
+        other => format!("{} {}", significant(value, 4), other.key()),
     }
 }

@@ -1,6 +1,7 @@
 //! English.
 
 use engine::decision::projection::Scenario;
+use engine::explain::StepId;
 use engine::portfolio::{LlmTask, Task};
 use engine::Working;
 
@@ -53,34 +54,33 @@ fn equivalent(id: &str) -> &'static str {
     }
 }
 
-fn step_label(id: &str) -> &'static str {
+fn step_label(id: StepId) -> &'static str {
     match id {
-        "memory" => "Model memory",
-        "slices" => "A100 slices of 10 GB occupied",
-        "ttft" => "Time to first token",
-        "throughput" => "Output speed",
-        "time" => "Time per call (first token + output tokens ÷ speed)",
-        "compute" => "Compute energy per call (slices × 50.1 W × PUE × time)",
-        "storage" => "Storage energy per call (request kept one year)",
-        "network" => "Network energy per call (0.0342 kWh/GB)",
-        "prefill" => "Prompt (prefill) IT energy per call",
-        "calls" => "Model calls per request",
-        "gpus" => "H100 GPUs holding the model",
-        "gpu_per_token" => "GPU energy per output token per GPU",
-        "generation" => "Generation time",
-        "batch" => "Requests per batch",
-        "server" => "Server share (time × 1.2 kW × GPUs ÷ 8 ÷ batch)",
-        "gpu" => "GPU energy (GPUs × tokens × energy per token)",
-        "facility" => "Energy per call (IT × PUE)",
-        "per_inference" => "IT energy per inference (measured)",
-        "hours" => "Accelerator-hours per run",
-        "power" => "Average power per accelerator",
-        "pue" => "Data-centre PUE",
-        "grid" => "Grid carbon intensity (location-based)",
-        "offsite_water" => "Water per kWh generated (off-site)",
-        "onsite_water" => "Cooling water per kWh of IT energy (on-site)",
-        "runs" => "Runs per year",
-        _ => "",
+        StepId::Memory => "Model memory",
+        StepId::Slices => "A100 slices of 10 GB occupied",
+        StepId::Ttft => "Time to first token",
+        StepId::Throughput => "Output speed",
+        StepId::Time => "Time per call (first token + output tokens ÷ speed)",
+        StepId::Compute => "Compute energy per call (slices × 50.1 W × PUE × time)",
+        StepId::Storage => "Storage energy per call (request kept one year)",
+        StepId::Network => "Network energy per call (0.0342 kWh/GB)",
+        StepId::Prefill => "Prompt (prefill) IT energy per call",
+        StepId::Calls => "Model calls per request",
+        StepId::Gpus => "H100 GPUs holding the model",
+        StepId::GpuPerToken => "GPU energy per output token per GPU",
+        StepId::Generation => "Generation time",
+        StepId::Batch => "Requests per batch",
+        StepId::Server => "Server share (time × 1.2 kW × GPUs ÷ 8 ÷ batch)",
+        StepId::Gpu => "GPU energy (GPUs × tokens × energy per token)",
+        StepId::Facility => "Energy per call (IT × PUE)",
+        StepId::PerInference => "IT energy per inference (measured)",
+        StepId::Hours => "Accelerator-hours per run",
+        StepId::Power => "Average power per accelerator",
+        StepId::Pue => "Data-centre PUE",
+        StepId::Grid => "Grid carbon intensity (location-based)",
+        StepId::OffsiteWater => "Water per kWh generated (off-site)",
+        StepId::OnsiteWater => "Cooling water per kWh of IT energy (on-site)",
+        StepId::Runs => "Runs per year",
     }
 }
 

@@ -1,6 +1,7 @@
 //! Simplified Chinese (简体中文).
 
 use engine::decision::projection::Scenario;
+use engine::explain::StepId;
 use engine::portfolio::{LlmTask, Task};
 use engine::Working;
 
@@ -53,34 +54,33 @@ fn equivalent(id: &str) -> &'static str {
     }
 }
 
-fn step_label(id: &str) -> &'static str {
+fn step_label(id: StepId) -> &'static str {
     match id {
-        "memory" => "模型内存",
-        "slices" => "占用的 10 GB A100 分片数",
-        "ttft" => "首个词元时间",
-        "throughput" => "输出速度",
-        "time" => "每次调用时间（首个词元 + 输出词元 ÷ 速度）",
-        "compute" => "每次调用计算能耗（分片 × 50.1 W × PUE × 时间）",
-        "storage" => "每次调用存储能耗（请求保存一年）",
-        "network" => "每次调用网络能耗（0.0342 kWh/GB）",
-        "prefill" => "每次调用读取提示（预填充）的 IT 能耗",
-        "calls" => "每个请求的模型调用次数",
-        "gpus" => "承载模型的 H100 GPU 数",
-        "gpu_per_token" => "每个 GPU 每个输出词元的能耗",
-        "generation" => "生成时间",
-        "batch" => "每批请求数",
-        "server" => "服务器分摊（时间 × 1.2 kW × GPU ÷ 8 ÷ 每批请求数）",
-        "gpu" => "GPU 能耗（GPU × 词元 × 每词元能耗）",
-        "facility" => "每次调用能耗（IT × PUE）",
-        "per_inference" => "每次推理的 IT 能耗（实测）",
-        "hours" => "每次运行的加速器小时",
-        "power" => "每个加速器的平均功率",
-        "pue" => "数据中心 PUE",
-        "grid" => "电网碳强度（基于位置）",
-        "offsite_water" => "每千瓦时发电用水（场外）",
-        "onsite_water" => "每千瓦时 IT 能耗的冷却用水（场内）",
-        "runs" => "每年运行次数",
-        _ => "",
+        StepId::Memory => "模型内存",
+        StepId::Slices => "占用的 10 GB A100 分片数",
+        StepId::Ttft => "首个词元时间",
+        StepId::Throughput => "输出速度",
+        StepId::Time => "每次调用时间（首个词元 + 输出词元 ÷ 速度）",
+        StepId::Compute => "每次调用计算能耗（分片 × 50.1 W × PUE × 时间）",
+        StepId::Storage => "每次调用存储能耗（请求保存一年）",
+        StepId::Network => "每次调用网络能耗（0.0342 kWh/GB）",
+        StepId::Prefill => "每次调用读取提示（预填充）的 IT 能耗",
+        StepId::Calls => "每个请求的模型调用次数",
+        StepId::Gpus => "承载模型的 H100 GPU 数",
+        StepId::GpuPerToken => "每个 GPU 每个输出词元的能耗",
+        StepId::Generation => "生成时间",
+        StepId::Batch => "每批请求数",
+        StepId::Server => "服务器分摊（时间 × 1.2 kW × GPU ÷ 8 ÷ 每批请求数）",
+        StepId::Gpu => "GPU 能耗（GPU × 词元 × 每词元能耗）",
+        StepId::Facility => "每次调用能耗（IT × PUE）",
+        StepId::PerInference => "每次推理的 IT 能耗（实测）",
+        StepId::Hours => "每次运行的加速器小时",
+        StepId::Power => "每个加速器的平均功率",
+        StepId::Pue => "数据中心 PUE",
+        StepId::Grid => "电网碳强度（基于位置）",
+        StepId::OffsiteWater => "每千瓦时发电用水（场外）",
+        StepId::OnsiteWater => "每千瓦时 IT 能耗的冷却用水（场内）",
+        StepId::Runs => "每年运行次数",
     }
 }
 

@@ -1,6 +1,7 @@
 //! Traditional Chinese (繁體中文).
 
 use engine::decision::projection::Scenario;
+use engine::explain::StepId;
 use engine::portfolio::{LlmTask, Task};
 use engine::Working;
 
@@ -53,34 +54,33 @@ fn equivalent(id: &str) -> &'static str {
     }
 }
 
-fn step_label(id: &str) -> &'static str {
+fn step_label(id: StepId) -> &'static str {
     match id {
-        "memory" => "模型記憶體",
-        "slices" => "占用的 10 GB A100 分片數",
-        "ttft" => "首個詞元時間",
-        "throughput" => "輸出速度",
-        "time" => "每次呼叫時間（首個詞元 + 輸出詞元 ÷ 速度）",
-        "compute" => "每次呼叫運算能耗（分片 × 50.1 W × PUE × 時間）",
-        "storage" => "每次呼叫儲存能耗（請求保存一年）",
-        "network" => "每次呼叫網路能耗（0.0342 kWh/GB）",
-        "prefill" => "每次呼叫讀取提示（預填充）的 IT 能耗",
-        "calls" => "每個請求的模型呼叫次數",
-        "gpus" => "承載模型的 H100 GPU 數",
-        "gpu_per_token" => "每個 GPU 每個輸出詞元的能耗",
-        "generation" => "生成時間",
-        "batch" => "每批請求數",
-        "server" => "伺服器分攤（時間 × 1.2 kW × GPU ÷ 8 ÷ 每批請求數）",
-        "gpu" => "GPU 能耗（GPU × 詞元 × 每詞元能耗）",
-        "facility" => "每次呼叫能耗（IT × PUE）",
-        "per_inference" => "每次推論的 IT 能耗（實測）",
-        "hours" => "每次執行的加速器小時",
-        "power" => "每個加速器的平均功率",
-        "pue" => "資料中心 PUE",
-        "grid" => "電網碳強度（基於地點）",
-        "offsite_water" => "每度發電用水（場外）",
-        "onsite_water" => "每度 IT 能耗的冷卻用水（場內）",
-        "runs" => "每年執行次數",
-        _ => "",
+        StepId::Memory => "模型記憶體",
+        StepId::Slices => "占用的 10 GB A100 分片數",
+        StepId::Ttft => "首個詞元時間",
+        StepId::Throughput => "輸出速度",
+        StepId::Time => "每次呼叫時間（首個詞元 + 輸出詞元 ÷ 速度）",
+        StepId::Compute => "每次呼叫運算能耗（分片 × 50.1 W × PUE × 時間）",
+        StepId::Storage => "每次呼叫儲存能耗（請求保存一年）",
+        StepId::Network => "每次呼叫網路能耗（0.0342 kWh/GB）",
+        StepId::Prefill => "每次呼叫讀取提示（預填充）的 IT 能耗",
+        StepId::Calls => "每個請求的模型呼叫次數",
+        StepId::Gpus => "承載模型的 H100 GPU 數",
+        StepId::GpuPerToken => "每個 GPU 每個輸出詞元的能耗",
+        StepId::Generation => "生成時間",
+        StepId::Batch => "每批請求數",
+        StepId::Server => "伺服器分攤（時間 × 1.2 kW × GPU ÷ 8 ÷ 每批請求數）",
+        StepId::Gpu => "GPU 能耗（GPU × 詞元 × 每詞元能耗）",
+        StepId::Facility => "每次呼叫能耗（IT × PUE）",
+        StepId::PerInference => "每次推論的 IT 能耗（實測）",
+        StepId::Hours => "每次執行的加速器小時",
+        StepId::Power => "每個加速器的平均功率",
+        StepId::Pue => "資料中心 PUE",
+        StepId::Grid => "電網碳強度（基於地點）",
+        StepId::OffsiteWater => "每度發電用水（場外）",
+        StepId::OnsiteWater => "每度 IT 能耗的冷卻用水（場內）",
+        StepId::Runs => "每年執行次數",
     }
 }
 

@@ -17,9 +17,7 @@ use crate::validate::{
 };
 use crate::METHODOLOGY_VERSION;
 
-const G_PER_KG: f64 = 1_000.0;
-const S_PER_H: f64 = 3_600.0;
-const W_PER_KW: f64 = 1_000.0;
+use crate::units::{Unit, G_PER_KG, S_PER_H, W_PER_KW};
 
 /// Energy, carbon, water and cost of something: a run, a use case's year, a portfolio's year.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
@@ -105,7 +103,7 @@ pub struct FactorUsed {
     /// The value (a range when uncertain).
     pub value: Estimate,
     /// Its unit.
-    pub unit: &'static str,
+    pub unit: Unit,
     /// Where the central value comes from.
     pub source: &'static Source,
     /// True when the user typed the value instead of taking the default.
@@ -269,12 +267,7 @@ impl Run {
 const USER_INPUT: Source =
     Source { id: "user", citation: "value entered by the user", year: 0, licence: "" };
 
-fn factor(
-    user: Option<f64>,
-    default: Estimate,
-    source: &'static Source,
-    unit: &'static str,
-) -> FactorUsed {
+fn factor(user: Option<f64>, default: Estimate, source: &'static Source, unit: Unit) -> FactorUsed {
     match user {
         Some(v) => {
             FactorUsed { value: Estimate::exact(v), unit, source: &USER_INPUT, user_supplied: true }
@@ -301,17 +294,17 @@ fn site_factors(site: &Site, location: &Location) -> SiteFactors {
         location: location.id(),
         location_label: location.label(),
         grid_zone: zone.code,
-        pue: factor(site.pue, pue, pue_source, "ratio"),
-        wue_onsite: factor(site.wue_onsite_l_per_kwh, wue, wue_source, "L/kWh"),
+        pue: factor(site.pue, pue, pue_source, Unit::Ratio),
+        wue_onsite: factor(site.wue_onsite_l_per_kwh, wue, wue_source, Unit::LitresPerKwh),
         grid_intensity: FactorUsed {
             value: Estimate::exact(grid_g),
-            unit: "gCO2e/kWh",
+            unit: Unit::GramsCo2ePerKwh,
             source: grid_source,
             user_supplied: false,
         },
         offsite_water: FactorUsed {
             value: Estimate::exact(zone.offsite_water_l_per_kwh),
-            unit: "L/kWh",
+            unit: Unit::LitresPerKwh,
             source: zone.water_source,
             user_supplied: false,
         },

@@ -4,23 +4,83 @@ use serde::Serialize;
 
 use crate::evaluate::{FactorUsed, UseCaseResult, Working};
 use crate::refdata::sources::{Source, CAPGEMINI_2025, ECOLOGITS_MODEL};
+use crate::units::Unit;
+
+crate::keyed! {
+    /// The steps of the working: each names one intermediate value or factor, and is what an
+    /// interface translates (a match on it is exhaustive, so a step without a text does not
+    /// compile).
+    pub enum StepId {
+        /// Model memory.
+        Memory = "memory",
+        /// A100 slices occupied.
+        Slices = "slices",
+        /// Time to first token.
+        Ttft = "ttft",
+        /// Output speed.
+        Throughput = "throughput",
+        /// Time per call.
+        Time = "time",
+        /// Compute energy per call.
+        Compute = "compute",
+        /// Storage energy per call.
+        Storage = "storage",
+        /// Network energy per call.
+        Network = "network",
+        /// Prefill IT energy per call.
+        Prefill = "prefill",
+        /// Model calls per request.
+        Calls = "calls",
+        /// GPUs holding the model.
+        Gpus = "gpus",
+        /// GPU energy per output token per GPU.
+        GpuPerToken = "gpu_per_token",
+        /// Generation time.
+        Generation = "generation",
+        /// Requests per batch.
+        Batch = "batch",
+        /// Server share of the energy.
+        Server = "server",
+        /// GPU energy.
+        Gpu = "gpu",
+        /// Energy per call at the facility.
+        Facility = "facility",
+        /// IT energy per inference.
+        PerInference = "per_inference",
+        /// Accelerator-hours per run.
+        Hours = "hours",
+        /// Average power per accelerator.
+        Power = "power",
+        /// Data-centre PUE.
+        Pue = "pue",
+        /// Grid carbon intensity.
+        Grid = "grid",
+        /// Off-site water per kWh.
+        OffsiteWater = "offsite_water",
+        /// On-site water per kWh of IT energy.
+        OnsiteWater = "onsite_water",
+        /// Runs per year.
+        Runs = "runs",
+    }
+}
+crate::serialize_as_key!(StepId);
 
 /// One step of the working: a named intermediate value or factor.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Step {
     /// Stable identifier (also a translation key).
-    pub id: &'static str,
+    pub id: StepId,
     /// What the value is, and how it is obtained.
     pub label: &'static str,
     /// The value (central inputs).
     pub value: f64,
     /// Its unit.
-    pub unit: &'static str,
+    pub unit: Unit,
     /// Where the value comes from, for reference data.
     pub source: Option<&'static Source>,
 }
 
-fn step(id: &'static str, label: &'static str, value: f64, unit: &'static str) -> Step {
+fn step(id: StepId, label: &'static str, value: f64, unit: Unit) -> Step {
     Step { id, label, value, unit, source: None }
 }
 
@@ -29,7 +89,7 @@ fn cited(mut s: Step, source: &'static Source) -> Step {
     s
 }
 
-fn factor_step(id: &'static str, label: &'static str, f: &FactorUsed) -> Step {
+fn factor_step(id: StepId, label: &'static str, f: &FactorUsed) -> Step {
     Step { id, label, value: f.value.central, unit: f.unit, source: Some(f.source) }
 }
 
@@ -45,134 +105,154 @@ pub fn steps(result: &UseCaseResult) -> Vec<Step> {
             vec![
                 cited(
                     step(
-                        "memory",
+                        StepId::Memory,
                         "Model memory (parameters × bytes per parameter × 1.3)",
                         call.memory_gb,
-                        "GB",
+                        Unit::Gb,
                     ),
                     &CAPGEMINI_2025,
                 ),
                 cited(
-                    step("slices", "A100 slices of 10 GB occupied", call.slices, "slices"),
+                    step(
+                        StepId::Slices,
+                        "A100 slices of 10 GB occupied",
+                        call.slices,
+                        Unit::Slices,
+                    ),
                     &CAPGEMINI_2025,
                 ),
-                cited(step("ttft", speeds, call.ttft_s, "s"), &CAPGEMINI_2025),
+                cited(step(StepId::Ttft, speeds, call.ttft_s, Unit::Seconds), &CAPGEMINI_2025),
                 cited(
-                    step("throughput", "Output speed", call.throughput_tokens_per_s, "tokens/s"),
+                    step(
+                        StepId::Throughput,
+                        "Output speed",
+                        call.throughput_tokens_per_s,
+                        Unit::TokensPerSecond,
+                    ),
                     &CAPGEMINI_2025,
                 ),
                 step(
-                    "time",
+                    StepId::Time,
                     "Time per call (first token + output tokens ÷ speed)",
                     call.time_s,
-                    "s",
+                    Unit::Seconds,
                 ),
                 cited(
                     step(
-                        "compute",
+                        StepId::Compute,
                         "Compute energy per call (slices × 50.1 W × PUE × time)",
                         call.compute_kwh,
-                        "kWh",
+                        Unit::Kwh,
                     ),
                     &CAPGEMINI_2025,
                 ),
                 cited(
                     step(
-                        "storage",
+                        StepId::Storage,
                         "Storage energy per call (request bytes kept one year)",
                         call.storage_kwh,
-                        "kWh",
+                        Unit::Kwh,
                     ),
                     &CAPGEMINI_2025,
                 ),
                 cited(
                     step(
-                        "network",
+                        StepId::Network,
                         "Network energy per call (request bytes × 0.0342 kWh/GB)",
                         call.network_kwh,
-                        "kWh",
+                        Unit::Kwh,
                     ),
                     &CAPGEMINI_2025,
                 ),
                 step(
-                    "prefill",
+                    StepId::Prefill,
                     "Prefill IT energy per call (extension; 0 when off)",
                     *prefill_it_kwh,
-                    "kWh",
+                    Unit::Kwh,
                 ),
-                step("calls", "Model calls per request", *calls_per_request, "calls"),
+                step(StepId::Calls, "Model calls per request", *calls_per_request, Unit::Calls),
             ]
         }
         Working::Ecologits { call, calls_per_request, prefill_it_kwh } => vec![
             cited(
-                step("memory", "Model memory (1.2 × parameters × bits ÷ 8)", call.memory_gb, "GB"),
-                &ECOLOGITS_MODEL,
-            ),
-            cited(
-                step("gpus", "H100 GPUs holding the model (power of two)", call.gpus, "GPUs"),
+                step(
+                    StepId::Memory,
+                    "Model memory (1.2 × parameters × bits ÷ 8)",
+                    call.memory_gb,
+                    Unit::Gb,
+                ),
                 &ECOLOGITS_MODEL,
             ),
             cited(
                 step(
-                    "gpu_per_token",
-                    "GPU energy per output token per GPU",
-                    call.gpu_kwh_per_token,
-                    "kWh",
+                    StepId::Gpus,
+                    "H100 GPUs holding the model (power of two)",
+                    call.gpus,
+                    Unit::Gpus,
                 ),
                 &ECOLOGITS_MODEL,
             ),
-            step("generation", "Generation time", call.generation_s, "s"),
-            step("batch", "Requests per batch (64 unless set)", call.batch_size, ""),
+            cited(
+                step(
+                    StepId::GpuPerToken,
+                    "GPU energy per output token per GPU",
+                    call.gpu_kwh_per_token,
+                    Unit::Kwh,
+                ),
+                &ECOLOGITS_MODEL,
+            ),
+            step(StepId::Generation, "Generation time", call.generation_s, Unit::Seconds),
+            step(StepId::Batch, "Requests per batch (64 unless set)", call.batch_size, Unit::Count),
             step(
-                "server",
+                StepId::Server,
                 "Server share (time × 1.2 kW × GPUs ÷ 8 ÷ batch)",
                 call.server_kwh,
-                "kWh",
+                Unit::Kwh,
             ),
             step(
-                "gpu",
+                StepId::Gpu,
                 "GPU energy (GPUs × output tokens × energy per token)",
                 call.gpu_kwh,
-                "kWh",
+                Unit::Kwh,
             ),
-            step("facility", "Energy per call (IT × PUE)", call.energy_kwh, "kWh"),
+            step(StepId::Facility, "Energy per call (IT × PUE)", call.energy_kwh, Unit::Kwh),
             step(
-                "prefill",
+                StepId::Prefill,
                 "Prefill IT energy per call (extension; 0 when off)",
                 *prefill_it_kwh,
-                "kWh",
+                Unit::Kwh,
             ),
-            step("calls", "Model calls per request", *calls_per_request, "calls"),
+            step(StepId::Calls, "Model calls per request", *calls_per_request, Unit::Calls),
         ],
         Working::Task { it_kwh_per_inference, source } => vec![cited(
             step(
-                "per_inference",
+                StepId::PerInference,
                 "IT energy per inference (measured)",
                 *it_kwh_per_inference,
-                "kWh",
+                Unit::Kwh,
             ),
             source,
         )],
         Working::Training { accelerator_hours, power_w, .. } => vec![
-            step("hours", "Accelerator-hours per run", *accelerator_hours, "h"),
-            step("power", "Average power per accelerator", *power_w, "W"),
+            step(StepId::Hours, "Accelerator-hours per run", *accelerator_hours, Unit::Hours),
+            step(StepId::Power, "Average power per accelerator", *power_w, Unit::Watts),
         ],
     };
     let f = &result.factors;
     out.extend([
-        factor_step("pue", "Data-centre PUE", &f.pue),
-        factor_step("grid", "Grid carbon intensity (location-based)", &f.grid_intensity),
+        factor_step(StepId::Pue, "Data-centre PUE", &f.pue),
+        factor_step(StepId::Grid, "Grid carbon intensity (location-based)", &f.grid_intensity),
         factor_step(
-            "offsite_water",
+            StepId::OffsiteWater,
             "Water consumed per kWh generated (off-site)",
             &f.offsite_water,
         ),
         factor_step(
-            "onsite_water",
+            StepId::OnsiteWater,
             "Cooling water per kWh of IT energy (on-site WUE)",
             &f.wue_onsite,
         ),
-        step("runs", "Runs per year", result.runs_per_year, "runs"),
+        step(StepId::Runs, "Runs per year", result.runs_per_year, Unit::Runs),
     ]);
     out
 }
@@ -186,11 +266,11 @@ mod tests {
     fn paper_working_lists_the_formula_steps_with_sources() {
         let r = evaluate_portfolio(&Portfolio::default()).unwrap();
         let steps = steps(&r.use_cases[0]);
-        let ids: Vec<&str> = steps.iter().map(|s| s.id).collect();
-        assert_eq!(&ids[..3], ["memory", "slices", "ttft"]);
-        let slices = steps.iter().find(|s| s.id == "slices").unwrap();
-        assert_eq!(slices.value, 19.0);
-        let grid = steps.iter().find(|s| s.id == "grid").unwrap();
+        let ids: Vec<StepId> = steps.iter().map(|s| s.id).collect();
+        assert_eq!(&ids[..3], [StepId::Memory, StepId::Slices, StepId::Ttft]);
+        let slices = steps.iter().find(|s| s.id == StepId::Slices).unwrap();
+        assert_eq!((slices.value, slices.unit), (19.0, Unit::Slices));
+        let grid = steps.iter().find(|s| s.id == StepId::Grid).unwrap();
         assert_eq!(grid.value, 400.2);
         assert_eq!(grid.source.map(|s| s.licence), Some("ODbL 1.0"));
     }

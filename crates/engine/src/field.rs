@@ -40,6 +40,18 @@ macro_rules! keyed {
     };
 }
 
+/// Writes a [`Keyed`] choice as its key (for results printed as JSON).
+#[macro_export]
+macro_rules! serialize_as_key {
+    ($name:ty) => {
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str($crate::field::Keyed::key(*self))
+            }
+        }
+    };
+}
+
 /// Where an input lives in a portfolio.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum FieldPath {

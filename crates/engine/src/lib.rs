@@ -30,6 +30,7 @@ pub mod portfolio;
 pub mod presets;
 pub mod refdata;
 pub mod report;
+pub mod units;
 pub mod validate;
 
 pub use estimate::{Bound, Estimate};

@@ -667,10 +667,10 @@ fn check_cost(
         }
         Cost::ApiCatalogue => {
             let listed = match (&use_case.workload, workload) {
-                (Workload::Llm(_), Some(ResolvedWorkload::Llm { model, .. })) => match model {
-                    ResolvedModel::Catalogue(m) => m.usd_per_million,
-                    _ => None,
-                },
+                (
+                    Workload::Llm(_),
+                    Some(ResolvedWorkload::Llm { model: ResolvedModel::Catalogue(m), .. }),
+                ) => m.usd_per_million,
                 // An unknown model is reported by its own check.
                 (Workload::Llm(_), None) => return None,
                 _ => None,
