@@ -9,6 +9,7 @@ use engine::{
     UseCase, UseCaseId,
 };
 use leptos::prelude::*;
+use std::sync::Arc;
 
 use crate::storage::{Prefs, Saved};
 
@@ -80,8 +81,9 @@ pub enum Settle {
     KeepBoth,
 }
 
-/// The open portfolio checked once per edit: its footprint, or every problem.
-pub type Checked = Result<PortfolioResult, Invalid>;
+/// The open portfolio checked once per edit: its footprint, or every problem. Shared, so
+/// that the last good result keeps it without a copy of every use case's result per edit.
+pub type Checked = Result<Arc<PortfolioResult>, Invalid>;
 
 /// The app's state. `draft` holds whatever the user entered, valid or not; `result` is the
 /// footprint of the last valid draft, so a typing slip never replaces a good number with a
@@ -99,7 +101,7 @@ pub struct PortfolioCtx {
     arrival: RwSignal<Option<Arrival>>,
     checked: Memo<Checked>,
     errors: Memo<Option<Invalid>>,
-    result: Memo<Option<PortfolioResult>>,
+    result: Memo<Option<Arc<PortfolioResult>>>,
     /// Randomness for new portfolio ids (the browser's `Math.random`, or a counter in tests).
     entropy: StoredValue<fn() -> u64>,
 }
@@ -120,11 +122,17 @@ impl PortfolioCtx {
         let current = saved.current.min(saved.portfolios.len().saturating_sub(1));
         let draft = RwSignal::new(saved.portfolios.get(current).cloned().unwrap_or_default());
         // Resolved once per edit; the problems and the last good result both come from here.
-        let checked = Memo::new(move |_| draft.with(|p| resolve(p).map(|r| evaluate(&r))));
+        // Every edit is a change here (comparing two whole results would cost as much as the
+        // comparison `result` makes anyway); `errors` and `result` then tell their readers only
+        // of what changed for them.
+        let checked = Memo::new_with_compare(
+            move |_| draft.with(|p| resolve(p).map(|r| Arc::new(evaluate(&r)))),
+            |_, _| true,
+        );
         let errors = Memo::new(move |_| checked.with(|c| c.as_ref().err().cloned()));
-        let result = Memo::new(move |previous: Option<&Option<PortfolioResult>>| {
+        let result = Memo::new(move |previous: Option<&Option<Arc<PortfolioResult>>>| {
             checked.with(|c| match c {
-                Ok(result) => Some(result.clone()),
+                Ok(result) => Some(Arc::clone(result)),
                 Err(_) => previous.cloned().flatten(),
             })
         });
@@ -306,7 +314,7 @@ impl PortfolioCtx {
     }
 
     /// The footprint of the last valid draft (`None` only if no draft was ever valid).
-    pub fn result(&self) -> Memo<Option<PortfolioResult>> {
+    pub fn result(&self) -> Memo<Option<Arc<PortfolioResult>>> {
         self.result
     }
 

@@ -67,7 +67,7 @@ pub fn Toolbar() -> impl IntoView {
     };
     let export_csv = move |_| {
         let name = ctx.with_draft_untracked(|p| p.name.clone());
-        let csv = ctx.result().with_untracked(|r| r.as_ref().map(engine::report::to_csv));
+        let csv = ctx.result().with_untracked(|r| r.as_deref().map(engine::report::to_csv));
         if let Some(csv) = csv {
             if let Err(e) =
                 browser::download(&browser::dated_file_name(&name, "csv"), "text/csv", &csv)

@@ -129,7 +129,7 @@ pub fn UseCaseList() -> impl IntoView {
         let open = ctx.with_selected(|s| s.and_then(|id| ids.iter().position(|k| k == id)));
         let locale = locale();
         let facts =
-            ctx.with_draft(|p| ctx.result().with(|r| row_facts(p, r.as_ref(), open, locale)));
+            ctx.with_draft(|p| ctx.result().with(|r| row_facts(p, r.as_deref(), open, locale)));
         let changed =
             signals.try_update_value(|s| changed_rows(s, &ids, facts)).unwrap_or_default();
         for (signal, f) in changed {
