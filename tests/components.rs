@@ -100,7 +100,7 @@ async fn the_8b_chat_request_shows_the_paper_golden_energy() {
     radio.set_checked(true);
     radio.dispatch_event(&Event::new("change").unwrap()).unwrap();
     leptos::task::tick().await;
-    // METHODOLOGY.md §2.1(a): 8B chat, 9.31e-5 kWh per request.
+    // docs/methodology.md §2: 8B chat, 9.31e-5 kWh per request.
     let per_request = shown_value(&root, "energy-per-request");
     assert_eq!(format!("{per_request:.2e}"), "9.31e-5");
 }
@@ -162,6 +162,20 @@ async fn starters_add_use_cases_and_rows_can_be_duplicated_moved_removed_and_res
 async fn changing_the_kind_of_a_use_case_shows_its_own_fields_and_messages() {
     let root = mount_app();
     let kind: web_sys::HtmlSelectElement = by_test_id(&root, "kind").unchecked_into();
+    // The bug this pins: the cost choices were read once, so an open use case switched to
+    // an LLM was never offered API prices (and one switched away kept them).
+    let api_offered = |root: &HtmlElement| {
+        root.query_selector("#cost-basis option[value='api_tokens']").unwrap().is_some()
+    };
+    assert!(api_offered(&root));
+    kind.set_value("task");
+    kind.dispatch_event(&Event::new("change").unwrap()).unwrap();
+    leptos::task::tick().await;
+    assert!(!api_offered(&root), "token prices need an LLM");
+    kind.set_value("llm");
+    kind.dispatch_event(&Event::new("change").unwrap()).unwrap();
+    leptos::task::tick().await;
+    assert!(api_offered(&root), "offered again once it is an LLM");
     kind.set_value("training");
     kind.dispatch_event(&Event::new("change").unwrap()).unwrap();
     leptos::task::tick().await;

@@ -575,16 +575,20 @@ fn CostFields(
             };
         });
     });
-    let mut options = vec![
+    let options = vec![
         ChoiceOption::text("none", |t| t.cost_none),
         ChoiceOption::text("accelerator_hours", |t| t.cost_hours),
     ];
-    if is_llm.get_untracked() {
-        options.push(ChoiceOption::translated("api_catalogue", move || {
-            t().cost_api_catalogue.to_owned()
-        }));
-        options.push(ChoiceOption::text("api_tokens", |t| t.cost_api_tokens));
-    }
+    // API prices follow the kind, which can change while the form is open.
+    let api_options = Signal::derive(move || {
+        if !is_llm.get() {
+            return Vec::new();
+        }
+        vec![
+            ChoiceOption::translated("api_catalogue", move || t().cost_api_catalogue.to_owned()),
+            ChoiceOption::text("api_tokens", |t| t.cost_api_tokens),
+        ]
+    });
     let set_price = move |put: fn(&mut Cost, f64)| {
         Callback::new(move |v: f64| e.edit(|uc| put(&mut uc.cost, v)))
     };
@@ -601,7 +605,7 @@ fn CostFields(
         })
     });
     view! {
-        <Choice id="cost-basis" label=tr(|t| t.cost) value=Signal::derive(move || basis.get()) on_change=set_basis groups=vec![(None, options)] />
+        <Choice id="cost-basis" label=tr(|t| t.cost) value=Signal::derive(move || basis.get()) on_change=set_basis groups=vec![(None, options)] dynamic=api_options />
         <p class="field-message" data-testid="cost-basis-message">
             {move || e.error(UseCaseField::Cost(CostField::Basis)).get()}
         </p>

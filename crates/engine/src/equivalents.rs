@@ -1,4 +1,4 @@
-//! Everyday equivalents of a footprint (METHODOLOGY §10): one sourced, versioned set,
+//! Everyday equivalents of a footprint (docs/methodology.md §13): one sourced, versioned set,
 //! region-selectable where the everyday quantity differs (EU / US).
 
 use serde::{Deserialize, Serialize};

@@ -4,7 +4,7 @@
 //! engine's models are non-decreasing in each uncertain input (more power, a higher PUE or a
 //! wetter cooling system never lowers a footprint), so evaluating the model once with all
 //! inputs at their low bound and once at their high bound gives the exact min–max of the
-//! result (METHODOLOGY.md §9, "by evaluating the bounds").
+//! result (docs/methodology.md §11).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,7 +1,7 @@
 //! The AI Footprint engine: energy, carbon and water of a portfolio of AI use cases.
 //!
 //! Pure Rust with no browser dependency, so the same numbers come out of the web app, the
-//! command line and the tests. `METHODOLOGY.md` in the repository documents the science;
+//! command line and the tests. `docs/methodology.md` in the repository documents the science;
 //! every reference value in [`refdata`] carries its source, year and licence.
 //!
 //! ```
@@ -47,4 +47,4 @@ pub use validate::{resolve, validate, Inapplicable, InputError, Invalid, Problem
 
 /// Version of the methodology, carried by every result, label and export. Bump it whenever a
 /// formula or a default changes a number.
-pub const METHODOLOGY_VERSION: &str = "2026.11.0";
+pub const METHODOLOGY_VERSION: &str = "2026.12.0";

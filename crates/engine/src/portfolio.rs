@@ -1,4 +1,4 @@
-//! What the user describes: a portfolio of AI use cases (METHODOLOGY §1).
+//! What the user describes: a portfolio of AI use cases (docs/methodology.md §1).
 //!
 //! These types are the saved, exported and shared format, documented in
 //! `docs/portfolio-format.md`. Their JSON form carries a `schema_version`; any change that an
@@ -140,7 +140,7 @@ impl Default for Settings {
     }
 }
 
-/// The LLM inference estimators (METHODOLOGY §2.1).
+/// The LLM inference estimators (docs/methodology.md §2 and §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LlmEstimator {
@@ -396,7 +396,7 @@ pub struct TaskWorkload {
     pub task: Task,
 }
 
-/// Inference tasks with a measured energy per inference (METHODOLOGY §2.1(a), §2.3).
+/// Inference tasks with a measured energy per inference (docs/methodology.md §5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Task {
@@ -437,7 +437,7 @@ fn default_accelerator() -> String {
     crate::refdata::accelerators::DEFAULT_ACCELERATOR.to_owned()
 }
 
-/// How the compute of a training run is known (METHODOLOGY §2.2).
+/// How the compute of a training run is known (docs/methodology.md §6).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TrainingCompute {

@@ -1,4 +1,4 @@
-//! Properties that must hold for every valid input (METHODOLOGY §9 and the engine issue).
+//! Properties that must hold for every valid input (docs/methodology.md §11 and §12).
 #![cfg(not(target_arch = "wasm32"))]
 
 use engine::decision::levers::{apply, Lever, Scope};

@@ -314,15 +314,17 @@ fn LeverRow(i: usize) -> impl IntoView {
         Signal::derive(move || lever.get().map(|l| kind_of(&l).to_owned()).unwrap_or_default());
     let kinds = KINDS.iter().map(|(id, label, _)| ChoiceOption::text(*id, *label)).collect();
     // A typed setting out of its range is refused with a message, never clamped silently.
-    let refused = RwSignal::new(None::<engine::Problem>);
-    // Rows are by position: when the lever shown here changes (another kind, or the next one
-    // after a removal), a refusal of the previous one no longer applies.
-    Effect::new(move |_| {
-        lever.track();
-        refused.set(None);
+    // Kept with the lever it was about: rows are by position, so when the lever shown here
+    // changes (another kind, or the next one after a removal) the refusal no longer shows.
+    let refused = RwSignal::new(None::<(Lever, engine::Problem)>);
+    let refusal = Signal::derive(move || {
+        let shown = lever.get();
+        refused
+            .with(|r| r.as_ref().filter(|(l, _)| Some(l) == shown.as_ref()).map(|(_, p)| p.clone()))
     });
     let set_kind = Callback::new(move |chosen: String| {
         if let Some((_, _, make)) = KINDS.iter().find(|(k, _, _)| *k == chosen) {
+            refused.set(None);
             edit(&|planned| planned.lever = make());
         }
     });
@@ -358,9 +360,10 @@ fn LeverRow(i: usize) -> impl IntoView {
                     _ => 0.0,
                 })
                 on_change=Callback::new(move |v: f64| {
-                    let checked = lever.get_untracked().and_then(|l| setting_limits(&l)).map(|l| l.check(v));
+                    let shown = lever.get_untracked();
+                    let checked = shown.as_ref().and_then(setting_limits).map(|l| l.check(v));
                     let accepted = checked == Some(Ok(()));
-                    refused.set(checked.and_then(Result::err));
+                    refused.set(shown.zip(checked.and_then(Result::err)));
                     if accepted {
                         edit(&|planned| match &mut planned.lever {
                             Lever::RaiseCarbonFreeShare(x) | Lever::CutPue(x) | Lever::ShareFineTune(x) => *x = v,
@@ -368,7 +371,7 @@ fn LeverRow(i: usize) -> impl IntoView {
                         });
                     }
                 })
-                error=Signal::derive(move || refused.get().map(|p| t().problem(&p)))
+                error=Signal::derive(move || refusal.get().map(|p| t().problem(&p)))
                 scale=scale
             />
         }

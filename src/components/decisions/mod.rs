@@ -1,5 +1,5 @@
 //! The decision layer on top of the footprint: the Sustainable AI Quotient, what-if levers,
-//! the Return on Environment and the projection to 2030 (METHODOLOGY §6–8).
+//! the Return on Environment and the projection to 2030 (docs/methodology.md §14).
 
 mod levers;
 mod projection;
@@ -43,7 +43,9 @@ pub struct Analysis {
     /// What one unit of AI output is.
     pub unit: RwSignal<FunctionalUnit>,
     /// What the SAIQ divides by.
-    pub reference: RwSignal<Reference>,
+    pub reference: Memo<Reference>,
+    /// The reference the user chose, with the portfolio and baseline it was chosen for.
+    chosen: RwSignal<Option<(PortfolioId, bool, Reference)>>,
     /// The reference's intensities in the chosen unit (None: it has no such output).
     pub reference_per_unit: Memo<Option<Intensities>>,
     /// The name of the open portfolio's pinned baseline, if it has one.
@@ -58,7 +60,20 @@ impl Analysis {
         let baseline_name =
             Memo::new(move |_| baseline.with(|b| b.as_ref().map(|b| b.name.clone())));
         let has_baseline = Memo::new(move |_| baseline_name.with(Option::is_some));
-        let reference = RwSignal::new(default_reference(has_baseline.get_untracked()));
+        // A choice holds for the portfolio, and the baseline, it was made with: another
+        // portfolio opened, or this one's baseline pinned or undone, and the reference becomes
+        // that portfolio's own (a saved copy of the open one would be stale).
+        let chosen = RwSignal::new(None::<(PortfolioId, bool, Reference)>);
+        let open_id = Memo::new(move |_| ctx.with_draft(|p| p.id.clone()));
+        let reference = Memo::new(move |_| {
+            let (id, pinned) = (open_id.get(), has_baseline.get());
+            chosen.with(|c| match c {
+                Some((for_id, for_pinned, r)) if *for_id == id && *for_pinned == pinned => {
+                    r.clone()
+                }
+                _ => default_reference(pinned),
+            })
+        });
         let reference_per_unit = Memo::new(move |_| {
             let unit = unit.get();
             match reference.get() {
@@ -70,22 +85,21 @@ impl Analysis {
                 }
             }
         });
-        // Another portfolio opened, or this one's baseline pinned or undone: the reference
-        // becomes that portfolio's own (a saved copy of the open one would be stale).
-        Effect::new(move |previous: Option<(usize, bool)>| {
-            let now = (ctx.current(), has_baseline.get());
-            if previous.is_some_and(|p| p != now) {
-                reference.set(default_reference(now.1));
-            }
-            now
-        });
-        let analysis = Self { unit, reference, reference_per_unit, baseline_name };
+        let analysis = Self { unit, reference, chosen, reference_per_unit, baseline_name };
         provide_context(analysis);
         analysis
     }
 
     fn expect() -> Self {
         expect_context::<Self>()
+    }
+
+    /// Measures the SAIQ against `reference` while the open portfolio and its baseline stay
+    /// as they are now.
+    pub fn choose_reference(&self, reference: Reference, ctx: PortfolioCtx) {
+        let id = ctx.with_draft_untracked(|p| p.id.clone());
+        let pinned = ctx.with_draft_untracked(|p| p.settings.baseline.is_some());
+        self.chosen.set(Some((id, pinned, reference)));
     }
 
     /// A portfolio's SAIQ against the chosen reference, tracking the unit and the reference.

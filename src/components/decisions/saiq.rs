@@ -146,7 +146,7 @@ pub fn Saiq() -> impl IntoView {
             None if value == "pinned" => Reference::Pinned,
             None => Reference::Shipped,
         };
-        analysis.reference.set(chosen);
+        analysis.choose_reference(chosen, ctx);
     });
     // The baseline is kept with the portfolio, as inputs; pinning again replaces it, so it can
     // be undone. An invalid portfolio is not pinned: its baseline would stay invalid.
@@ -159,7 +159,7 @@ pub fn Saiq() -> impl IntoView {
         let mut pinned = before.clone();
         pinned.settings.baseline = Some(Box::new(before.as_baseline()));
         ctx.change_all(pinned, (t().baseline_pinned)(&before.name));
-        analysis.reference.set(Reference::Pinned);
+        analysis.choose_reference(Reference::Pinned, ctx);
     };
     let unit_value = Signal::derive(move || {
         match analysis.unit.get() {

@@ -1,4 +1,4 @@
-//! The decision layer on top of the footprint (METHODOLOGY §6–8): the Sustainable AI Quotient,
+//! The decision layer on top of the footprint (docs/methodology.md §14): the Sustainable AI Quotient,
 //! the Return on Environment, projections to 2030 and what-if levers, plus shadow prices.
 
 pub mod levers;

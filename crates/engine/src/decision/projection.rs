@@ -1,4 +1,4 @@
-//! Projection to 2030 and beyond (METHODOLOGY §8): year by year from the base year, per
+//! Projection to 2030 and beyond (docs/methodology.md §14.3): year by year from the base year, per
 //! use-case segment, under the paper's five scenarios or any adjusted factors, with the change
 //! from the base year decomposed into its drivers.
 //!
@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::estimate::{Bound, Estimate};
 use crate::evaluate::{Impacts, PortfolioResult};
-use crate::portfolio::{LlmTask, Portfolio, Task, Workload};
+use crate::portfolio::{LlmTask, Portfolio, Task, TrainingCompute, Workload};
 use crate::refdata::grid_pathways::{self, PathwayRegion};
 
 /// How use cases are grouped for growth rates.
@@ -40,6 +40,12 @@ impl Segment {
     pub fn of(workload: &Workload) -> Segment {
         match workload {
             Workload::Llm(llm) if llm.task == LlmTask::Agent => Segment::Agentic,
+            // The paper's yearly fine-tuning of a classic model grows with traditional ML.
+            Workload::Training(t)
+                if matches!(t.compute, TrainingCompute::ClassicFineTune { .. }) =>
+            {
+                Segment::Traditional
+            }
             Workload::Llm(_) | Workload::Training(_) => Segment::GenAi,
             Workload::Task(t) => match t.task {
                 Task::ImageGeneration
@@ -498,6 +504,23 @@ mod tests {
             );
             assert!(d.usage > 0.0 && d.hardware < 0.0 && d.grid < 0.0, "{}", s.id);
         }
+    }
+
+    /// The bug this pins: a classic model's yearly fine-tune was projected with GenAI's
+    /// growth, not with the traditional ML it retrains.
+    #[test]
+    fn classic_fine_tunes_grow_with_traditional_ml() {
+        use crate::portfolio::{TrainingRun, Workload};
+        let classic = Workload::Training(TrainingRun {
+            compute: TrainingCompute::ClassicFineTune { task: Task::Tabular },
+            accelerator: crate::refdata::accelerators::DEFAULT_ACCELERATOR.into(),
+        });
+        assert_eq!(Segment::of(&classic), Segment::Traditional);
+        let llm_training = Workload::Training(TrainingRun {
+            compute: TrainingCompute::Flops { active_parameters_b: 8.0, tokens_b: 1.0, mfu: None },
+            accelerator: crate::refdata::accelerators::DEFAULT_ACCELERATOR.into(),
+        });
+        assert_eq!(Segment::of(&llm_training), Segment::GenAi);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Return on Environment (METHODOLOGY §7): what a use case avoids against what it costs the
+//! Return on Environment (docs/methodology.md §14.2): what a use case avoids against what it costs the
 //! planet, per indicator, following the European Green Digital Coalition's net-impact method
 //! (first-order footprint, second-order avoided impacts, rebound). Avoided impacts are reported
 //! beside the footprint, never subtracted from the inventory.

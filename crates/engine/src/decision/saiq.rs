@@ -1,4 +1,4 @@
-//! The Sustainable AI Quotient (METHODOLOGY §6): cost, energy, carbon and water per unit of AI
+//! The Sustainable AI Quotient (docs/methodology.md §14.1): cost, energy, carbon and water per unit of AI
 //! output, each divided by an explicit reference, then weighted. Lower is better; 1.0 is the
 //! reference. Dividing by the reference makes the score independent of the units the
 //! intensities are written in, which a raw weighted sum is not.

@@ -1,4 +1,4 @@
-//! The EcoLogits-style estimator (METHODOLOGY §2.1(b)): energy per output token from a
+//! The EcoLogits-style estimator (docs/methodology.md §3): energy per output token from a
 //! regression on measured H100 data, shared across a batch of concurrent requests.
 //!
 //! Constants are those of EcoLogits 0.11.3 (`ecologits/impacts/llm.py`, MPL-2.0), cited as facts;
@@ -152,7 +152,7 @@ pub fn water_l(it_kwh: f64, pue: f64, wue_onsite_l_per_kwh: f64, offsite_l_per_k
 mod tests {
     use super::*;
 
-    /// The ecologits.js conformance vectors (METHODOLOGY §2.1(b)), 2026 constants.
+    /// The ecologits.js conformance vectors (docs/methodology.md §3), 2026 constants.
     const MIX_KG_PER_KWH: f64 = 0.3844;
     const OFFSITE_L_PER_KWH: f64 = 3.1321;
     const PUE: f64 = 1.09;

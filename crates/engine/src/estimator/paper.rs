@@ -1,4 +1,4 @@
-//! The Capgemini 2025 estimator ("paper", arXiv 2501.14334; METHODOLOGY.md §2.1(a)).
+//! The Capgemini 2025 estimator ("paper", arXiv 2501.14334; docs/methodology.md §2).
 //!
 //! An LLM occupies `ceil(memory / 10 GB)` A100 MIG slices; each draws 50.1 W for the time the
 //! request takes (time to first token plus output tokens over throughput). Storage keeps the
@@ -165,7 +165,7 @@ mod tests {
     use super::*;
     use crate::field::Keyed;
 
-    /// Relative agreement to three significant figures, as METHODOLOGY.md §2.1(a) requires.
+    /// Relative agreement to three significant figures, as docs/methodology.md §2 states.
     fn assert_3sf(actual: f64, expected: f64) {
         let rounded = format!("{actual:.2e}");
         assert_eq!(rounded, format!("{expected:.2e}"), "actual {actual:e}, expected {expected:e}");

@@ -1,6 +1,6 @@
 //! Prefill: the energy of reading the input tokens, left out by both published estimators.
 //!
-//! Our extension (METHODOLOGY §2.1, "input tokens"): prefill is compute-bound, so its energy
+//! Our extension (docs/methodology.md §4): prefill is compute-bound, so its energy
 //! follows its arithmetic. A forward pass costs 2 FLOPs per active parameter per token; an H100
 //! SXM delivers 989.4 TFLOP/s (dense BF16) at 700 W, of which a fraction (model FLOP
 //! utilisation) is achieved:

@@ -1,4 +1,4 @@
-//! Inference tasks with a measured energy per inference (METHODOLOGY §2.1(a) and §2.3).
+//! Inference tasks with a measured energy per inference (docs/methodology.md §5).
 //!
 //! The values are treated as IT energy (measured at the server), so PUE applies on top.
 

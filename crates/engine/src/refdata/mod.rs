@@ -27,7 +27,7 @@ pub struct Sourced {
     pub source: &'static Source,
 }
 
-/// Constants of the Capgemini 2025 estimator (METHODOLOGY.md §2.1(a)).
+/// Constants of the Capgemini 2025 estimator (docs/methodology.md §2).
 pub mod paper {
     use super::{sources, Sourced};
 
