@@ -17,6 +17,8 @@ usage: cargo xtask <task>
 
   serve [--release]   build the app and serve it on http://127.0.0.1:8080
   test [LAYER...]     install what is missing, then run every test layer (or the named ones):
+                        lint      cargo fmt --check, and clippy with warnings as errors on the
+                                  native workspace and on the app for wasm
                         engine    native unit, golden and property tests (cargo test)
                         browser   component tests in headless Chromium (wasm-bindgen-test)
                         bundle    release build; prints its gzip size, fails over budget
@@ -83,6 +85,7 @@ fn serve(root: &Path, release: bool) -> Result<(), String> {
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Layer {
+    Lint,
     Engine,
     Browser,
     Bundle,
@@ -91,8 +94,8 @@ enum Layer {
 }
 
 impl Layer {
-    const ALL: [Layer; 5] =
-        [Layer::Engine, Layer::Browser, Layer::Bundle, Layer::E2e, Layer::Bench];
+    const ALL: [Layer; 6] =
+        [Layer::Lint, Layer::Engine, Layer::Browser, Layer::Bundle, Layer::E2e, Layer::Bench];
 
     fn parse(name: &str) -> Option<Layer> {
         Self::ALL.into_iter().find(|l| l.name() == name)
@@ -100,6 +103,7 @@ impl Layer {
 
     fn name(self) -> &'static str {
         match self {
+            Layer::Lint => "lint",
             Layer::Engine => "engine",
             Layer::Browser => "browser",
             Layer::Bundle => "bundle",
@@ -118,12 +122,17 @@ fn test(root: &Path, names: &[String]) -> Result<(), String> {
             .map(|n| Layer::parse(n).ok_or_else(|| format!("unknown test layer `{n}`\n{USAGE}")))
             .collect::<Result<_, _>>()?
     };
-    let only_engine = layers == [Layer::Engine];
+    // The native layers need no browser, npm or wasm tools (lint needs only the wasm target).
+    let only_native = layers.iter().all(|l| matches!(l, Layer::Engine | Layer::Lint));
     let need = tools::Need {
         browser: layers.iter().any(|l| matches!(l, Layer::Browser | Layer::E2e | Layer::Bench)),
         npm: layers.iter().any(|l| matches!(l, Layer::Bundle | Layer::E2e | Layer::Bench)),
     };
-    if !only_engine {
+    if only_native {
+        if layers.contains(&Layer::Lint) {
+            tools::ensure_lint_tools(root)?;
+        }
+    } else {
         tools::ensure_all(root, need)?;
     }
 
@@ -133,6 +142,7 @@ fn test(root: &Path, names: &[String]) -> Result<(), String> {
         let started = Instant::now();
         println!("\n==> test layer `{}`", layer.name());
         let outcome = match layer {
+            Layer::Lint => lint(root),
             Layer::Engine => run(tools::command(root, "cargo").args(["test", "--workspace"])),
             Layer::Browser => run(tools::command(root, "cargo")
                 .args(["test", "--target", "wasm32-unknown-unknown", "-p", "ai-footprint"])
@@ -173,6 +183,24 @@ fn test(root: &Path, names: &[String]) -> Result<(), String> {
     } else {
         Err(format!("failed layers: {}", failed.join(", ")))
     }
+}
+
+/// Formatting and clippy, warnings as errors: natively for the whole workspace, and for wasm
+/// for the app (its browser tests and browser calls compile only there).
+fn lint(root: &Path) -> Result<(), String> {
+    run(tools::command(root, "cargo").args(["fmt", "--all", "--check"]))?;
+    let deny = ["--", "-D", "warnings"];
+    run(tools::command(root, "cargo").args(["clippy", "--workspace", "--all-targets"]).args(deny))?;
+    run(tools::command(root, "cargo")
+        .args([
+            "clippy",
+            "-p",
+            "ai-footprint",
+            "--all-targets",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
+        .args(deny))
 }
 
 fn release_build(root: &Path) -> Result<(), String> {

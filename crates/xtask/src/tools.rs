@@ -33,9 +33,22 @@ impl Need {
     }
 }
 
+/// The lint layer's tools: rustfmt and clippy (components of the machine's one toolchain, so
+/// their version is the compiler's) and the wasm target.
+pub fn ensure_lint_tools(root: &Path) -> Result<(), String> {
+    ensure_wasm_target(root)?;
+    for (component, check) in [("rustfmt", "fmt"), ("clippy", "clippy")] {
+        if output_of(root, "cargo", &[check, "--version"]).is_none() {
+            step(&format!("installing the {component} component"));
+            run(command(root, "rustup").args(["component", "add", component]))?;
+        }
+    }
+    Ok(())
+}
+
 /// Installs whatever is missing for `need`; idempotent and quiet when all is present.
 pub fn ensure_all(root: &Path, need: Need) -> Result<(), String> {
-    ensure_wasm_target(root)?;
+    ensure_lint_tools(root)?;
     ensure_cargo_tool(root, "trunk", "trunk", TRUNK_VERSION, &["--locked"])?;
     // No `--locked`: one of wasm-bindgen-cli's locked dependency versions is not on the
     // registry mirror, and its own version requirements resolve to a working set.
