@@ -1,7 +1,8 @@
 //! What a use case replaces or avoids each year, for its Return on Environment: a stated
 //! counterfactual, avoided quantities, a rebound share and the business value.
 
-use engine::decision::roe::{Avoided, AI_PAGE_KG, HUMAN_PAGE_KG};
+use engine::decision::roe::Avoided;
+use engine::refdata::context::{AI_PAGE_KG, HUMAN_PAGE_KG};
 use engine::UseCase;
 use leptos::prelude::*;
 
@@ -169,8 +170,8 @@ pub fn AvoidedFields(e: Editing) -> impl IntoView {
             <p class="hint">
                 {move || {
                     (t().page_footprints)(
-                        &quantity(Quantity::Carbon, HUMAN_PAGE_KG),
-                        &quantity(Quantity::Carbon, AI_PAGE_KG),
+                        &quantity(Quantity::Carbon, HUMAN_PAGE_KG.value),
+                        &quantity(Quantity::Carbon, AI_PAGE_KG.value),
                         &quantity(Quantity::Carbon, per_request_kg.get()),
                     )
                 }}

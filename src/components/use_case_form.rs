@@ -1,7 +1,6 @@
 //! The form of one use case, in plain language: what it is, how often it runs, where, at what
 //! price, and an advanced section for the data-centre factors.
 
-use engine::estimator::ecologits;
 use engine::field::{CostField, FieldPath, SiteField, UseCaseField, VolumeField, WorkloadField};
 use engine::portfolio::{
     ComputeBasis, Cost, CostBasis, LlmTask, LlmWorkload, ModelChoice, ModelSize, Site, Task,
@@ -707,7 +706,7 @@ fn AdvancedFields(
                     id="batch-size"
                     label=tr(|t| t.batch_size)
                     unit=Signal::derive(|| "")
-                    value=e.read(|uc| llm_of(uc).and_then(|l| l.batch_size).unwrap_or(ecologits::BATCH_SIZE))
+                    value=e.read(|uc| llm_of(uc).and_then(|l| l.batch_size).unwrap_or(engine::ECOLOGITS_BATCH_SIZE))
                     on_change=Callback::new(move |v: f64| e.edit_llm(|llm| llm.batch_size = Some(v)))
                     error=e.error(UseCaseField::Workload(WorkloadField::BatchSize))
                     scale=SliderScale::Linear { min: limits::BATCH_SIZE.min, max: limits::BATCH_SIZE.max, step: 1.0 }

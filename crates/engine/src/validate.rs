@@ -6,20 +6,20 @@
 
 use std::fmt;
 
-use crate::decision::levers::Planned;
-use crate::decision::projection::Scenario;
 use crate::estimate::Estimate;
-use crate::estimator::task;
 use crate::field::{
     AvoidedField, CostField, FieldPath, LeverField, ScenarioFactor, ScenarioField, SettingsField,
     ShadowPriceField, SiteField, UseCaseField, VolumeField, WorkloadField,
 };
 use crate::id::IdError;
+use crate::portfolio::levers::{Lever, Planned};
+use crate::portfolio::scenario::Scenario;
 use crate::portfolio::{
     Cost, LlmEstimator, LlmWorkload, ModelChoice, ModelSize, Portfolio, Settings, Site,
     TrainingCompute, TrainingRun, UseCase, Volume, Workload, SCHEMA_VERSION,
 };
 use crate::refdata::accelerators::{hourly_price_usd, PAPER_ACCELERATOR};
+use crate::refdata::tasks as task;
 use crate::refdata::{self, Accelerator, LlmModel, Location, Source};
 
 /// One problem with one input field.
@@ -228,6 +228,34 @@ pub mod limits {
     pub const GRID_CHANGE: Limits = Limits::new(-1.0, 1.0);
     /// Requests per batch: the range EcoLogits fitted its regression on.
     pub const BATCH_SIZE: Limits = Limits::new(1.0, 512.0);
+}
+
+// The lever's own setting, checked where every other input is.
+impl Lever {
+    /// Checks the lever's own setting.
+    pub fn check(&self) -> Result<(), Problem> {
+        let (limits, value) = match self {
+            Lever::RightSize(_) | Lever::TaskSpecific(_) => return Ok(()),
+            Lever::Quantise(bits) => (limits::QUANTIZATION_BITS, *bits),
+            Lever::Batch(requests) => (limits::BATCH_SIZE, *requests),
+            Lever::RaiseCarbonFreeShare(share) => (limits::SHARE, *share),
+            Lever::CutPue(pue) => (limits::PUE, *pue),
+            Lever::ShareFineTune(teams) => (limits::TEAMS, *teams),
+            Lever::ChangeAccelerator(id) => {
+                return match refdata::accelerator(id) {
+                    Some(_) => Ok(()),
+                    None => Err(Problem::UnknownAccelerator(id.clone())),
+                };
+            }
+            Lever::MoveRegion(location) | Lever::MoveBatchWork(location) => {
+                return match refdata::location(location) {
+                    Some(_) => Ok(()),
+                    None => Err(Problem::UnknownLocation(location.clone())),
+                };
+            }
+        };
+        limits.check(value)
+    }
 }
 
 /// A portfolio whose every input has been checked and looked up: the only thing
@@ -508,7 +536,7 @@ pub fn accelerator_of(workload: &Workload, settings: &Settings) -> Option<&'stat
     }
 }
 
-fn check_shadow_prices(c: &mut Checker, prices: crate::decision::ShadowPrices) {
+fn check_shadow_prices(c: &mut Checker, prices: crate::portfolio::prices::ShadowPrices) {
     let at = |f| setting(SettingsField::ShadowPrice(f));
     let limit = limits::SHADOW_PRICE_USD;
     c.number(|| at(ShadowPriceField::UsdPerTco2e), prices.usd_per_tco2e, limit);
@@ -554,7 +582,7 @@ fn check_lever(c: &mut Checker, i: usize, planned: &Planned, portfolio: &Portfol
     }
 }
 
-fn check_avoided(c: &mut Checker, i: usize, a: &crate::decision::roe::Avoided) {
+fn check_avoided(c: &mut Checker, i: usize, a: &crate::portfolio::avoided::Avoided) {
     let at = |f| FieldPath::use_case(i, UseCaseField::Avoided(f));
     let quantities = [
         (AvoidedField::HumanHours, a.human_hours),
@@ -812,7 +840,7 @@ mod tests {
     fn avoided_impacts_and_shadow_prices_are_checked_field_by_field() {
         let mut p = Portfolio::default();
         p.settings.shadow_prices.usd_per_tco2e = -1.0;
-        p.use_cases[0].avoided = Some(crate::decision::roe::Avoided {
+        p.use_cases[0].avoided = Some(crate::portfolio::avoided::Avoided {
             rebound_share: 1.5,
             car_km: f64::NAN,
             pages_written: 100.0,

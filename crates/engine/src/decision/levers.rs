@@ -5,45 +5,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::evaluate::{evaluate, Impacts};
 use crate::id::UseCaseId;
+pub use crate::portfolio::levers::{Lever, Planned};
 use crate::portfolio::{
-    Cost, ModelChoice, ModelSize, Portfolio, Task, TaskWorkload, TrainingCompute, Workload,
+    Cost, ModelChoice, Portfolio, Task, TaskWorkload, TrainingCompute, Workload,
 };
-use crate::refdata::{self, accelerators::hourly_price_usd};
-use crate::validate::{limits, resolve, Invalid, Problem};
-
-/// A change to the portfolio.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Lever {
-    /// Right-size the model: LLM use cases move to a reference (open) model of this size, when
-    /// it is smaller than what they use. A use case priced at its API's catalogue price is then
-    /// costed as self-hosted, by accelerator-hours.
-    RightSize(ModelSize),
-    /// Replace the LLM with a task-specific model (text classification, generation or
-    /// summarisation, measured by Luccioni et al. 2024). Applied whether or not it lowers the
-    /// footprint: the before/after comparison shows which way it goes. A use case priced at its
-    /// API's tokens is then costed as self-hosted.
-    TaskSpecific(Task),
-    /// Quantise LLM weights to this many bits (8 for FP8/INT8), when that is fewer.
-    Quantise(f64),
-    /// Serve this many LLM requests together on the same GPUs, when that is more. Only the
-    /// EcoLogits estimator has a batch term; under the paper's estimator it changes nothing.
-    Batch(f64),
-    /// Train on another accelerator (training runs).
-    ChangeAccelerator(String),
-    /// Run in another location.
-    MoveRegion(String),
-    /// Move only batch work (training runs and classic ML) to another location; latency-
-    /// sensitive work (chat, RAG, agents, generation) stays where it is.
-    MoveBatchWork(String),
-    /// Buy this share of carbon-free electricity (0–1), when it is more than today.
-    RaiseCarbonFreeShare(f64),
-    /// Run in data centres with this PUE, when it is lower.
-    CutPue(f64),
-    /// Several teams fine-tuning the same model share one run instead: training runs per year
-    /// are divided by this many teams.
-    ShareFineTune(f64),
-}
+use crate::refdata::accelerators::hourly_price_usd;
+use crate::validate::{resolve, Invalid, Problem};
 
 /// Which use cases a lever applies to.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -65,34 +32,7 @@ impl Scope {
     }
 }
 
-/// A lever planned but not yet applied, kept with the portfolio (`settings.levers`) so that a
-/// what-if survives a reload and travels in files and links.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Planned {
-    /// The change.
-    pub lever: Lever,
-    /// The use case it applies to, by id (absent: all of them). Version 1 files wrote an
-    /// index here, which reading maps to the id.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "UseCaseId::deserialize_target"
-    )]
-    pub use_case: Option<UseCaseId>,
-}
-
 impl Planned {
-    /// A lever on every use case.
-    pub fn on_all(lever: Lever) -> Planned {
-        Planned { lever, use_case: None }
-    }
-
-    /// A lever on one use case.
-    pub fn on(lever: Lever, use_case: UseCaseId) -> Planned {
-        Planned { lever, use_case: Some(use_case) }
-    }
-
     /// The use cases it applies to.
     pub fn scope(&self) -> Scope {
         self.use_case.clone().map_or(Scope::All, |id| Scope::Only(vec![id]))
@@ -115,33 +55,6 @@ pub enum Refusal {
         /// The accelerator without a price.
         accelerator: String,
     },
-}
-
-impl Lever {
-    /// Checks the lever's own setting.
-    pub fn check(&self) -> Result<(), Problem> {
-        let (limits, value) = match self {
-            Lever::RightSize(_) | Lever::TaskSpecific(_) => return Ok(()),
-            Lever::Quantise(bits) => (limits::QUANTIZATION_BITS, *bits),
-            Lever::Batch(requests) => (limits::BATCH_SIZE, *requests),
-            Lever::RaiseCarbonFreeShare(share) => (limits::SHARE, *share),
-            Lever::CutPue(pue) => (limits::PUE, *pue),
-            Lever::ShareFineTune(teams) => (limits::TEAMS, *teams),
-            Lever::ChangeAccelerator(id) => {
-                return match refdata::accelerator(id) {
-                    Some(_) => Ok(()),
-                    None => Err(Problem::UnknownAccelerator(id.clone())),
-                };
-            }
-            Lever::MoveRegion(location) | Lever::MoveBatchWork(location) => {
-                return match refdata::location(location) {
-                    Some(_) => Ok(()),
-                    None => Err(Problem::UnknownLocation(location.clone())),
-                };
-            }
-        };
-        limits.check(value)
-    }
 }
 
 /// The portfolio with its planned levers applied in turn, none left planned.
@@ -298,6 +211,7 @@ fn compare(before: &Portfolio, after: &Portfolio) -> Result<WhatIf, WhatIfError>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::portfolio::ModelSize;
     use crate::presets::presets;
 
     fn mix() -> Portfolio {

@@ -6,26 +6,11 @@ pub mod projection;
 pub mod roe;
 pub mod saiq;
 
-use serde::{Deserialize, Serialize};
-
 use crate::estimate::Estimate;
 use crate::evaluate::Impacts;
-
-/// Prices that turn impacts into money, beside the direct cost.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-pub struct ShadowPrices {
-    /// $ per tCO2e.
-    pub usd_per_tco2e: f64,
-    /// $ per m³ of water.
-    pub usd_per_m3: f64,
-}
+pub use crate::portfolio::prices::ShadowPrices;
 
 impl ShadowPrices {
-    /// Neither price is set.
-    pub fn is_none(&self) -> bool {
-        self.usd_per_tco2e == 0.0 && self.usd_per_m3 == 0.0
-    }
-
     /// The shadow cost of a footprint, $, with its range: carbon (location-based plus
     /// embodied) and water. Electricity is not priced again: the direct cost already pays for
     /// it.

@@ -3,61 +3,12 @@
 //! (first-order footprint, second-order avoided impacts, rebound). Avoided impacts are reported
 //! beside the footprint, never subtracted from the inventory.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::evaluate::{SiteFactors, UseCaseResult};
+pub use crate::portfolio::avoided::Avoided;
+use crate::refdata::context;
 use crate::refdata::sources::{Source, GREEN_ALGORITHMS_CONTEXT, TOMLINSON_2024};
-
-/// What a use case replaces or avoids each year, against a stated counterfactual.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Avoided {
-    /// What would happen without the AI, in the user's words.
-    #[serde(default)]
-    pub counterfactual: String,
-    /// Hours of human work replaced per year.
-    #[serde(default)]
-    pub human_hours: f64,
-    /// Footprint of one hour of that work, kgCO2e (the user's figure).
-    #[serde(default)]
-    pub human_kg_per_hour: f64,
-    /// Pages a human would have written, replaced per year (Tomlinson et al. 2024 per-page
-    /// footprints).
-    #[serde(default)]
-    pub pages_written: f64,
-    /// Car-km avoided per year.
-    #[serde(default)]
-    pub car_km: f64,
-    /// Economy-class flight km avoided per year (meetings held remotely, for example).
-    #[serde(default)]
-    pub flight_km: f64,
-    /// Electricity saved per year in buildings or processes, kWh.
-    #[serde(default)]
-    pub kwh_saved: f64,
-    /// Other avoided emissions per year, kgCO2e.
-    #[serde(default)]
-    pub custom_kg: f64,
-    /// Other avoided water per year, litres.
-    #[serde(default)]
-    pub custom_l: f64,
-    /// Share of the avoided impacts taken back by rebound effects (0–1).
-    #[serde(default)]
-    pub rebound_share: f64,
-    /// Business value created per year, $.
-    #[serde(default)]
-    pub value_usd: f64,
-}
-
-/// Per-page footprint of a US-based human writer, kgCO2e (Tomlinson et al. 2024: 1,400 g).
-pub const HUMAN_PAGE_KG: f64 = 1.4;
-/// Per-page footprint of writing with an AI assistant, kgCO2e (Tomlinson et al. 2024: 2.2 g
-/// for ChatGPT), shown beside the use case's own figure for comparison.
-pub const AI_PAGE_KG: f64 = 0.0022;
-/// Passenger car, kgCO2 per km (Green Algorithms context data, EU).
-pub const CAR_KG_PER_KM: f64 = 0.175;
-/// Economy-class flight, kgCO2e per passenger-km (Green Algorithms context data, 139–244 g
-/// around this central value).
-pub const FLIGHT_KG_PER_KM: f64 = 0.171;
 
 /// The grid the avoided electricity would have come from: the use case's own location.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -159,9 +110,9 @@ pub fn return_on_environment(
 ) -> ReturnOnEnvironment {
     let positive = |x: f64| if x.is_finite() { x.max(0.0) } else { 0.0 };
     let carbon_avoided = positive(avoided.human_hours) * positive(avoided.human_kg_per_hour)
-        + positive(avoided.pages_written) * HUMAN_PAGE_KG
-        + positive(avoided.car_km) * CAR_KG_PER_KM
-        + positive(avoided.flight_km) * FLIGHT_KG_PER_KM
+        + positive(avoided.pages_written) * context::HUMAN_PAGE_KG.value
+        + positive(avoided.car_km) * context::CAR_EU_KG_PER_KM.value
+        + positive(avoided.flight_km) * context::FLIGHT_KG_PER_KM.value
         + positive(avoided.kwh_saved) * grid.kg_per_kwh
         + positive(avoided.custom_kg);
     let energy_avoided = positive(avoided.kwh_saved);

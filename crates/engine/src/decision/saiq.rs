@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::evaluate::{Impacts, PortfolioResult, UseCaseResult};
+pub use crate::portfolio::weights::Weights;
 use crate::portfolio::{
     LlmTask, LlmWorkload, ModelChoice, ModelSize, Portfolio, Site, UseCase, Volume, Workload,
 };
@@ -49,25 +50,6 @@ impl Intensities {
     }
 }
 
-/// Weights of cost, energy, carbon and water; always sum to 1.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct Weights {
-    /// Weight of cost.
-    pub cost: f64,
-    /// Weight of energy.
-    pub energy: f64,
-    /// Weight of carbon.
-    pub carbon: f64,
-    /// Weight of water.
-    pub water: f64,
-}
-
-impl Default for Weights {
-    fn default() -> Self {
-        Self::BALANCED
-    }
-}
-
 /// Which of the four indicators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -83,18 +65,6 @@ pub enum Indicator {
 }
 
 impl Weights {
-    /// Equal weights.
-    pub const BALANCED: Weights = Weights { cost: 0.25, energy: 0.25, carbon: 0.25, water: 0.25 };
-    /// Cost first.
-    pub const COST_FOCUSED: Weights =
-        Weights { cost: 0.55, energy: 0.15, carbon: 0.15, water: 0.15 };
-    /// Energy first.
-    pub const ENERGY_FOCUSED: Weights =
-        Weights { cost: 0.15, energy: 0.55, carbon: 0.15, water: 0.15 };
-    /// Climate first.
-    pub const CLIMATE_FOCUSED: Weights =
-        Weights { cost: 0.15, energy: 0.15, carbon: 0.55, water: 0.15 };
-
     fn as_array(&self) -> [f64; 4] {
         [self.cost, self.energy, self.carbon, self.water]
     }

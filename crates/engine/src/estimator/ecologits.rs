@@ -7,47 +7,43 @@
 use serde::Serialize;
 
 /// Regression coefficient α of GPU energy per output token (Wh per billion active parameters).
-pub const GPU_ENERGY_ALPHA: f64 = 1.166_527_317_045_191_4e-6;
+pub(crate) const GPU_ENERGY_ALPHA: f64 = 1.166_527_317_045_191_4e-6;
 /// Regression coefficient β of GPU energy per output token (per request in the batch).
-pub const GPU_ENERGY_BETA: f64 = -0.011_205_921_025_579_175;
+pub(crate) const GPU_ENERGY_BETA: f64 = -0.011_205_921_025_579_175;
 /// Regression coefficient γ of GPU energy per output token (Wh).
-pub const GPU_ENERGY_GAMMA: f64 = 4.052_928_146_734_005e-5;
+pub(crate) const GPU_ENERGY_GAMMA: f64 = 4.052_928_146_734_005e-5;
 /// Latency regression: seconds per output token per billion active parameters.
-pub const LATENCY_ALPHA: f64 = 6.785_088_094_353_663e-4;
+pub(crate) const LATENCY_ALPHA: f64 = 6.785_088_094_353_663e-4;
 /// Latency regression: seconds per output token per request in the batch.
-pub const LATENCY_BETA: f64 = 3.119_310_311_688_259e-4;
+pub(crate) const LATENCY_BETA: f64 = 3.119_310_311_688_259e-4;
 /// Latency regression: seconds per output token, constant term.
-pub const LATENCY_GAMMA: f64 = 1.947_371_757_947_338_7e-2;
+pub(crate) const LATENCY_GAMMA: f64 = 1.947_371_757_947_338_7e-2;
 /// Memory of one GPU (H100 80 GB), GB.
-pub const GPU_MEMORY_GB: f64 = 80.0;
+pub(crate) const GPU_MEMORY_GB: f64 = 80.0;
 /// GPUs per server.
-pub const SERVER_GPUS: f64 = 8.0;
+pub(crate) const SERVER_GPUS: f64 = 8.0;
 /// Power of a server without its GPUs, kW.
-pub const SERVER_POWER_KW: f64 = 1.2;
+pub(crate) const SERVER_POWER_KW: f64 = 1.2;
 /// Requests served concurrently when the use case does not say: EcoLogits' fixed value.
 pub const BATCH_SIZE: f64 = 64.0;
 /// Memory overhead on top of the weights.
-pub const MEMORY_OVERHEAD: f64 = 1.2;
+pub(crate) const MEMORY_OVERHEAD: f64 = 1.2;
 /// Hardware lifetime, seconds (3 years of 365 days).
-pub const HARDWARE_LIFETIME_S: f64 = 3.0 * 365.0 * 24.0 * 3600.0;
+pub(crate) const HARDWARE_LIFETIME_S: f64 =
+    crate::refdata::accelerators::LIFETIME_H * crate::units::S_PER_H;
 
 /// Embodied carbon of the hardware, kgCO2e.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct EmbodiedSet {
+pub(crate) struct EmbodiedSet {
     /// One GPU.
     pub gpu_kg: f64,
     /// One server without its GPUs.
     pub server_kg: f64,
 }
 
-/// The 2026 constant set of EcoLogits (GPU 273 kgCO2e).
-pub const EMBODIED_2026: EmbodiedSet = EmbodiedSet { gpu_kg: 273.0, server_kg: 5_700.0 };
-/// The 2025 constant set of EcoLogits (GPU 164 kgCO2e).
-pub const EMBODIED_2025: EmbodiedSet = EmbodiedSet { gpu_kg: 164.0, server_kg: 5_700.0 };
-
 /// Inputs of one request, already validated.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct RequestInput {
+pub(crate) struct RequestInput {
     /// Total parameters, billions (sets the memory and so the GPU count).
     pub total_parameters_b: f64,
     /// Parameters active per token, billions (equal to the total for dense models).
@@ -96,13 +92,13 @@ pub struct RequestEnergy {
 }
 
 /// GPUs needed to hold `memory_gb`: the next power of two of `ceil(memory / 80 GB)`.
-pub fn gpus_for(memory_gb: f64) -> f64 {
+pub(crate) fn gpus_for(memory_gb: f64) -> f64 {
     let needed = (memory_gb / GPU_MEMORY_GB).ceil().max(1.0);
     needed.log2().ceil().exp2()
 }
 
 /// Estimates one request.
-pub fn estimate_request(input: RequestInput) -> RequestEnergy {
+pub(crate) fn estimate_request(input: RequestInput) -> RequestEnergy {
     let memory_gb = MEMORY_OVERHEAD * input.total_parameters_b * input.quantization_bits / 8.0;
     let gpus = gpus_for(memory_gb);
     let gpu_wh_per_token =
@@ -142,15 +138,18 @@ pub fn estimate_request(input: RequestInput) -> RequestEnergy {
     }
 }
 
-/// Water of one request, litres: on-site per IT kWh, off-site per facility kWh (PUE applied
-/// once, to the off-site part only).
-pub fn water_l(it_kwh: f64, pue: f64, wue_onsite_l_per_kwh: f64, offsite_l_per_kwh: f64) -> f64 {
-    it_kwh * (wue_onsite_l_per_kwh + pue * offsite_l_per_kwh)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The 2026 constant set of EcoLogits (GPU 273 kgCO2e), as the conformance vectors use.
+    const EMBODIED_2026: EmbodiedSet = EmbodiedSet { gpu_kg: 273.0, server_kg: 5_700.0 };
+
+    /// Water of one request as ecologits.js computes it, litres: on-site per IT kWh, off-site
+    /// per facility kWh. The engine computes water in `evaluate`; this checks the vectors.
+    fn water_l(it_kwh: f64, pue: f64, wue_onsite_l_per_kwh: f64, offsite_l_per_kwh: f64) -> f64 {
+        it_kwh * (wue_onsite_l_per_kwh + pue * offsite_l_per_kwh)
+    }
 
     /// The ecologits.js conformance vectors (docs/methodology.md §3), 2026 constants.
     const MIX_KG_PER_KWH: f64 = 0.3844;

@@ -16,7 +16,7 @@ use crate::refdata::paper as k;
 
 /// Reference speeds measured by the paper for one model size.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct ReferenceSpeed {
+pub(crate) struct ReferenceSpeed {
     /// Time to first token for a 100-token prompt, s.
     pub ttft_chat_s: f64,
     /// Time to first token for a 1,000-token (RAG) prompt, s.
@@ -26,7 +26,7 @@ pub struct ReferenceSpeed {
 }
 
 /// The paper's reference speeds (Llama 3.1 on A100).
-pub fn reference_speed(model: ModelSize) -> ReferenceSpeed {
+pub(crate) fn reference_speed(model: ModelSize) -> ReferenceSpeed {
     let (ttft_chat_s, ttft_rag_s, throughput_tokens_per_s) = match model {
         ModelSize::B8 => (0.26, 0.29, 124.3),
         ModelSize::B70 => (0.36, 0.43, 44.0),
@@ -37,7 +37,7 @@ pub fn reference_speed(model: ModelSize) -> ReferenceSpeed {
 
 /// Reference speeds for any model, by its active parameters (billions): the paper's own at
 /// 8B, 70B and 405B, log–log interpolated between them and extrapolated beyond.
-pub fn speed_for(active_parameters_b: f64) -> ReferenceSpeed {
+pub(crate) fn speed_for(active_parameters_b: f64) -> ReferenceSpeed {
     let points = [ModelSize::B8, ModelSize::B70, ModelSize::B405]
         .map(|m| (m.parameters_b(), reference_speed(m)));
     // The segment whose interval holds the size, or the nearest end segment.
@@ -62,11 +62,11 @@ pub fn speed_for(active_parameters_b: f64) -> ReferenceSpeed {
 }
 
 /// MIG slices per A100 (56 slices over the 8 GPUs of a p4de instance).
-pub const SLICES_PER_GPU: f64 = 7.0;
+pub(crate) const SLICES_PER_GPU: f64 = 7.0;
 
 /// Inputs of one model call, already validated.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CallInput {
+pub(crate) struct CallInput {
     /// Total parameters, billions (sets the memory and so the slices).
     pub total_parameters_b: f64,
     /// Bits per weight (16 in the paper).
@@ -126,7 +126,7 @@ const S_PER_H: f64 = 3_600.0;
 const BYTES_PER_GB: f64 = 1e9;
 
 /// Estimates one model call.
-pub fn estimate_call(input: CallInput) -> CallEnergy {
+pub(crate) fn estimate_call(input: CallInput) -> CallEnergy {
     // The paper's 2 bytes per parameter is FP16; other precisions scale the memory.
     let bytes_per_parameter = k::BYTES_PER_PARAMETER.value * input.quantization_bits / 16.0;
     let memory_gb = input.total_parameters_b * bytes_per_parameter * k::MEMORY_OVERHEAD.value;

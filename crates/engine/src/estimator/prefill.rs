@@ -16,10 +16,10 @@ const PEAK_FLOP_PER_S: f64 = 989.4e12;
 /// H100 SXM thermal design power, W.
 const TDP_W: f64 = 700.0;
 /// Model FLOP utilisation during prefill; listed so that the low bound gives the low energy.
-pub const MFU: Estimate = Estimate::new(0.6, 0.45, 0.3);
+pub(crate) const MFU: Estimate = Estimate::new(0.6, 0.45, 0.3);
 
 /// GPU-seconds and IT energy (kWh) of reading `input_tokens` at one bound.
-pub fn prefill(input_tokens: f64, active_parameters_b: f64, bound: Bound) -> (f64, f64) {
+pub(crate) fn prefill(input_tokens: f64, active_parameters_b: f64, bound: Bound) -> (f64, f64) {
     let flops = 2.0 * active_parameters_b * 1e9 * input_tokens;
     let gpu_seconds = flops / (PEAK_FLOP_PER_S * MFU.at(bound));
     (gpu_seconds, gpu_seconds * TDP_W / 3.6e6)

@@ -1,12 +1,14 @@
 //! Reference data: every default the engine uses, each with its source, year and licence.
 
 pub mod accelerators;
+pub mod context;
 mod generated;
 pub mod grid;
 pub mod grid_pathways;
 pub mod models;
 pub mod operators;
 pub mod sources;
+pub mod tasks;
 
 pub use accelerators::{accelerator, accelerators, Accelerator};
 pub use grid::{location, locations, world, CloudRegion, GridZone, Location};

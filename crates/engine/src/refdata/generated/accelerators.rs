@@ -6,7 +6,7 @@ use super::super::accelerators::Accelerator;
 use super::super::sources::*;
 
 /// Every catalogued accelerator.
-pub static ACCELERATORS: &[Accelerator] = &[
+pub(crate) static ACCELERATORS: &[Accelerator] = &[
     Accelerator { id: "nvidia-a100-40gb", name: "NVIDIA A100 SXM4 40 GB", release: "2020-05-14", tdp_w: 400.0, memory_gb: 40.0, bf16_flop_per_s: 312000000000000.0, fp8_flop_per_s: None, embodied_kg: crate::Estimate::new(150.0, 150.0, 273.0), embodied_source: &A100_EMBODIED, spec_source: &EPOCH_HARDWARE },
     Accelerator { id: "nvidia-a100-80gb", name: "NVIDIA A100 SXM4 80 GB", release: "2020-11-16", tdp_w: 400.0, memory_gb: 80.0, bf16_flop_per_s: 312000000000000.0, fp8_flop_per_s: None, embodied_kg: crate::Estimate::new(150.0, 150.0, 273.0), embodied_source: &A100_EMBODIED, spec_source: &EPOCH_HARDWARE },
     Accelerator { id: "nvidia-h100-sxm", name: "NVIDIA H100 SXM5 80GB", release: "2022-09-20", tdp_w: 700.0, memory_gb: 80.0, bf16_flop_per_s: 989400000000000.0, fp8_flop_per_s: None, embodied_kg: crate::Estimate::new(164.0, 273.0, 575.0), embodied_source: &H100_EMBODIED, spec_source: &EPOCH_HARDWARE },

@@ -6,7 +6,7 @@
 use super::super::grid::CloudRegion;
 
 /// Every cloud region, sorted by provider then region.
-pub static CLOUD_REGIONS: &[CloudRegion] = &[
+pub(crate) static CLOUD_REGIONS: &[CloudRegion] = &[
     CloudRegion { provider: "aws", region: "af-south-1", zone: "ZA", provider_g_per_kwh: None, provider_cfe_share: None },
     CloudRegion { provider: "aws", region: "ap-east-1", zone: "HK", provider_g_per_kwh: None, provider_cfe_share: None },
     CloudRegion { provider: "aws", region: "ap-northeast-1", zone: "JP-TK", provider_g_per_kwh: None, provider_cfe_share: None },

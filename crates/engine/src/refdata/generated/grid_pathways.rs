@@ -3,7 +3,7 @@
 //! (scopes 1+2, tCO2e/MWh), 2024–2035, via os-climate/ITR (OECM data CC BY 4.0).
 
 /// Intensity per year from 2024, for Global, Europe and North America.
-pub static OECM_1_5C_T_PER_MWH: [[f64; 12]; 3] = [
+pub(crate) static OECM_1_5C_T_PER_MWH: [[f64; 12]; 3] = [
     // Global
     [0.334, 0.302, 0.257, 0.219, 0.187, 0.159, 0.135, 0.111, 0.0906, 0.0741, 0.0606, 0.0495],
     // Europe

@@ -6,7 +6,7 @@
 use super::super::models::LlmModel;
 
 /// Every catalogued model, sorted by provider then name.
-pub static LLM_MODELS: &[LlmModel] = &[
+pub(crate) static LLM_MODELS: &[LlmModel] = &[
     LlmModel { provider: "anthropic", name: "claude-fable-5", moe: true, total_b: (1340.0, 1340.0), active_b: (134.0, 400.0), tokens_per_s: Some(57.0), ttft_s: Some(3.58), usd_per_million: Some((10.0, 50.0)) },
     LlmModel { provider: "anthropic", name: "claude-fable-5-1", moe: true, total_b: (1340.0, 1340.0), active_b: (134.0, 400.0), tokens_per_s: Some(51.0), ttft_s: Some(3.89), usd_per_million: Some((10.0, 50.0)) },
     LlmModel { provider: "anthropic", name: "claude-haiku-4-5-20251001", moe: false, total_b: (10.0, 35.0), active_b: (10.0, 35.0), tokens_per_s: Some(79.0), ttft_s: Some(0.5), usd_per_million: Some((1.0, 5.0)) },

@@ -2,12 +2,12 @@
 //! One row a line, so a refresh reads as a clear diff: rustfmt leaves them alone.
 
 #[rustfmt::skip]
-pub mod accelerators;
+pub(super) mod accelerators;
 #[rustfmt::skip]
-pub mod cloud_regions;
+pub(super) mod cloud_regions;
 #[rustfmt::skip]
-pub mod grid_pathways;
+pub(super) mod grid_pathways;
 #[rustfmt::skip]
-pub mod llm_models;
+pub(super) mod llm_models;
 #[rustfmt::skip]
-pub mod zones;
+pub(super) mod zones;

@@ -7,7 +7,7 @@ use super::super::grid::GridZone;
 use super::super::sources::*;
 
 /// Every grid zone, sorted by code for binary search.
-pub static ZONES: &[GridZone] = &[
+pub(crate) static ZONES: &[GridZone] = &[
     GridZone { code: "AE", name: "United Arab Emirates", lifecycle_g_per_kwh: 382.92, direct_g_per_kwh: Some(285.44), cfe_share: Some(0.2305), year: 2024, carbon_source: &ELECTRICITY_MAPS_2024, offsite_water_l_per_kwh: 3.908, water_is_world_default: true, water_source: &ECOLOGITS_WATER },
     GridZone { code: "AF", name: "Afghanistan", lifecycle_g_per_kwh: 136.24, direct_g_per_kwh: Some(96.75), cfe_share: Some(0.8434), year: 2024, carbon_source: &ELECTRICITY_MAPS_2024, offsite_water_l_per_kwh: 3.908, water_is_world_default: true, water_source: &ECOLOGITS_WATER },
     GridZone { code: "AFRICA", name: "Africa", lifecycle_g_per_kwh: 545.09, direct_g_per_kwh: None, cfe_share: None, year: 2024, carbon_source: &EMBER, offsite_water_l_per_kwh: 3.908, water_is_world_default: true, water_source: &ECOLOGITS_WATER },

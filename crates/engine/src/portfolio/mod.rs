@@ -8,6 +8,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::id::{PortfolioId, UseCaseId};
 
+pub mod avoided;
+pub mod levers;
+pub mod prices;
+pub mod scenario;
+pub mod weights;
+
 /// The version of the portfolio file format this engine writes. Version 2 added stable ids of
 /// portfolios and use cases; version 1 files are migrated when read ([`crate::format`]).
 pub const SCHEMA_VERSION: u32 = 2;
@@ -109,17 +115,17 @@ pub struct Settings {
     pub include_prefill: bool,
     /// Weights of cost, energy, carbon and water in the Sustainable AI Quotient.
     #[serde(default)]
-    pub saiq_weights: crate::decision::saiq::Weights,
+    pub saiq_weights: weights::Weights,
     /// Carbon and water prices that turn impacts into money beside the direct cost (0: none).
-    #[serde(default, skip_serializing_if = "crate::decision::ShadowPrices::is_none")]
-    pub shadow_prices: crate::decision::ShadowPrices,
+    #[serde(default, skip_serializing_if = "prices::ShadowPrices::is_none")]
+    pub shadow_prices: prices::ShadowPrices,
     /// The projection scenario being looked at: a published preset or an adjusted copy of one
     /// (absent: the first preset, steady ascent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scenario: Option<crate::decision::projection::Scenario>,
+    pub scenario: Option<scenario::Scenario>,
     /// What-if levers planned but not yet applied, in the order they apply.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub levers: Vec<crate::decision::levers::Planned>,
+    pub levers: Vec<levers::Planned>,
     /// The portfolio as it was when pinned as its own SAIQ reference (its base year): kept as
     /// inputs, so that it is scored with the same methodology as the portfolio now.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -131,8 +137,8 @@ impl Default for Settings {
         Self {
             llm_estimator: LlmEstimator::Paper,
             include_prefill: false,
-            saiq_weights: crate::decision::saiq::Weights::BALANCED,
-            shadow_prices: crate::decision::ShadowPrices::default(),
+            saiq_weights: weights::Weights::BALANCED,
+            shadow_prices: prices::ShadowPrices::default(),
             scenario: None,
             levers: Vec::new(),
             baseline: None,
@@ -173,7 +179,7 @@ pub struct UseCase {
     pub cost: Cost,
     /// What it replaces or avoids, for its Return on Environment (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub avoided: Option<crate::decision::roe::Avoided>,
+    pub avoided: Option<avoided::Avoided>,
 }
 
 impl Default for UseCase {

@@ -1,4 +1,5 @@
-//! Inference tasks with a measured energy per inference (docs/methodology.md §5).
+//! Measured energies of inference tasks and of classic fine-tuning (docs/methodology.md §5
+//! and §6): reference data, each value with its source.
 //!
 //! The values are treated as IT energy (measured at the server), so PUE applies on top.
 
