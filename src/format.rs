@@ -1,5 +1,7 @@
 //! Numbers as people read them: three significant figures, a unit scaled to the magnitude,
-//! thousands separators. Pure functions, tested natively.
+//! thousands separators, one minus sign (−, U+2212), a dash for a missing value, never "NaN".
+//! The one way the app writes a number: quantities and ranges, percentages (a change, a share,
+//! a rate), ratios and factors. Pure functions, tested natively.
 
 /// A unit family: the base unit and its larger and smaller multiples.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,34 +51,123 @@ pub fn quantity(q: Quantity, base_value: f64) -> String {
     format!("{} {symbol}", significant(base_value * factor, 3))
 }
 
-/// Formats a low–high range in one unit chosen for the high end: `0.98–1.67 MWh`.
+/// Formats a low–high range in one unit chosen for the high end: `0.98–1.67 MWh`; one value
+/// when both ends read the same.
 pub fn range(q: Quantity, low: f64, high: f64) -> String {
-    if q == Quantity::Money {
-        return format!("${}–{}", significant(low, 3), significant(high, 3));
+    let (factor, symbol) = if q == Quantity::Money { (1.0, "") } else { q.unit_for(high) };
+    let (low, high) = (significant(low * factor, 3), significant(high * factor, 3));
+    let span = if low == high { low } else { format!("{low}–{high}") };
+    match q {
+        Quantity::Money => format!("${span}"),
+        _ => format!("{span} {symbol}"),
     }
-    let (factor, symbol) = q.unit_for(high);
-    format!("{}–{} {symbol}", significant(low * factor, 3), significant(high * factor, 3))
 }
+
+/// What stands for a missing value.
+pub const MISSING: &str = "—";
 
 /// The text, or a dash where there is no value.
 pub fn or_dash(text: Option<String>) -> String {
-    text.unwrap_or_else(|| "—".to_owned())
+    text.unwrap_or_else(|| MISSING.to_owned())
+}
+
+/// The change from `before` to `after` as a signed percentage (`+12.3 %`, `−95.8 %`, `0 %`), or
+/// a dash when there was nothing before to compare with.
+pub fn percent_change(before: f64, after: f64) -> String {
+    if before > 0.0 && after.is_finite() {
+        signed_percent((after - before) / before)
+    } else {
+        MISSING.to_owned()
+    }
+}
+
+/// A percentage's number: three significant figures, but no finer than a tenth of a percent.
+fn percent_number(percent: f64) -> String {
+    significant((percent * 10.0).round() / 10.0, 3)
+}
+
+/// A rate as a signed percentage: `0.32 → "+32 %"`, `−0.24 → "−24 %"`.
+pub fn signed_percent(rate: f64) -> String {
+    if !rate.is_finite() {
+        return MISSING.to_owned();
+    }
+    let text = percent_number(rate * 100.0);
+    if rate > 0.0 && text != "0" {
+        format!("+{text} %")
+    } else {
+        format!("{text} %")
+    }
+}
+
+/// `part` as a percentage of `whole` (`42.1 %`; `< 0.1 %` for a sliver), or a dash when the
+/// whole is nothing.
+pub fn share(part: f64, whole: f64) -> String {
+    if whole.is_nan() || whole <= 0.0 || !part.is_finite() {
+        return MISSING.to_owned();
+    }
+    let percent = part / whole * 100.0;
+    if percent > 0.0 && percent < 0.05 {
+        "< 0.1 %".to_owned()
+    } else {
+        format!("{} %", percent_number(percent))
+    }
+}
+
+/// `a ÷ b` to three significant figures, or a dash when `b` is nothing.
+pub fn ratio(a: f64, b: f64) -> String {
+    if b > 0.0 {
+        significant(a / b, 3)
+    } else {
+        MISSING.to_owned()
+    }
+}
+
+/// A multiplying factor: `×4.4`.
+pub fn times(factor: f64) -> String {
+    format!("×{}", significant(factor, 3))
 }
 
 /// Rounds to `digits` significant figures and writes it with thousands separators and no
 /// trailing zeros: `1234567.0 → "1,230,000"`, `0.000123456 → "0.000123"`.
 pub fn significant(value: f64, digits: i32) -> String {
     if !value.is_finite() {
-        return "—".to_owned();
+        return MISSING.to_owned();
     }
     if value == 0.0 {
         return "0".to_owned();
     }
     let magnitude = value.abs().log10().floor() as i32;
+    // Beyond these, digits would run off the page (or the rounding overflow to NaN): powers
+    // of ten instead, `2.99 × 10⁻¹²`.
+    if !(-9..15).contains(&magnitude) {
+        return scientific(value, digits);
+    }
     let decimals = (digits - 1 - magnitude).max(0);
     let rounded = round_significant(value, digits);
     let text = format!("{rounded:.*}", decimals as usize);
     group_thousands(trim_zeros(&text))
+}
+
+/// `value` as `m × 10ⁿ`, `m` to `digits` significant figures. The mantissa goes through the
+/// same fixed-point writing as every other number (`{:e}` would add a second float writer to
+/// the download).
+fn scientific(value: f64, digits: i32) -> String {
+    const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let mut exponent = value.abs().log10().floor() as i32;
+    // Divided in two steps: 10^324 alone would overflow for the smallest subnormals.
+    let mut mantissa = value / 10f64.powi(exponent / 2) / 10f64.powi(exponent - exponent / 2);
+    if round_significant(mantissa, digits).abs() >= 10.0 {
+        mantissa /= 10.0;
+        exponent += 1;
+    }
+    let sign = if exponent < 0 { "⁻" } else { "" };
+    let power: String = exponent
+        .unsigned_abs()
+        .to_string()
+        .chars()
+        .filter_map(|d| d.to_digit(10).map(|d| SUPERSCRIPTS[d as usize]))
+        .collect();
+    format!("{} × 10{sign}{power}", significant(mantissa, digits))
 }
 
 /// Rounds a value to `digits` significant figures, for slider steps that read well.
@@ -108,7 +199,7 @@ fn trim_zeros(text: &str) -> &str {
 }
 
 fn group_thousands(text: &str) -> String {
-    let (sign, rest) = text.strip_prefix('-').map_or(("", text), |r| ("-", r));
+    let (sign, rest) = text.strip_prefix('-').map_or(("", text), |r| ("−", r));
     let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
     let mut grouped = String::with_capacity(int.len() + int.len() / 3);
     for (i, ch) in int.chars().enumerate() {
@@ -126,8 +217,12 @@ fn group_thousands(text: &str) -> String {
 /// Reads a number typed by a person: accepts spaces, underscores and commas as thousands
 /// separators, and scientific notation (`1e6`).
 pub fn parse_number(text: &str) -> Result<f64, ParseError> {
-    let cleaned: String =
-        text.chars().filter(|c| !matches!(c, ' ' | '_' | ',' | '\u{a0}')).collect();
+    // The minus sign the app writes (U+2212) reads as the one a keyboard types.
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '_' | ',' | '\u{a0}'))
+        .map(|c| if c == '−' { '-' } else { c })
+        .collect();
     if cleaned.is_empty() {
         return Err(ParseError::Empty);
     }
@@ -167,9 +262,42 @@ mod tests {
         assert_eq!(significant(9.306e-5, 3), "0.0000931");
         assert_eq!(significant(12.0, 3), "12");
         assert_eq!(significant(999.6, 3), "1,000");
-        assert_eq!(significant(-1234.0, 3), "-1,230");
+        assert_eq!(significant(-1234.0, 3), "−1,230", "one minus sign");
         assert_eq!(significant(0.0, 3), "0");
         assert_eq!(significant(f64::NAN, 3), "—");
+    }
+
+    /// The bug this pins: a tiny magnitude made the rounding scale infinite, and "NaN" showed.
+    #[test]
+    fn extreme_magnitudes_read_as_powers_of_ten_never_nan() {
+        assert_eq!(significant(1e-320, 3), "1 × 10⁻³²⁰");
+        assert_eq!(significant(2.994e-12, 3), "2.99 × 10⁻¹²");
+        assert_eq!(significant(-4.2e18, 3), "−4.2 × 10¹⁸");
+        assert_eq!(significant(1.5e-9, 3), "0.0000000015");
+        for x in [1e-300, 5e-324, 1e300, f64::MAX] {
+            assert!(
+                !significant(x, 3).contains("NaN")
+                    && !quantity(Quantity::Energy, x).contains("NaN")
+            );
+        }
+    }
+
+    #[test]
+    fn percentages_ratios_and_factors_have_one_form() {
+        assert_eq!(percent_change(200.0, 100.0), "−50 %");
+        assert_eq!(percent_change(100.0, 112.34), "+12.3 %");
+        assert_eq!(percent_change(100.0, 100.0), "0 %");
+        assert_eq!(percent_change(0.0, 5.0), "—", "nothing before");
+        assert_eq!(signed_percent(0.32), "+32 %");
+        assert_eq!(signed_percent(-0.24), "−24 %");
+        assert_eq!(signed_percent(1e-9), "0 %", "no sign on what rounds to nothing");
+        assert_eq!(share(1.0, 3.0), "33.3 %");
+        assert_eq!(share(1.0, 1e6), "< 0.1 %");
+        assert_eq!(percent_change(100.0, 4.17), "−95.8 %");
+        assert_eq!(share(1.0, 0.0), "—");
+        assert_eq!(ratio(1.0, 4.0), "0.25");
+        assert_eq!(ratio(1.0, 0.0), "—");
+        assert_eq!(times(4.4), "×4.4");
     }
 
     #[test]
@@ -182,6 +310,8 @@ mod tests {
         assert_eq!(range(Quantity::Energy, 800.0, 1500.0), "0.8–1.5 MWh");
         assert_eq!(quantity(Quantity::Money, 12_345.0), "$12,300");
         assert_eq!(range(Quantity::Money, 0.5, 2.0), "$0.5–2");
+        assert_eq!(range(Quantity::Money, 2_101.0, 2_104.0), "$2,100", "no collapsed range");
+        assert_eq!(range(Quantity::Energy, 1.0, 1.0), "1 kWh");
     }
 
     #[test]
@@ -193,6 +323,7 @@ mod tests {
         assert_eq!(parse_number("abc"), Err(ParseError::NotANumber));
         assert_eq!(parse_number("1e999"), Err(ParseError::NotANumber));
         assert_eq!(parse_number("-5"), Ok(-5.0), "range checks belong to the engine");
+        assert_eq!(parse_number("−5"), Ok(-5.0), "the minus sign the app writes");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::controls::text;
-use crate::format::{quantity, significant, Quantity};
+use crate::format::{quantity, Quantity};
 
 /// One bar: what it is and its value in the chart's base unit.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,11 +83,7 @@ pub fn BarChart(
         bars.get()
             .into_iter()
             .map(|bar| {
-                let share = if sum > 0.0 {
-                    format!("{} %", significant(bar.value / sum * 100.0, 3))
-                } else {
-                    "—".into()
-                };
+                let share = crate::format::share(bar.value, sum);
                 view! {
                     <tr>
                         <th scope="row">{bar.label}</th>

@@ -127,18 +127,7 @@ pub struct ScenarioFigures {
 
 impl ScenarioFigures {
     fn of(s: &engine::decision::projection::Scenario) -> Self {
-        use crate::format::significant;
-        let percent = |x: f64| {
-            let sign = if x > 0.0 {
-                "+"
-            } else if x < 0.0 {
-                "−"
-            } else {
-                ""
-            };
-            format!("{sign}{} %", significant((x * 100.0).abs(), 3))
-        };
-        let times = |x: f64| format!("×{}", significant(x, 3));
+        use crate::format::{signed_percent as percent, significant, times};
         Self {
             growth: s.usage_cagr.map(percent),
             factors: [

@@ -19,7 +19,7 @@ test("switching the scenario redraws the projection chart", async () => {
   assert.notEqual(high, steady);
   const drivers = await page.getByTestId("drivers").innerText();
   assert.match(drivers, /More use\s+\+/);
-  assert.match(drivers, /Hardware efficiency\s+-/);
+  assert.match(drivers, /Hardware efficiency\s+\u2212/); // the one minus sign, U+2212
   await context.close();
 });
 
@@ -131,7 +131,7 @@ test("a lever shows before and after, and applying it can be undone", async () =
   await lever.locator("select").first().selectOption("move_region");
   await lever.locator("select[id$='-location']").selectOption("SE");
   const whatIf = await page.getByTestId("what-if").innerText();
-  assert.match(whatIf, /Carbon\s+[\d.,]+\s*\S+\s+[\d.,]+\s*\S+\s+-\d/);
+  assert.match(whatIf, /Carbon\s+[\d.,]+\s*\S+\s+[\d.,]+\s*\S+\s+\u2212\d/);
   await page.getByTestId("add-lever").click();
   const second = page.getByTestId("lever").nth(1);
   await second.locator("select").first().selectOption("cut_pue");
@@ -186,7 +186,7 @@ test("batching lowers the EcoLogits estimate, and the panel says why the paper's
   assert.match(await page.getByTestId("what-if").innerText(), /Energy[^\n]*\s0 %/);
   await page.getByTestId("estimator").selectOption("ecologits");
   assert.equal(await page.getByTestId("batch-note").count(), 0);
-  assert.match(await page.getByTestId("what-if").innerText(), /Energy\s+[\d.,]+\s*\S+\s+[\d.,]+\s*\S+\s+-\d/);
+  assert.match(await page.getByTestId("what-if").innerText(), /Energy\s+[\d.,]+\s*\S+\s+[\d.,]+\s*\S+\s+\u2212\d/);
   await page.getByTestId("apply-levers").click();
   const batch = page.getByTestId("batch-size-input");
   assert.equal(await batch.inputValue(), "512", "the applied batch is in the use case's form");

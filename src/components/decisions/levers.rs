@@ -12,7 +12,7 @@ use super::Analysis;
 use crate::components::controls::{text, tr, Choice, ChoiceOption};
 use crate::components::number_field::{NumberField, SliderScale};
 use crate::components::use_case_form::location_groups;
-use crate::format::{or_dash, quantity, significant, Quantity};
+use crate::format::{self, or_dash, percent_change, quantity, significant, Quantity};
 use crate::i18n::{texts, Pick};
 use crate::state::PortfolioCtx;
 
@@ -165,17 +165,6 @@ const LINES: [Line; 4] = [
     (|t| t.cost_indicator, Quantity::Money, |i| i.cost_usd.central),
 ];
 
-/// Change from `before` to `after` as a signed percentage, or a dash when there was nothing.
-fn change_percent(before: f64, after: f64) -> String {
-    if before > 0.0 {
-        let pct = (after - before) / before * 100.0;
-        let sign = if pct > 0.0 { "+" } else { "" };
-        format!("{sign}{} %", significant(pct, 3))
-    } else {
-        "—".to_owned()
-    }
-}
-
 #[component]
 pub fn Levers() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
@@ -240,7 +229,7 @@ pub fn Levers() -> impl IntoView {
                         <th scope="row">{move || label(t())}</th>
                         <td>{quantity(kind, b)}</td>
                         <td>{quantity(kind, a)}</td>
-                        <td>{change_percent(b, a)}</td>
+                        <td>{percent_change(b, a)}</td>
                     </tr>
                 }
                 .into_any()
@@ -254,7 +243,7 @@ pub fn Levers() -> impl IntoView {
                     <th scope="row">"SAIQ"</th>
                     <td>{show(b)}</td>
                     <td data-testid="lever-saiq-after">{show(a)}</td>
-                    <td>{or_dash(b.zip(a).map(|(b, a)| change_percent(b, a)))}</td>
+                    <td>{or_dash(b.zip(a).map(|(b, a)| percent_change(b, a)))}</td>
                 </tr>
             }
             .into_any(),
@@ -475,7 +464,7 @@ fn BeforeAfterChart(comparison: Memo<Comparison>) -> impl IntoView {
                     <rect x=LABEL_WIDTH y=y + 4.0 width=BAR_WIDTH height="8" class="bar-before" />
                     <rect x=LABEL_WIDTH y=y + 13.0 width=BAR_WIDTH * share height="8" class="bar-after" />
                     <text x=LABEL_WIDTH + BAR_WIDTH * share + 6.0 y=y + 21.0 class="chart-value">
-                        {format!("{} %", significant(share * 100.0, 3))}
+                        {format::share(a, b)}
                     </text>
                 }
             })
@@ -513,12 +502,5 @@ mod tests {
         let batch = Lever::MoveBatchWork("SE".into());
         assert_eq!(with_listed(&batch, "FR"), Some(Lever::MoveBatchWork("FR".into())));
         assert_eq!(with_listed(&Lever::CutPue(1.1), "1.2"), None, "a number, not a list");
-    }
-
-    #[test]
-    fn changes_read_as_signed_percentages() {
-        assert_eq!(change_percent(200.0, 150.0), "-25 %");
-        assert_eq!(change_percent(100.0, 110.0), "+10 %");
-        assert_eq!(change_percent(0.0, 5.0), "—");
     }
 }

@@ -179,7 +179,7 @@ pub fn Saiq() -> impl IntoView {
             analysis.reference_per_unit.get(),
             Some(prices.get()).filter(|p| !p.is_none()),
         );
-        let ratio = |a: f64, b: f64| if b > 0.0 { significant(a / b, 3) } else { "—".to_owned() };
+        let ratio = crate::format::ratio;
         let mut rows = ROWS
             .into_iter()
             .map(|(label, kind, get)| {
