@@ -22,8 +22,8 @@ pub enum Undo {
         index: usize,
         /// The use case (boxed: it is by far the largest variant).
         use_case: Box<UseCase>,
-        /// The planned levers as they were, some of which may have applied to it.
-        levers: Vec<Planned>,
+        /// The planned levers that applied to it, with their places in the list.
+        levers: Vec<(usize, Planned)>,
     },
     /// The open portfolio before a change to all of it (levers applied, a baseline pinned).
     Draft(Portfolio),
@@ -415,7 +415,12 @@ impl PortfolioCtx {
     pub fn remove(&self, id: &UseCaseId, message: impl FnOnce(&str) -> String) {
         let Some((index, use_case, levers, portfolio)) = self.draft.with_untracked(|p| {
             let index = p.index_of(id)?;
-            Some((index, p.use_cases[index].clone(), p.settings.levers.clone(), p.id.clone()))
+            let on_it = p.settings.levers.iter().enumerate();
+            let levers = on_it
+                .filter(|(_, l)| l.use_case.as_ref() == Some(id))
+                .map(|(i, l)| (i, l.clone()))
+                .collect();
+            Some((index, p.use_cases[index].clone(), levers, p.id.clone()))
         }) else {
             return;
         };
@@ -457,15 +462,22 @@ impl PortfolioCtx {
         match step.undo {
             Undo::UseCase { index, use_case, levers } => {
                 self.draft.update(|p| {
-                    // The id it had, unless another use case took it meanwhile.
-                    let id = use_case.id.clone();
+                    // The id it had, unless a use case added since took it: then a new one,
+                    // and its levers follow it there.
                     let index = index.min(p.use_cases.len());
-                    if p.use_case(&id).is_some() {
-                        p.insert(index, *use_case);
+                    let id = if p.use_case(&use_case.id).is_some() {
+                        p.insert(index, *use_case)
                     } else {
+                        let id = use_case.id.clone();
                         p.use_cases.insert(index, *use_case);
+                        id
+                    };
+                    // Its levers back in their places; levers planned since stay.
+                    for (at, mut lever) in levers {
+                        lever.use_case = Some(id.clone());
+                        let at = at.min(p.settings.levers.len());
+                        p.settings.levers.insert(at, lever);
                     }
-                    p.settings.levers = levers;
                 });
             }
             Undo::Draft(portfolio) => self.draft.set(portfolio),
@@ -503,9 +515,9 @@ impl PortfolioCtx {
         self.load(index);
     }
 
-    /// Position in the library of the portfolio with this id.
+    /// Position in the library of the portfolio with this id (the open one's id is its
+    /// library entry's: an edit never changes it).
     pub fn library_index_of(&self, id: &PortfolioId) -> Option<usize> {
-        self.store_draft();
         self.library.with_untracked(|l| l.iter().position(|p| &p.id == id))
     }
 
@@ -844,5 +856,39 @@ mod tests {
         let ids: Vec<PortfolioId> =
             ctx.with_library_untracked(|l| l.iter().map(|p| p.id.clone()).collect());
         assert_ne!(ids[0], ids[1]);
+    }
+
+    /// The bug this pins: a use case added after a removal took the removed one's number, and
+    /// undoing the removal put the removed one's levers on the newcomer (or dropped levers
+    /// planned meanwhile).
+    #[test]
+    fn undoing_a_removal_gives_back_its_levers_and_keeps_those_planned_since() {
+        use engine::decision::levers::Lever;
+        with_ctx(|ctx| {
+            ctx.add_use_case(UseCase { name: "B".into(), ..UseCase::default() });
+            let b = ctx.selected_untracked().expect("open");
+            ctx.add_lever(Planned::on(Lever::CutPue(1.1), b.clone()));
+            ctx.remove(&b, |n| n.to_owned());
+            ctx.add_use_case(UseCase { name: "C".into(), ..UseCase::default() });
+            let c = ctx.selected_untracked().expect("open");
+            assert_eq!(c, b, "the number is free again");
+            ctx.add_lever(Planned::on(Lever::Quantise(8.0), c.clone()));
+            ctx.undo();
+            ctx.with_draft_untracked(|p| {
+                let restored = p.use_cases.iter().find(|u| u.name == "B").expect("back");
+                assert_ne!(restored.id, c, "C keeps its id; B gets another");
+                let targets: Vec<(&Lever, &UseCaseId)> = p
+                    .settings
+                    .levers
+                    .iter()
+                    .map(|l| (&l.lever, l.use_case.as_ref().expect("on one")))
+                    .collect();
+                assert_eq!(
+                    targets,
+                    [(&Lever::CutPue(1.1), &restored.id), (&Lever::Quantise(8.0), &c)]
+                );
+            });
+            assert!(ctx.checked().with_untracked(Result::is_ok));
+        });
     }
 }

@@ -148,7 +148,7 @@ pub fn UseCaseList() -> impl IntoView {
                 <p class="empty">{text(|t| t.empty_portfolio)}</p>
             </Show>
             <ol class="use-case-list">
-                <For each=move || ctx.ids().get() key=UseCaseId::key let:id>
+                <For each=move || ctx.ids().get() key=UseCaseId::render_key let:id>
                     <UseCaseRow facts=signal_of(&id) id=id />
                 </For>
             </ol>

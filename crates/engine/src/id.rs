@@ -87,7 +87,7 @@ impl UseCaseId {
     /// A number standing for the id where a list is keyed for rendering: the id's FNV-1a hash.
     /// Hashing a number reuses the keyed list's code for numbers instead of adding a copy for
     /// strings; two ids of one portfolio sharing a 64-bit hash is not a practical concern.
-    pub fn key(&self) -> u64 {
+    pub fn render_key(&self) -> u64 {
         fnv1a(&self.0)
     }
 }
