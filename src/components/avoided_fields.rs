@@ -169,7 +169,8 @@ pub fn AvoidedFields(e: Editing) -> impl IntoView {
             <p class="hint">{text(|t| t.avoided_hint)}</p>
             <p class="hint">
                 {move || {
-                    (t().page_footprints)(
+                    (t()
+                        .page_footprints)(
                         &quantity(Quantity::Carbon, HUMAN_PAGE_KG.value),
                         &quantity(Quantity::Carbon, AI_PAGE_KG.value),
                         &quantity(Quantity::Carbon, per_request_kg.get()),
@@ -193,7 +194,9 @@ pub fn AvoidedFields(e: Editing) -> impl IntoView {
                 id="avoided-counterfactual"
                 label=tr(|t| t.counterfactual)
                 value=Signal::derive(move || avoided.with(|a| a.counterfactual.clone()))
-                on_change=Callback::new(move |text: String| edit(&|a| a.counterfactual = text.clone()))
+                on_change=Callback::new(move |text: String| edit(
+                    &|a| a.counterfactual = text.clone(),
+                ))
             />
             {fields}
         </details>

@@ -63,7 +63,13 @@ pub fn BarChart(
                         <text x="0" y=y + 16.0 class="chart-label">
                             {short(&bar.label)}
                         </text>
-                        <rect x=LABEL_WIDTH y=y + 5.0 width=width height=ROW_HEIGHT - 10.0 class="bar-fill" />
+                        <rect
+                            x=LABEL_WIDTH
+                            y=y + 5.0
+                            width=width
+                            height=ROW_HEIGHT - 10.0
+                            class="bar-fill"
+                        />
                         <text x=LABEL_WIDTH + width + 6.0 y=y + 16.0 class="chart-value">
                             {quantity(kind, bar.value)}
                         </text>

@@ -66,35 +66,46 @@ pub fn NoticeBar() -> impl IntoView {
             test_id: "arrival",
             buttons: ARRIVAL_BUTTONS,
         });
-        [notice, undo, arrival].into_iter().flatten().map(move |bar| {
-            let buttons = bar
-                .buttons
-                .iter()
-                .map(|&(label, test_id, action)| {
-                    view! {
-                        <button
-                            type="button"
-                            class:link-button=matches!(action, Action::DismissNotice | Action::DismissUndo)
-                            data-testid=test_id
-                            on:click=move |_| act(action)
-                        >
-                            {text(label)}
-                        </button>
-                    }
-                })
-                .collect_view();
-            view! {
-                <div
-                    class="notice"
-                    class:error=bar.is_error
-                    role=if bar.is_error { "alert" } else { "status" }
-                    data-testid=bar.test_id
-                >
-                    <p>{bar.text}</p>
-                    {buttons}
-                </div>
-            }
-        }).collect_view()
+        [notice, undo, arrival]
+            .into_iter()
+            .flatten()
+            .map(move |bar| {
+                let buttons = bar
+                    .buttons
+                    .iter()
+                    .map(|&(label, test_id, action)| {
+                        view! {
+                            <button
+                                type="button"
+                                class:link-button=matches!(
+                                    action,
+                                    Action::DismissNotice | Action::DismissUndo
+                                )
+                                data-testid=test_id
+                                on:click=move |_| act(action)
+                            >
+                                {text(label)}
+                            </button>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div
+                        class="notice"
+                        class:error=bar.is_error
+                        role=if bar.is_error { "alert" } else { "status" }
+                        data-testid=bar.test_id
+                    >
+                        <p>{bar.text}</p>
+                        {buttons}
+                    </div>
+                }
+            })
+            .collect_view()
     };
-    view! { <div class="notice-region" aria-live="polite">{bars}</div> }
+    view! {
+        <div class="notice-region" aria-live="polite">
+            {bars}
+        </div>
+    }
 }

@@ -140,7 +140,12 @@ fn Headline(
                 {parts
                     .into_iter()
                     .map(|(name, value)| {
-                        view! { <li>{move || name(t())} ": " {move || quantity(kind, value.get().central)}</li> }
+                        view! {
+                            <li>
+                                {move || name(t())} ": "
+                                {move || quantity(kind, value.get().central)}
+                            </li>
+                        }
                     })
                     .collect_view()}
             </ul>
@@ -202,9 +207,24 @@ fn Breakdowns() -> impl IntoView {
     });
     view! {
         <div class="breakdowns">
-            <BarChart id="chart-use-cases" title=tr(|t| t.by_use_case) bars=by_use_case kind=Quantity::Carbon />
-            <BarChart id="chart-phase" title=tr(|t| t.by_phase) bars=by_phase kind=Quantity::Carbon />
-            <BarChart id="chart-scope" title=tr(|t| t.by_scope) bars=by_scope kind=Quantity::Carbon />
+            <BarChart
+                id="chart-use-cases"
+                title=tr(|t| t.by_use_case)
+                bars=by_use_case
+                kind=Quantity::Carbon
+            />
+            <BarChart
+                id="chart-phase"
+                title=tr(|t| t.by_phase)
+                bars=by_phase
+                kind=Quantity::Carbon
+            />
+            <BarChart
+                id="chart-scope"
+                title=tr(|t| t.by_scope)
+                bars=by_scope
+                kind=Quantity::Carbon
+            />
         </div>
     }
 }
@@ -249,7 +269,9 @@ fn Equivalents() -> impl IntoView {
                 label=tr(|t| t.equivalents_region)
                 value=Signal::derive(region_key)
                 on_change=Callback::new(move |chosen: String| {
-                    ctx.update_prefs(|p| p.region = if chosen == "us" { Region::Us } else { Region::Eu });
+                    ctx.update_prefs(|p| {
+                        p.region = if chosen == "us" { Region::Us } else { Region::Eu };
+                    });
                 })
                 groups=vec![
                     (

@@ -197,7 +197,12 @@ pub fn Toolbar() -> impl IntoView {
                 </button>
                 <label class="button file-button">
                     {text(|t| t.import_json)}
-                    <input type="file" accept=".json,application/json" data-testid="import-json" on:change=import />
+                    <input
+                        type="file"
+                        accept=".json,application/json"
+                        data-testid="import-json"
+                        on:change=import
+                    />
                 </label>
                 <button type="button" data-testid="export-csv" on:click=export_csv>
                     {text(|t| t.export_csv)}
@@ -217,7 +222,15 @@ pub fn Toolbar() -> impl IntoView {
                             ctx.update_prefs(|p| p.locale = Some(tag));
                         }
                     })
-                    groups=vec![(None, Locale::ALL.into_iter().map(|l| ChoiceOption::fixed(l.tag(), l.name())).collect())]
+                    groups=vec![
+                        (
+                            None,
+                            Locale::ALL
+                                .into_iter()
+                                .map(|l| ChoiceOption::fixed(l.tag(), l.name()))
+                                .collect(),
+                        ),
+                    ]
                 />
                 <Choice
                     id="theme"
@@ -306,16 +319,36 @@ fn ShadowPriceFields() -> impl IntoView {
                 label=tr(label)
                 unit=Signal::derive(move || unit)
                 value=Signal::derive(move || ctx.with_draft(|p| get(&p.settings.shadow_prices)))
-                on_change=Callback::new(move |v: f64| ctx.update_settings(|s| set(&mut s.shadow_prices, v)))
+                on_change=Callback::new(move |v: f64| {
+                    ctx.update_settings(|s| set(&mut s.shadow_prices, v))
+                })
                 error=Signal::derive(move || ctx.problem_for(&path).map(|p| t().problem(&p)))
-                scale=SliderScale::Linear { min: 0.0, max, step: max / 100.0 }
+                scale=SliderScale::Linear {
+                    min: 0.0,
+                    max,
+                    step: max / 100.0,
+                }
             />
         }
     };
     view! {
         <h3>{text(|t| t.shadow_prices)}</h3>
         <p class="hint">{text(|t| t.shadow_prices_hint)}</p>
-        {field("usd-per-tco2e", |t| t.carbon_price, "$/tCO₂e", |p| p.usd_per_tco2e, |p, v| p.usd_per_tco2e = v, (ShadowPriceField::UsdPerTco2e, 500.0))}
-        {field("usd-per-m3", |t| t.water_price, "$/m³", |p| p.usd_per_m3, |p, v| p.usd_per_m3 = v, (ShadowPriceField::UsdPerM3, 10.0))}
+        {field(
+            "usd-per-tco2e",
+            |t| t.carbon_price,
+            "$/tCO₂e",
+            |p| p.usd_per_tco2e,
+            |p, v| p.usd_per_tco2e = v,
+            (ShadowPriceField::UsdPerTco2e, 500.0),
+        )}
+        {field(
+            "usd-per-m3",
+            |t| t.water_price,
+            "$/m³",
+            |p| p.usd_per_m3,
+            |p, v| p.usd_per_m3 = v,
+            (ShadowPriceField::UsdPerM3, 10.0),
+        )}
     }
 }

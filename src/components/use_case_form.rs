@@ -215,7 +215,10 @@ pub fn UseCaseForm(
                 WorkloadKind::Task => view! { <TaskFields e=e /> }.into_any(),
                 WorkloadKind::Training => view! { <TrainingFields e=e /> }.into_any(),
             }}
-            <VolumeFields e=e training=Signal::derive(move || kind.get() == WorkloadKind::Training) />
+            <VolumeFields
+                e=e
+                training=Signal::derive(move || kind.get() == WorkloadKind::Training)
+            />
             <LocationField e=e />
             <CostFields e=e is_llm=Signal::derive(move || kind.get() == WorkloadKind::Llm) />
             <AdvancedFields e=e is_llm=Signal::derive(move || kind.get() == WorkloadKind::Llm) />
@@ -298,13 +301,18 @@ fn LlmFields(e: Editing) -> impl IntoView {
                     None,
                     LlmTask::ALL
                         .iter()
-                        .map(|&task| ChoiceOption::translated(task.key(), move || (t().llm_task)(task).to_owned()))
+                        .map(|&task| ChoiceOption::translated(
+                            task.key(),
+                            move || (t().llm_task)(task).to_owned(),
+                        ))
                         .collect(),
                 ),
             ]
         />
         <div class="field" role="radiogroup" aria-labelledby="model-label">
-            <span id="model-label" class="label">{text(|t| t.which_model)}</span>
+            <span id="model-label" class="label">
+                {text(|t| t.which_model)}
+            </span>
             <div class="segmented">
                 {modes
                     .into_iter()
@@ -336,9 +344,7 @@ fn LlmFields(e: Editing) -> impl IntoView {
                 groups=catalogue_groups()
             />
         </Show>
-        <Show when=move || model_mode.with(|m| m == "custom")>
-            {e.numbers(CUSTOM_MODEL)}
-        </Show>
+        <Show when=move || model_mode.with(|m| m == "custom")>{e.numbers(CUSTOM_MODEL)}</Show>
         {e.numbers(TOKENS)}
     }
 }
@@ -367,7 +373,10 @@ fn TaskFields(e: Editing) -> impl IntoView {
                     Task::ALL
                         .iter()
                         .map(|&task| {
-                            ChoiceOption::translated(task.key(), move || (t().task_name)(task).to_owned())
+                            ChoiceOption::translated(
+                                task.key(),
+                                move || (t().task_name)(task).to_owned(),
+                            )
                         })
                         .collect(),
                 ),
@@ -421,12 +430,8 @@ fn TrainingFields(e: Editing) -> impl IntoView {
                 ),
             ]
         />
-        <Show when=move || basis.with(|b| b == "hours")>
-            {e.numbers(TRAINING_HOURS)}
-        </Show>
-        <Show when=move || basis.with(|b| b == "flops")>
-            {e.numbers(TRAINING_FLOPS)}
-        </Show>
+        <Show when=move || basis.with(|b| b == "hours")>{e.numbers(TRAINING_HOURS)}</Show>
+        <Show when=move || basis.with(|b| b == "flops")>{e.numbers(TRAINING_FLOPS)}</Show>
         <Show when=move || basis.with(|b| b == "classic")>
             <Choice
                 id="classic-task"
@@ -434,7 +439,11 @@ fn TrainingFields(e: Editing) -> impl IntoView {
                 value=classic_task
                 on_change=Callback::new(move |chosen: String| {
                     if let Some(task) = Task::from_key(&chosen) {
-                        e.edit_training(|run| run.compute = TrainingCompute::ClassicFineTune { task });
+                        e.edit_training(|run| {
+                            run.compute = TrainingCompute::ClassicFineTune {
+                                task,
+                            };
+                        });
                     }
                 })
                 groups=vec![
@@ -443,7 +452,10 @@ fn TrainingFields(e: Editing) -> impl IntoView {
                         [Task::Tabular, Task::ComputerVision, Task::Nlp]
                             .into_iter()
                             .map(|task| {
-                                ChoiceOption::translated(task.key(), move || (t().task_name)(task).to_owned())
+                                ChoiceOption::translated(
+                                    task.key(),
+                                    move || (t().task_name)(task).to_owned(),
+                                )
                             })
                             .collect(),
                     ),
@@ -455,7 +467,9 @@ fn TrainingFields(e: Editing) -> impl IntoView {
             label=tr(|t| t.accelerator)
             value=accelerator
             on_change=Callback::new(move |id: String| e.edit_training(|run| run.accelerator = id))
-            groups=vec![(None, accelerators().iter().map(|a| ChoiceOption::fixed(a.id, a.name)).collect())]
+            groups=vec![
+                (None, accelerators().iter().map(|a| ChoiceOption::fixed(a.id, a.name)).collect()),
+            ]
         />
     }
 }
@@ -488,28 +502,40 @@ fn VolumeFields(
                     vec![
                         ChoiceOption::text("per_day", |t| t.volume_per_day),
                         ChoiceOption::text("per_user", |t| t.volume_per_user),
-                        ChoiceOption::translated("per_year", move || {
-                            if training.get() { t().runs_per_year } else { t().volume_per_year }.to_owned()
-                        }),
+                        ChoiceOption::translated(
+                            "per_year",
+                            move || {
+                                if training.get() { t().runs_per_year } else { t().volume_per_year }
+                                    .to_owned()
+                            },
+                        ),
                     ],
                 ),
             ]
         />
-        <Show when=move || basis.with(|b| b == "per_day")>
-            {e.numbers(PER_DAY)}
-        </Show>
-        <Show when=move || basis.with(|b| b == "per_user")>
-            {e.numbers(PER_USER)}
-        </Show>
+        <Show when=move || basis.with(|b| b == "per_day")>{e.numbers(PER_DAY)}</Show>
+        <Show when=move || basis.with(|b| b == "per_user")>{e.numbers(PER_USER)}</Show>
         <Show when=move || basis.with(|b| b == "per_year")>
             <NumberField
                 id="per-year"
-                label=Signal::derive(move || if training.get() { t().runs_per_year } else { t().times_per_year })
+                label=Signal::derive(move || {
+                    if training.get() { t().runs_per_year } else { t().times_per_year }
+                })
                 unit=tr(|t| t.per_year_unit)
-                value=field(|v| match v { Volume::PerYear { per_year } => Some(*per_year), _ => None })
-                on_change=set(|v, x| if let Volume::PerYear { per_year } = v { *per_year = x })
+                value=field(|v| match v {
+                    Volume::PerYear { per_year } => Some(*per_year),
+                    _ => None,
+                })
+                on_change=set(|v, x| {
+                    if let Volume::PerYear { per_year } = v {
+                        *per_year = x;
+                    }
+                })
                 error=e.error(UseCaseField::Volume(VolumeField::PerYear))
-                scale=SliderScale::Log { min: 1.0, max: 1e12 }
+                scale=SliderScale::Log {
+                    min: 1.0,
+                    max: 1e12,
+                }
             />
         </Show>
     }
@@ -604,27 +630,52 @@ fn CostFields(
         })
     });
     view! {
-        <Choice id="cost-basis" label=tr(|t| t.cost) value=Signal::derive(move || basis.get()) on_change=set_basis groups=vec![(None, options)] dynamic=api_options />
+        <Choice
+            id="cost-basis"
+            label=tr(|t| t.cost)
+            value=Signal::derive(move || basis.get())
+            on_change=set_basis
+            groups=vec![(None, options)]
+            dynamic=api_options
+        />
         <p class="field-message" data-testid="cost-basis-message">
             {move || e.error(UseCaseField::Cost(CostField::Basis)).get()}
         </p>
-        <Show when=move || basis.with(|b| b == "api_tokens")>
-            {e.numbers(API_PRICES)}
-        </Show>
+        <Show when=move || basis.with(|b| b == "api_tokens")>{e.numbers(API_PRICES)}</Show>
         <Show when=move || basis.with(|b| b == "accelerator_hours")>
             <NumberField
                 id="price-hour"
                 label=tr(|t| t.price_hour)
                 unit=tr(|t| t.usd_per_hour)
                 value=Signal::derive(move || {
-                    e.read(|uc| match uc.cost { Cost::AcceleratorHours { usd_per_hour, .. } => usd_per_hour, _ => None }).get()
+                    e.read(|uc| match uc.cost {
+                            Cost::AcceleratorHours { usd_per_hour, .. } => usd_per_hour,
+                            _ => None,
+                        })
+                        .get()
                         .unwrap_or_else(|| default_hourly.get())
                 })
-                on_change=set_price(|c, x| if let Cost::AcceleratorHours { usd_per_hour, .. } = c { *usd_per_hour = Some(x) })
+                on_change=set_price(|c, x| {
+                    if let Cost::AcceleratorHours { usd_per_hour, .. } = c {
+                        *usd_per_hour = Some(x);
+                    }
+                })
                 error=e.error(UseCaseField::Cost(CostField::UsdPerHour))
-                scale=SliderScale::Log { min: 0.1, max: 20.0 }
-                on_reset=Callback::new(move |()| e.edit(|uc| if let Cost::AcceleratorHours { usd_per_hour, .. } = &mut uc.cost { *usd_per_hour = None }))
-                overridden=e.read(|uc| matches!(uc.cost, Cost::AcceleratorHours { usd_per_hour: Some(_), .. }))
+                scale=SliderScale::Log {
+                    min: 0.1,
+                    max: 20.0,
+                }
+                on_reset=Callback::new(move |()| {
+                    e.edit(|uc| {
+                        if let Cost::AcceleratorHours { usd_per_hour, .. } = &mut uc.cost {
+                            *usd_per_hour = None;
+                        }
+                    })
+                })
+                overridden=e
+                    .read(|uc| {
+                        matches!(uc.cost, Cost::AcceleratorHours { usd_per_hour: Some(_), .. })
+                    })
             />
             {e.numbers(ELECTRICITY_PRICE)}
         </Show>
@@ -666,7 +717,11 @@ fn AdvancedFields(
                 value=site_value(|s| s.pue, pue_default)
                 on_change=Callback::new(move |v: f64| e.edit(|uc| uc.site.pue = Some(v)))
                 error=e.error(UseCaseField::Site(SiteField::Pue))
-                scale=SliderScale::Linear { min: limits::PUE.min, max: 2.0, step: 0.01 }
+                scale=SliderScale::Linear {
+                    min: limits::PUE.min,
+                    max: 2.0,
+                    step: 0.01,
+                }
                 on_reset=Callback::new(move |()| e.edit(|uc| uc.site.pue = None))
                 overridden=e.read(|uc| uc.site.pue.is_some())
             />
@@ -675,9 +730,15 @@ fn AdvancedFields(
                 label=tr(|t| t.wue)
                 unit=Signal::derive(|| "L/kWh")
                 value=site_value(|s| s.wue_onsite_l_per_kwh, wue_default)
-                on_change=Callback::new(move |v: f64| e.edit(|uc| uc.site.wue_onsite_l_per_kwh = Some(v)))
+                on_change=Callback::new(move |v: f64| {
+                    e.edit(|uc| uc.site.wue_onsite_l_per_kwh = Some(v))
+                })
                 error=e.error(UseCaseField::Site(SiteField::WueOnsite))
-                scale=SliderScale::Linear { min: 0.0, max: 5.0, step: 0.01 }
+                scale=SliderScale::Linear {
+                    min: 0.0,
+                    max: 5.0,
+                    step: 0.01,
+                }
                 on_reset=Callback::new(move |()| e.edit(|uc| uc.site.wue_onsite_l_per_kwh = None))
                 overridden=e.read(|uc| uc.site.wue_onsite_l_per_kwh.is_some())
             />
@@ -686,7 +747,10 @@ fn AdvancedFields(
                 <Choice
                     id="quantization"
                     label=tr(|t| t.quantization)
-                    value=e.read(|uc| llm_of(uc).map(|l| l.quantization_bits.to_string()).unwrap_or_default())
+                    value=e
+                        .read(|uc| {
+                            llm_of(uc).map(|l| l.quantization_bits.to_string()).unwrap_or_default()
+                        })
                     on_change=Callback::new(move |bits: String| {
                         if let Ok(bits) = bits.parse::<f64>() {
                             e.edit_llm(|llm| llm.quantization_bits = bits);
@@ -697,7 +761,10 @@ fn AdvancedFields(
                             None,
                             [16.0_f64, 8.0, 4.0]
                                 .into_iter()
-                                .map(|b| ChoiceOption::translated(b.to_string(), move || format!("{b} {}", t().bits)))
+                                .map(|b| ChoiceOption::translated(
+                                    b.to_string(),
+                                    move || format!("{b} {}", t().bits),
+                                ))
                                 .collect(),
                         ),
                     ]
@@ -706,10 +773,21 @@ fn AdvancedFields(
                     id="batch-size"
                     label=tr(|t| t.batch_size)
                     unit=Signal::derive(|| "")
-                    value=e.read(|uc| llm_of(uc).and_then(|l| l.batch_size).unwrap_or(engine::ECOLOGITS_BATCH_SIZE))
-                    on_change=Callback::new(move |v: f64| e.edit_llm(|llm| llm.batch_size = Some(v)))
+                    value=e
+                        .read(|uc| {
+                            llm_of(uc)
+                                .and_then(|l| l.batch_size)
+                                .unwrap_or(engine::ECOLOGITS_BATCH_SIZE)
+                        })
+                    on_change=Callback::new(move |v: f64| {
+                        e.edit_llm(|llm| llm.batch_size = Some(v))
+                    })
                     error=e.error(UseCaseField::Workload(WorkloadField::BatchSize))
-                    scale=SliderScale::Linear { min: limits::BATCH_SIZE.min, max: limits::BATCH_SIZE.max, step: 1.0 }
+                    scale=SliderScale::Linear {
+                        min: limits::BATCH_SIZE.min,
+                        max: limits::BATCH_SIZE.max,
+                        step: 1.0,
+                    }
                     on_reset=Callback::new(move |()| e.edit_llm(|llm| llm.batch_size = None))
                     overridden=e.read(|uc| llm_of(uc).is_some_and(|l| l.batch_size.is_some()))
                 />

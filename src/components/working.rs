@@ -61,13 +61,18 @@ pub fn Working() -> impl IntoView {
             <h3>{heading}</h3>
             <p class="per-run">
                 {text(|t| t.per_run)} ": "
-                <span data-testid="energy-per-request" data-value=move || energy().unwrap_or_default().to_string()>
+                <span
+                    data-testid="energy-per-request"
+                    data-value=move || energy().unwrap_or_default().to_string()
+                >
                     {move || energy().map(|e| quantity(Quantity::Energy, e))}
+                </span> " · "
+                <span data-testid="carbon-per-request">
+                    {move || carbon().map(|c| quantity(Quantity::Carbon, c))}
+                </span> " · "
+                <span data-testid="water-per-request">
+                    {move || water().map(|w| quantity(Quantity::Water, w))}
                 </span>
-                " · "
-                <span data-testid="carbon-per-request">{move || carbon().map(|c| quantity(Quantity::Carbon, c))}</span>
-                " · "
-                <span data-testid="water-per-request">{move || water().map(|w| quantity(Quantity::Water, w))}</span>
             </p>
             <table>
                 <thead>

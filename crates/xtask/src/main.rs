@@ -17,8 +17,8 @@ usage: cargo xtask <task>
 
   serve [--release]   build the app and serve it on http://127.0.0.1:8080
   test [LAYER...]     install what is missing, then run every test layer (or the named ones):
-                        lint      cargo fmt --check, and clippy with warnings as errors on the
-                                  native workspace and on the app for wasm
+                        lint      cargo fmt --check, leptosfmt --check, and clippy with warnings
+                                  as errors on the native workspace and on the app for wasm
                         engine    native unit, golden and property tests (cargo test)
                         browser   component tests in headless Chromium (wasm-bindgen-test)
                         bundle    release build; prints its gzip size, fails over budget
@@ -128,11 +128,10 @@ fn test(root: &Path, names: &[String]) -> Result<(), String> {
         browser: layers.iter().any(|l| matches!(l, Layer::Browser | Layer::E2e | Layer::Bench)),
         npm: layers.iter().any(|l| matches!(l, Layer::Bundle | Layer::E2e | Layer::Bench)),
     };
-    if only_native {
-        if layers.contains(&Layer::Lint) {
-            tools::ensure_lint_tools(root)?;
-        }
-    } else {
+    if layers.contains(&Layer::Lint) {
+        tools::ensure_lint_tools(root)?;
+    }
+    if !only_native {
         tools::ensure_all(root, need)?;
     }
 
@@ -189,6 +188,8 @@ fn test(root: &Path, names: &[String]) -> Result<(), String> {
 /// for the app (its browser tests and browser calls compile only there).
 fn lint(root: &Path) -> Result<(), String> {
     run(tools::command(root, "cargo").args(["fmt", "--all", "--check"]))?;
+    // rustfmt leaves the insides of `view!` alone; leptosfmt formats them.
+    run(tools::command(root, "leptosfmt").args(["--check", "src", "tests"]))?;
     let deny = ["--", "-D", "warnings"];
     run(tools::command(root, "cargo").args(["clippy", "--workspace", "--all-targets"]).args(deny))?;
     run(tools::command(root, "cargo")

@@ -1,8 +1,9 @@
 //! Installs the tool chain when it is missing, from the package registries only.
 //!
-//! Versions are pinned where the build depends on them: Trunk 0.21.14 (0.22 needs a newer rustc),
-//! wasm-bindgen-cli equal to the `wasm-bindgen` crate in Cargo.lock, wasm-opt from npm's
-//! binaryen (Debian's is too old to read current wasm), Debian's Chromium and ChromeDriver.
+//! Versions are pinned here, in one place, where the build depends on them: Trunk 0.21.14 (0.22
+//! needs a newer rustc), leptosfmt 0.1.33, wasm-bindgen-cli equal to the `wasm-bindgen` crate in
+//! Cargo.lock, wasm-opt from npm's binaryen (Debian's is too old to read current wasm), Debian's
+//! Chromium and ChromeDriver; rustfmt and clippy are the toolchain's own.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -10,6 +11,8 @@ use std::process::Command;
 use crate::run;
 
 const TRUNK_VERSION: &str = "0.21.14";
+/// The formatter of `view!` macros, which rustfmt leaves alone.
+const LEPTOSFMT_VERSION: &str = "0.1.33";
 /// Must equal the `wasm-bindgen` version pinned in Cargo.toml.
 const WASM_BINDGEN_VERSION: &str = "0.2.130";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -34,9 +37,10 @@ impl Need {
 }
 
 /// The lint layer's tools: rustfmt and clippy (components of the machine's one toolchain, so
-/// their version is the compiler's) and the wasm target.
+/// their version is the compiler's), leptosfmt, and the wasm target.
 pub fn ensure_lint_tools(root: &Path) -> Result<(), String> {
     ensure_wasm_target(root)?;
+    ensure_cargo_tool(root, "leptosfmt", "leptosfmt", LEPTOSFMT_VERSION, &["--locked"])?;
     for (component, check) in [("rustfmt", "fmt"), ("clippy", "clippy")] {
         if output_of(root, "cargo", &[check, "--version"]).is_none() {
             step(&format!("installing the {component} component"));
@@ -48,7 +52,7 @@ pub fn ensure_lint_tools(root: &Path) -> Result<(), String> {
 
 /// Installs whatever is missing for `need`; idempotent and quiet when all is present.
 pub fn ensure_all(root: &Path, need: Need) -> Result<(), String> {
-    ensure_lint_tools(root)?;
+    ensure_wasm_target(root)?;
     ensure_cargo_tool(root, "trunk", "trunk", TRUNK_VERSION, &["--locked"])?;
     // No `--locked`: one of wasm-bindgen-cli's locked dependency versions is not on the
     // registry mirror, and its own version requirements resolve to a working set.

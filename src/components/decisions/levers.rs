@@ -273,19 +273,21 @@ pub fn Levers() -> impl IntoView {
             </button>
         </div>
         <Show when=move || count.get() != 0>
-        <table class="what-if" data-testid="what-if">
-            <thead>
-                <tr>
-                    <th scope="col"></th>
-                    <th scope="col">{text(|t| t.before)}</th>
-                    <th scope="col">{text(|t| t.after)}</th>
-                    <th scope="col">{text(|t| t.change)}</th>
-                </tr>
-            </thead>
-            <tbody>{comparison_rows}</tbody>
-        </table>
-        <p class="field-message" role="alert" data-testid="lever-refused">{refusal_text}</p>
-        <BeforeAfterChart comparison=comparison />
+            <table class="what-if" data-testid="what-if">
+                <thead>
+                    <tr>
+                        <th scope="col"></th>
+                        <th scope="col">{text(|t| t.before)}</th>
+                        <th scope="col">{text(|t| t.after)}</th>
+                        <th scope="col">{text(|t| t.change)}</th>
+                    </tr>
+                </thead>
+                <tbody>{comparison_rows}</tbody>
+            </table>
+            <p class="field-message" role="alert" data-testid="lever-refused">
+                {refusal_text}
+            </p>
+            <BeforeAfterChart comparison=comparison />
         </Show>
     }
 }
@@ -345,7 +347,9 @@ fn LeverRow(i: usize) -> impl IntoView {
                 label=tr(label)
                 unit=Signal::derive(move || unit)
                 value=Signal::derive(move || match lever.get() {
-                    Some(Lever::RaiseCarbonFreeShare(x) | Lever::CutPue(x) | Lever::ShareFineTune(x)) => x,
+                    Some(
+                        Lever::RaiseCarbonFreeShare(x) | Lever::CutPue(x) | Lever::ShareFineTune(x),
+                    ) => x,
                     _ => 0.0,
                 })
                 on_change=Callback::new(move |v: f64| {
@@ -354,10 +358,14 @@ fn LeverRow(i: usize) -> impl IntoView {
                     let accepted = checked == Some(Ok(()));
                     refused.set(shown.zip(checked.and_then(Result::err)));
                     if accepted {
-                        edit(&|planned| match &mut planned.lever {
-                            Lever::RaiseCarbonFreeShare(x) | Lever::CutPue(x) | Lever::ShareFineTune(x) => *x = v,
-                            _ => {}
-                        });
+                        edit(
+                            &|planned| match &mut planned.lever {
+                                Lever::RaiseCarbonFreeShare(x)
+                                | Lever::CutPue(x)
+                                | Lever::ShareFineTune(x) => *x = v,
+                                _ => {}
+                            },
+                        );
                     }
                 })
                 error=Signal::derive(move || refusal.get().map(|p| t().problem(&p)))
@@ -397,7 +405,10 @@ fn LeverRow(i: usize) -> impl IntoView {
                     label=tr(label)
                     value=Signal::derive(move || value.clone())
                     on_change=Callback::new(move |v: String| {
-                        if let Some(changed) = lever.get_untracked().and_then(|l| with_listed(&l, &v)) {
+                        if let Some(changed) = lever
+                            .get_untracked()
+                            .and_then(|l| with_listed(&l, &v))
+                        {
                             edit(&|planned| planned.lever = changed.clone());
                         }
                     })
@@ -416,7 +427,13 @@ fn LeverRow(i: usize) -> impl IntoView {
     view! {
         <li class="lever" data-testid="lever">
             <div class="field-row">
-                <Choice id=format!("lever-{i}-kind") label=tr(|t| t.lever) value=kind on_change=set_kind groups=vec![(None, kinds)] />
+                <Choice
+                    id=format!("lever-{i}-kind")
+                    label=tr(|t| t.lever)
+                    value=kind
+                    on_change=set_kind
+                    groups=vec![(None, kinds)]
+                />
                 <Choice
                     id=format!("lever-{i}-scope")
                     label=tr(|t| t.lever_applies_to)
@@ -428,13 +445,11 @@ fn LeverRow(i: usize) -> impl IntoView {
             </div>
             {setting}
             <Show when=batch_without_term>
-                <p class="hint" data-testid="batch-note">{text(|t| t.lever_batch_paper)}</p>
+                <p class="hint" data-testid="batch-note">
+                    {text(|t| t.lever_batch_paper)}
+                </p>
             </Show>
-            <button
-                type="button"
-                class="remove"
-                on:click=move |_| ctx.remove_lever(i)
-            >
+            <button type="button" class="remove" on:click=move |_| ctx.remove_lever(i)>
                 {text(|t| t.remove_lever)}
             </button>
         </li>
@@ -460,9 +475,17 @@ fn BeforeAfterChart(comparison: Memo<Comparison>) -> impl IntoView {
                 let share = if b > 0.0 { (a / b).clamp(0.0, 1.5) } else { 1.0 };
                 let y = i as f64 * BAR_ROW;
                 view! {
-                    <text x="0" y=y + 17.0 class="chart-label">{label(texts)}</text>
+                    <text x="0" y=y + 17.0 class="chart-label">
+                        {label(texts)}
+                    </text>
                     <rect x=LABEL_WIDTH y=y + 4.0 width=BAR_WIDTH height="8" class="bar-before" />
-                    <rect x=LABEL_WIDTH y=y + 13.0 width=BAR_WIDTH * share height="8" class="bar-after" />
+                    <rect
+                        x=LABEL_WIDTH
+                        y=y + 13.0
+                        width=BAR_WIDTH * share
+                        height="8"
+                        class="bar-after"
+                    />
                     <text x=LABEL_WIDTH + BAR_WIDTH * share + 6.0 y=y + 21.0 class="chart-value">
                         {format::share(a, b)}
                     </text>
@@ -474,7 +497,12 @@ fn BeforeAfterChart(comparison: Memo<Comparison>) -> impl IntoView {
     view! {
         <figure class="chart" data-testid="what-if-chart">
             <figcaption id="what-if-caption">{text(|t| t.what_if_caption)}</figcaption>
-            <svg role="img" aria-labelledby="what-if-caption" viewBox=format!("0 0 {} {height}", LABEL_WIDTH + BAR_WIDTH + 70.0) class="bar-chart">
+            <svg
+                role="img"
+                aria-labelledby="what-if-caption"
+                viewBox=format!("0 0 {} {height}", LABEL_WIDTH + BAR_WIDTH + 70.0)
+                class="bar-chart"
+            >
                 {bars}
             </svg>
         </figure>

@@ -131,7 +131,11 @@ pub fn Decisions() -> impl IntoView {
         <section class="decisions panel" aria-labelledby="roe-title" data-testid="roe">
             <roe::ReturnOnEnvironment />
         </section>
-        <section class="decisions panel" aria-labelledby="projection-title" data-testid="projection">
+        <section
+            class="decisions panel"
+            aria-labelledby="projection-title"
+            data-testid="projection"
+        >
             <projection::ProjectionView />
         </section>
     }

@@ -208,25 +208,29 @@ pub fn ProjectionView() -> impl IntoView {
                 move || id != "grid-change" || working.with(|w| w.grid_path == GridPath::Uniform);
             view! {
                 <Show when=applies>
-                <NumberField
-                    id=id
-                    label=tr(label)
-                    unit=tr(unit)
-                    value=Signal::derive(move || working.with(get))
-                    on_change=Callback::new(move |v: f64| {
-                        refused.update(|r| r.retain(|x| *x != id));
-                        let mut candidate = working.get_untracked();
-                        set(&mut candidate, v);
-                        candidate.id = CUSTOM.to_owned();
-                        if validate_scenario(&candidate).is_empty() {
-                            set_working(candidate);
-                        } else {
-                            refused.update(|r| r.push(id));
-                        }
-                    })
-                    error=Signal::derive(move || refused.with(|r| r.contains(&id)).then(|| t().factor_out_of_range.to_owned()))
-                    scale=scale
-                />
+                    <NumberField
+                        id=id
+                        label=tr(label)
+                        unit=tr(unit)
+                        value=Signal::derive(move || working.with(get))
+                        on_change=Callback::new(move |v: f64| {
+                            refused.update(|r| r.retain(|x| *x != id));
+                            let mut candidate = working.get_untracked();
+                            set(&mut candidate, v);
+                            candidate.id = CUSTOM.to_owned();
+                            if validate_scenario(&candidate).is_empty() {
+                                set_working(candidate);
+                            } else {
+                                refused.update(|r| r.push(id));
+                            }
+                        })
+                        error=Signal::derive(move || {
+                            refused
+                                .with(|r| r.contains(&id))
+                                .then(|| t().factor_out_of_range.to_owned())
+                        })
+                        scale=scale
+                    />
                 </Show>
             }
         })
@@ -335,11 +339,14 @@ pub fn ProjectionView() -> impl IntoView {
                 label=tr(|t| t.indicator)
                 value=Signal::derive(move || format!("{:?}", shown.get()))
                 on_change=Callback::new(move |v: String| {
-                    shown.set(match v.as_str() {
-                        "Energy" => Shown::Energy,
-                        "Water" => Shown::Water,
-                        _ => Shown::Carbon,
-                    })
+                    shown
+                        .set(
+                            match v.as_str() {
+                                "Energy" => Shown::Energy,
+                                "Water" => Shown::Water,
+                                _ => Shown::Carbon,
+                            },
+                        )
                 })
                 groups=vec![
                     (
@@ -369,10 +376,12 @@ pub fn ProjectionView() -> impl IntoView {
                 on_change=Callback::new(move |v: String| {
                     let path = if v == "oecm" { GridPath::Oecm } else { GridPath::Uniform };
                     if working.with_untracked(|w| w.grid_path != path) {
-                        edit_working(&|w| {
-                            w.grid_path = path;
-                            w.id = CUSTOM.to_owned();
-                        });
+                        edit_working(
+                            &|w| {
+                                w.grid_path = path;
+                                w.id = CUSTOM.to_owned();
+                            },
+                        );
                     }
                 })
                 groups=vec![
@@ -477,10 +486,18 @@ fn ScenarioChart(
             }
         };
         let axis = view! {
-            <text x="0" y=y(max) + 4.0 class="chart-value">{quantity(kind.quantity(), max)}</text>
-            <text x="0" y=y(0.0) class="chart-value">"0"</text>
-            <text x=x(BASE_YEAR) y=CHART_HEIGHT class="chart-value">{BASE_YEAR}</text>
-            <text x=x(last_year) - 30.0 y=CHART_HEIGHT class="chart-value">{last_year}</text>
+            <text x="0" y=y(max) + 4.0 class="chart-value">
+                {quantity(kind.quantity(), max)}
+            </text>
+            <text x="0" y=y(0.0) class="chart-value">
+                "0"
+            </text>
+            <text x=x(BASE_YEAR) y=CHART_HEIGHT class="chart-value">
+                {BASE_YEAR}
+            </text>
+            <text x=x(last_year) - 30.0 y=CHART_HEIGHT class="chart-value">
+                {last_year}
+            </text>
         };
         // The chosen scenario's range: its high line forward, its low line back.
         let band = all.iter().find(|p| p.scenario == chosen).map(|p| {
@@ -520,7 +537,12 @@ fn ScenarioChart(
                 };
                 view! {
                     <polyline points=points class="scenario-line" class:chosen=bold />
-                    <text x=x(last_year) + 6.0 y=label_y + 4.0 class="chart-label" class:chosen=bold>
+                    <text
+                        x=x(last_year) + 6.0
+                        y=label_y + 4.0
+                        class="chart-label"
+                        class:chosen=bold
+                    >
                         {name}
                     </text>
                 }
@@ -531,7 +553,12 @@ fn ScenarioChart(
     view! {
         <figure class="chart" data-testid="projection-chart">
             <figcaption id="projection-caption">{text(|t| t.projection_caption)}</figcaption>
-            <svg role="img" aria-labelledby="projection-caption" viewBox=format!("0 0 {CHART_WIDTH} {CHART_HEIGHT}") class="line-chart">
+            <svg
+                role="img"
+                aria-labelledby="projection-caption"
+                viewBox=format!("0 0 {CHART_WIDTH} {CHART_HEIGHT}")
+                class="line-chart"
+            >
                 {lines}
             </svg>
         </figure>

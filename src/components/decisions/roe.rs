@@ -83,7 +83,8 @@ pub fn ReturnOnEnvironment() -> impl IntoView {
                     <table class="roe-table" data-testid="roe-table">
                         <caption>
                             <strong>{name}</strong>
-                            {(!counterfactual.is_empty()).then(|| format!(" · {}: {counterfactual}", t().counterfactual))}
+                            {(!counterfactual.is_empty())
+                                .then(|| format!(" · {}: {counterfactual}", t().counterfactual))}
                         </caption>
                         <thead>
                             <tr>

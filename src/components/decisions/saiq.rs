@@ -98,7 +98,11 @@ pub fn Saiq() -> impl IntoView {
                     error=Signal::derive(move || {
                         refused.get().filter(|(i, _)| *i == indicator).map(|(_, p)| t().problem(&p))
                     })
-                    scale=SliderScale::Linear { min: 0.0, max: 1.0, step: 0.05 }
+                    scale=SliderScale::Linear {
+                        min: 0.0,
+                        max: 1.0,
+                        step: 0.05,
+                    }
                 />
             }
         };
@@ -217,9 +221,7 @@ pub fn Saiq() -> impl IntoView {
 
     view! {
         <h2 id="saiq-title">{text(|t| t.saiq_title)}</h2>
-        <p class="figure">
-            {figure("saiq-portfolio", |s| s.arithmetic)}
-        </p>
+        <p class="figure">{figure("saiq-portfolio", |s| s.arithmetic)}</p>
         <p class="hint">
             {text(|t| t.saiq_geometric)} ": " {figure("saiq-geometric", |s| s.geometric)}
         </p>
@@ -230,7 +232,15 @@ pub fn Saiq() -> impl IntoView {
                 label=tr(|t| t.functional_unit)
                 value=unit_value
                 on_change=Callback::new(move |v: String| {
-                    analysis.unit.set(if v == "request" { FunctionalUnit::Request } else { FunctionalUnit::ThousandOutputTokens })
+                    analysis
+                        .unit
+                        .set(
+                            if v == "request" {
+                                FunctionalUnit::Request
+                            } else {
+                                FunctionalUnit::ThousandOutputTokens
+                            },
+                        )
                 })
                 groups=vec![
                     (
@@ -255,11 +265,15 @@ pub fn Saiq() -> impl IntoView {
             {text(|t| t.reference_pin)}
         </button>
         <p class="field-message" role="status">
-            {move || analysis.reference_per_unit.with(Option::is_none).then(|| t().reference_unavailable)}
+            {move || {
+                analysis.reference_per_unit.with(Option::is_none).then(|| t().reference_unavailable)
+            }}
         </p>
         {move || {
             (analysis.reference.get() == Reference::Shipped)
-                .then(|| sources_line(vec![&sources::CAPGEMINI_2025, &sources::MERCATUS_GPU_PRICES_2026]))
+                .then(|| sources_line(
+                    vec![&sources::CAPGEMINI_2025, &sources::MERCATUS_GPU_PRICES_2026],
+                ))
         }}
         <table class="intensities" data-testid="saiq-intensities">
             <caption>{unit_label}</caption>
@@ -319,8 +333,13 @@ pub fn Saiq() -> impl IntoView {
                             view! {
                                 <tr>
                                     <th scope="row">{name}</th>
-                                    {ROWS.map(|(_, kind, get)| view! { <td>{quantity(kind, get(&x))}</td> })}
-                                    <td><strong>{significant(score, 3)}</strong></td>
+                                    {ROWS
+                                        .map(|(_, kind, get)| {
+                                            view! { <td>{quantity(kind, get(&x))}</td> }
+                                        })}
+                                    <td>
+                                        <strong>{significant(score, 3)}</strong>
+                                    </td>
                                 </tr>
                             }
                         })
