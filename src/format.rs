@@ -177,6 +177,10 @@ pub fn round_significant(value: f64, digits: i32) -> f64 {
     }
     let magnitude = value.abs().log10().floor() as i32;
     let scale = 10f64.powi(digits - 1 - magnitude);
+    if !scale.is_finite() || scale == 0.0 {
+        // So small or large that the scale overflows: the value is as exact as it gets.
+        return value;
+    }
     (value * scale).round() / scale
 }
 
@@ -338,5 +342,7 @@ mod tests {
     fn rounds_slider_values_to_readable_steps() {
         assert_eq!(round_significant(12_589.25, 2), 13_000.0);
         assert_eq!(round_significant(0.0, 2), 0.0);
+        assert_eq!(round_significant(1e-320, 3), 1e-320, "no NaN for a subnormal");
+        assert!(!editable(1e-320).contains("NaN"));
     }
 }

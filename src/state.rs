@@ -295,6 +295,10 @@ impl PortfolioCtx {
             (Settle::KeepBoth, _) | (_, None) => {
                 if index.is_some() {
                     portfolio.id = self.fresh_portfolio_id();
+                    // A pinned baseline is a snapshot of the same portfolio: its id follows.
+                    if let Some(baseline) = portfolio.settings.baseline.as_deref_mut() {
+                        baseline.id = portfolio.id.clone();
+                    }
                 }
                 self.open_new(portfolio);
                 self.tell(message, false);
@@ -343,14 +347,27 @@ impl PortfolioCtx {
         self.selected.set(self.ids.with_untracked(|ids| ids.first().cloned()));
     }
 
+    /// Every edit of the open portfolio goes through here. An undo that would put back the
+    /// whole portfolio as it was (levers applied, a baseline pinned, a replacement) is dropped
+    /// at the first edit after it: undoing it then would silently discard that edit too.
+    fn edit(&self, change: impl FnOnce(&mut Portfolio)) {
+        let whole = self
+            .undo
+            .with_untracked(|u| u.as_ref().is_some_and(|u| matches!(u.undo, Undo::Draft(_))));
+        if whole {
+            self.undo.set(None);
+        }
+        self.draft.update(change);
+    }
+
     /// Renames the open portfolio.
     pub fn rename(&self, name: String) {
-        self.draft.update(|p| p.name = name);
+        self.edit(|p| p.name = name);
     }
 
     /// Changes the open portfolio's settings.
     pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) {
-        self.draft.update(|p| change(&mut p.settings));
+        self.edit(|p| change(&mut p.settings));
     }
 
     /// Changes the preferences.
@@ -383,7 +400,7 @@ impl PortfolioCtx {
 
     /// Changes one use case in place.
     pub fn update_use_case(&self, id: &UseCaseId, change: impl FnOnce(&mut UseCase)) {
-        self.draft.update(|p| {
+        self.edit(|p| {
             if let Some(use_case) = p.use_cases.iter_mut().find(|uc| &uc.id == id) {
                 change(use_case);
             }
@@ -393,7 +410,7 @@ impl PortfolioCtx {
     /// Appends a use case under a fresh id and opens its form.
     pub fn add_use_case(&self, use_case: UseCase) {
         let mut id = None;
-        self.draft.update(|p| id = Some(p.add(use_case)));
+        self.edit(|p| id = Some(p.add(use_case)));
         self.selected.set(id);
     }
 
@@ -407,7 +424,7 @@ impl PortfolioCtx {
         };
         copy.name = format!("{} {suffix}", copy.name);
         let mut new_id = None;
-        self.draft.update(|p| new_id = Some(p.insert(index + 1, copy)));
+        self.edit(|p| new_id = Some(p.insert(index + 1, copy)));
         self.selected.set(new_id);
     }
 
@@ -424,7 +441,7 @@ impl PortfolioCtx {
         }) else {
             return;
         };
-        self.draft.update(|p| {
+        self.edit(|p| {
             p.use_cases.remove(index);
             levers::on_remove(&mut p.settings.levers, id);
         });
@@ -437,7 +454,7 @@ impl PortfolioCtx {
 
     /// Moves a use case one place up or down; the ends stay put.
     pub fn shift(&self, id: &UseCaseId, up: bool) {
-        self.draft.update(|p| {
+        self.edit(|p| {
             let Some(index) = p.index_of(id) else { return };
             let target = if up { index.checked_sub(1) } else { Some(index + 1) };
             if let Some(target) = target.filter(|t| *t < p.use_cases.len()) {
@@ -481,8 +498,13 @@ impl PortfolioCtx {
                 });
             }
             Undo::Draft(portfolio) => self.draft.set(portfolio),
-            Undo::Portfolio { index, portfolio } => {
+            Undo::Portfolio { index, mut portfolio } => {
                 self.store_draft();
+                // The same portfolio may have arrived again since (a file, a link): ids stay
+                // unique in the library.
+                if self.library_index_of(&portfolio.id).is_some() {
+                    portfolio.id = self.fresh_portfolio_id();
+                }
                 let index = index.min(self.library.with_untracked(Vec::len));
                 self.library.update(|l| l.insert(index, portfolio));
                 self.load(index);
@@ -889,6 +911,26 @@ mod tests {
                 );
             });
             assert!(ctx.checked().with_untracked(Result::is_ok));
+        });
+    }
+
+    /// The bug this pins: with the undo kept apart from notices, undoing "levers applied"
+    /// after further edits put back the whole portfolio and silently discarded those edits.
+    #[test]
+    fn an_undo_of_the_whole_portfolio_is_dropped_at_the_next_edit() {
+        with_ctx(|ctx| {
+            let mut changed = ctx.draft_untracked();
+            changed.use_cases[0].site.location = "SE".into();
+            ctx.change_all(changed, "moved".into());
+            assert!(ctx.undo_step_untracked().is_some());
+            ctx.rename("Renamed".into());
+            assert_eq!(ctx.undo_step_untracked(), None, "it would discard the rename");
+            // A removal's undo puts back only what it removed: later edits keep it.
+            ctx.add_use_case(UseCase { name: "B".into(), ..UseCase::default() });
+            let b = ctx.selected_untracked().expect("open");
+            ctx.remove(&b, |n| n.to_owned());
+            ctx.rename("Again".into());
+            assert!(ctx.undo_step_untracked().is_some());
         });
     }
 }

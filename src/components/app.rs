@@ -79,7 +79,8 @@ pub fn App() -> impl IntoView {
     }
     ctx.select_first();
 
-    // A share link opens as a new portfolio; a damaged one changes nothing.
+    // A share link opens as a new portfolio (or asks, when the library has it); a damaged one
+    // changes nothing.
     let hash = browser::location_hash();
     if hash.starts_with(share::PREFIX) {
         browser::clear_hash();

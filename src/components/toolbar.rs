@@ -28,10 +28,10 @@ pub fn read_portfolio(text: &str, t: &crate::i18n::Texts) -> Result<Portfolio, S
 pub fn checked(portfolio: Portfolio, t: &crate::i18n::Texts) -> Result<Portfolio, String> {
     match resolve(&portfolio) {
         Ok(_) => Ok(portfolio),
-        Err(invalid) => {
-            let first = &invalid.problems()[0];
-            Err(format!("{}: {}", first.field, t.problem(&first.problem)))
-        }
+        Err(invalid) => Err(invalid.problems().first().map_or_else(
+            || invalid.to_string(),
+            |e| format!("{}: {}", e.field, t.problem(&e.problem)),
+        )),
     }
 }
 
@@ -115,10 +115,11 @@ pub fn Toolbar() -> impl IntoView {
             "company" => EXAMPLE_COMPANY,
             _ => return,
         };
+        // An example is a template: each opening is a portfolio of its own.
         match read_portfolio(text, t()) {
             Ok(portfolio) => {
-                let message = (t().imported)(&portfolio.name);
-                ctx.arrive(portfolio, message);
+                ctx.open_new(Portfolio { id: ctx.fresh_portfolio_id(), ..portfolio });
+                ctx.select_first();
             }
             Err(why) => ctx.tell(why, true),
         }

@@ -173,6 +173,7 @@ pub static TEXTS: Texts = Texts {
     problem_bad_id: "must be 1 to 24 letters, digits, “-” or “_”",
     problem_duplicate_id: |id| format!("another use case has the id “{id}”"),
     problem_unknown_use_case: |id| format!("no use case has the id “{id}”"),
+    problem_index_not_id: "name the use case by its id, not by its position",
     lever_refused_no_price: |name| format!("Not applied: “{name}” is costed at the published hourly price, and that accelerator has none. Enter a price per hour for it first."),
     dismiss: "Dismiss",
     preset_name,

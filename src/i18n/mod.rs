@@ -102,6 +102,7 @@ impl Texts {
             Problem::BadId(_) => self.problem_bad_id.to_owned(),
             Problem::DuplicateId(id) => (self.problem_duplicate_id)(id),
             Problem::UnknownUseCase(id) => (self.problem_unknown_use_case)(id),
+            Problem::IndexNotId => self.problem_index_not_id.to_owned(),
             Problem::UnsupportedSchema { found, supported } => {
                 (self.problem_schema)(*found, *supported)
             }
@@ -231,6 +232,7 @@ pub struct Texts {
     pub problem_bad_id: &'static str,
     pub problem_duplicate_id: fn(&str) -> String,
     pub problem_unknown_use_case: fn(&str) -> String,
+    pub problem_index_not_id: &'static str,
     /// A lever refused because a use case relies on a published hourly price the chosen
     /// accelerator lacks.
     pub lever_refused_no_price: fn(&str) -> String,

@@ -173,6 +173,7 @@ pub static TEXTS: Texts = Texts {
     problem_bad_id: "须为 1 至 24 个字母、数字、“-”或“_”",
     problem_duplicate_id: |id| format!("另一个用例的 ID 已是“{id}”"),
     problem_unknown_use_case: |id| format!("没有 ID 为“{id}”的用例"),
+    problem_index_not_id: "请用用例的 ID 指明用例，而不是它的位置",
     lever_refused_no_price: |name| format!("未应用：“{name}”按公布的每小时价格计费，而该加速器没有公布价格。请先为其输入每小时价格。"),
     dismiss: "关闭提示",
     preset_name,

@@ -173,6 +173,7 @@ pub static TEXTS: Texts = Texts {
     problem_bad_id: "須為 1 至 24 個字母、數字、「-」或「_」",
     problem_duplicate_id: |id| format!("另一個用例的 ID 已是「{id}」"),
     problem_unknown_use_case: |id| format!("沒有 ID 為「{id}」的用例"),
+    problem_index_not_id: "請用用例的 ID 指明用例，而非它的位置",
     lever_refused_no_price: |name| format!("未套用：「{name}」按公布的每小時價格計費，而該加速器沒有公布價格。請先為其輸入每小時價格。"),
     dismiss: "關閉提示",
     preset_name,

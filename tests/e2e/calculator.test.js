@@ -32,7 +32,7 @@ test("the 8B chat request matches the paper's golden value in the browser", asyn
   const { context, page } = await openApp(app.browser, app.server.origin);
   await page.getByText("Small (8B)").click();
   assert.ok(await page.getByTestId("model-8B").isChecked());
-  // METHODOLOGY.md §2.1(a): 8B chat total 9.31e-5 kWh per request.
+  // docs/methodology.md §2: 8B chat total 9.31e-5 kWh per request.
   assert.equal((await value(page, "energy-per-request")).toPrecision(3), "0.0000931");
   await page.getByText("Show the working").click();
   assert.equal(await page.getByTestId("energy-per-request").innerText(), "0.0931 Wh");

@@ -132,6 +132,13 @@ test("a lever shows before and after, and applying it can be undone", async () =
   await lever.locator("select[id$='-location']").selectOption("SE");
   const whatIf = await page.getByTestId("what-if").innerText();
   assert.match(whatIf, /Carbon\s+[\d.,]+\s*\S+\s+[\d.,]+\s*\S+\s+\u2212\d/);
+  // One use case, then all of them again: "all" is no use case (the bug this pins: it was
+  // read as the id "all", and the portfolio became invalid).
+  const scope = lever.locator("select[id$='-scope']");
+  await scope.selectOption("2");
+  await scope.selectOption({ label: "All use cases" });
+  assert.doesNotMatch(await page.getByTestId("stale-notice").innerText(), /last valid/, "still valid");
+  assert.equal(await page.getByTestId("what-if").innerText(), whatIf);
   await page.getByTestId("add-lever").click();
   const second = page.getByTestId("lever").nth(1);
   await second.locator("select").first().selectOption("cut_pue");

@@ -31,9 +31,14 @@ pub enum FileError {
         /// Version this engine reads.
         supported: u32,
     },
-    /// JSON of the right version whose content does not fit the format.
-    #[error("the portfolio file does not match format version {SCHEMA_VERSION}: {0}")]
-    Shape(String),
+    /// JSON of a version this engine reads whose content does not fit that version.
+    #[error("the portfolio file does not match format version {version}: {detail}")]
+    Shape {
+        /// The file's own version.
+        version: u64,
+        /// What does not fit.
+        detail: String,
+    },
 }
 
 /// Reads a portfolio from JSON, checking the format version before anything else. The result
@@ -58,8 +63,8 @@ pub fn parse_portfolio(json: &str) -> Result<Portfolio, FileError> {
             Err(FileError::UnsupportedSchema { found: v, supported: SCHEMA_VERSION })
         }
         Some(v) => {
-            let mut portfolio: Portfolio =
-                serde_json::from_str(json).map_err(|e| FileError::Shape(e.to_string()))?;
+            let mut portfolio: Portfolio = serde_json::from_str(json)
+                .map_err(|e| FileError::Shape { version: v, detail: e.to_string() })?;
             if v == 1 {
                 migrate_v1(&mut portfolio, PortfolioId::of_content(json));
             }
@@ -197,7 +202,18 @@ mod tests {
             parse_portfolio(&json.replace(r#""use_case":"1""#, r#""use_case":0"#)).expect("reads");
         let problems = crate::validate(&p);
         assert_eq!(problems.len(), 1, "{problems:?}");
-        assert_eq!(problems[0].field.to_string(), "settings.levers[0].use_case");
+        assert_eq!(
+            problems[0].to_string(),
+            "settings.levers[0].use_case: name the use case by its id (file format 2), not by its position"
+        );
+    }
+
+    #[test]
+    fn a_broken_file_is_reported_against_its_own_version() {
+        let err = parse_portfolio(r#"{"schema_version": 1, "name": 3, "use_cases": []}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("the portfolio file does not match format version 1:"), "{err}");
     }
 
     #[test]

@@ -166,8 +166,15 @@ impl UseCaseId {
 
     /// The first id not in `taken`: one more than the largest numeric id in use.
     pub fn next_free<'a>(taken: impl IntoIterator<Item = &'a UseCaseId>) -> UseCaseId {
-        let largest = taken.into_iter().filter_map(|id| id.0.parse::<u64>().ok()).max();
-        UseCaseId(largest.map_or(1, |n| n.saturating_add(1)).to_string())
+        let numbers: Vec<u64> = taken.into_iter().filter_map(|id| id.0.parse().ok()).collect();
+        let next = match numbers.iter().max() {
+            None => 1,
+            Some(&largest) => largest.checked_add(1).unwrap_or_else(|| {
+                // A file took the largest number there is: the smallest one free instead.
+                (1..).find(|n| !numbers.contains(n)).unwrap_or(1)
+            }),
+        };
+        UseCaseId(next.to_string())
     }
 }
 
@@ -202,6 +209,9 @@ mod tests {
         let taken: Vec<UseCaseId> = ["1", "7", "chat"].iter().map(|s| s.parse().unwrap()).collect();
         assert_eq!(UseCaseId::next_free(&taken).as_str(), "8");
         assert_eq!(UseCaseId::next_free(&[]).as_str(), "1");
+        let at_the_top: Vec<UseCaseId> =
+            [u64::MAX.to_string(), "1".into()].iter().map(|s| s.parse().unwrap()).collect();
+        assert_eq!(UseCaseId::next_free(&at_the_top).as_str(), "2", "never one already taken");
     }
 
     #[test]

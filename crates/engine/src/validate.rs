@@ -117,6 +117,9 @@ pub enum Problem {
     /// An id that another use case of the portfolio already has.
     #[error("another use case has the id \"{0}\"")]
     DuplicateId(String),
+    /// A lever naming its use case by position, as file format 1 did.
+    #[error("name the use case by its id (file format 2), not by its position")]
+    IndexNotId,
     /// A lever on a use case the portfolio does not have.
     #[error("no use case has the id \"{0}\"")]
     UnknownUseCase(String),
@@ -445,7 +448,9 @@ fn check_portfolio<'a>(
         check_scenario(checker, scenario);
     }
     if let Some(baseline) = &portfolio.settings.baseline {
-        for e in validate(baseline) {
+        // Its own id plays no part: the baseline is the portfolio in its base year.
+        let problems = validate(baseline).into_iter().filter(|e| e.field != FieldPath::Id);
+        for e in problems {
             checker.push(e.field.in_baseline(), e.problem);
         }
     }
@@ -573,7 +578,9 @@ fn check_scenario(c: &mut Checker, s: &Scenario) {
 fn check_lever(c: &mut Checker, i: usize, planned: &Planned, portfolio: &Portfolio) {
     let at = |f| setting(SettingsField::Lever(i, f));
     if let Some(id) = &planned.use_case {
-        if portfolio.use_case(id).is_none() {
+        if id.as_legacy_index().is_some() {
+            c.push(at(LeverField::UseCase), Problem::IndexNotId);
+        } else if portfolio.use_case(id).is_none() {
             c.push(at(LeverField::UseCase), Problem::UnknownUseCase(id.to_string()));
         }
     }

@@ -237,6 +237,34 @@ fn starters_and_examples() -> Vec<Portfolio> {
     all
 }
 
+/// A lever either gives a portfolio that validates, or is refused for the one reason there
+/// is: a use case costed at the published hourly price would move to an accelerator without
+/// one (its settings here are always in range).
+fn check_lever_keeps_validity(
+    p: &Portfolio,
+    lever: &Lever,
+    scope: &Scope,
+) -> Result<(), proptest::test_runner::TestCaseError> {
+    use engine::decision::levers::Refusal;
+    match apply(p, lever, scope) {
+        Ok(after) => {
+            let problems = validate(&after);
+            prop_assert!(problems.is_empty(), "{:?} on {}: {:?}", lever, p.name, problems);
+        }
+        Err(Refusal::NoHourlyPrice { use_case, accelerator }) => {
+            let uc = p.use_case(&use_case).expect("the refusal names a use case of the portfolio");
+            prop_assert!(matches!(lever, Lever::ChangeAccelerator(id) if *id == accelerator));
+            prop_assert!(matches!(uc.workload, Workload::Training(_)), "only training moves");
+            let relies_on_published_price =
+                matches!(uc.cost, Cost::AcceleratorHours { usd_per_hour: None, .. });
+            prop_assert!(relies_on_published_price);
+            prop_assert!(accelerators::hourly_price_usd(&accelerator).is_none());
+        }
+        Err(other) => prop_assert!(false, "{:?} refused for {:?}", lever, other),
+    }
+    Ok(())
+}
+
 /// Every kind of lever, with a valid setting drawn at random.
 fn lever() -> impl Strategy<Value = Lever> {
     let accelerator_ids: Vec<String> = accelerators().iter().map(|a| a.id.to_owned()).collect();
@@ -281,10 +309,14 @@ proptest! {
         } else {
             Scope::All
         };
-        if let Ok(after) = apply(&p, &lever, &scope) {
-            let problems = validate(&after);
-            prop_assert!(problems.is_empty(), "{:?} on {}: {:?}", lever, p.name, problems);
-        }
+        check_lever_keeps_validity(&p, &lever, &scope)?;
+    }
+
+    /// The same on random valid portfolios: every workload, volume basis, site and price the
+    /// strategies above draw.
+    #[test]
+    fn every_lever_on_random_portfolios_keeps_validity(p in portfolio(), lever in lever()) {
+        check_lever_keeps_validity(&p, &lever, &Scope::All)?;
     }
 
     /// A value typed anywhere inside the range an uncertain input is given by default gives a

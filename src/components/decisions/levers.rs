@@ -165,6 +165,10 @@ const LINES: [Line; 4] = [
     (|t| t.cost_indicator, Quantity::Money, |i| i.cost_usd.central),
 ];
 
+/// The scope option that applies a lever to every use case: `*` is no id character, so no use
+/// case can be mistaken for it.
+const ALL_USE_CASES: &str = "*";
+
 #[component]
 pub fn Levers() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
@@ -266,7 +270,10 @@ pub fn Levers() -> impl IntoView {
             <button
                 type="button"
                 data-testid="apply-levers"
-                disabled=move || count.get() == 0 || comparison.with(|c| c.refused.is_some())
+                disabled=move || {
+                    count.get() == 0 || comparison.with(|c| c.refused.is_some())
+                        || ctx.errors().with(Option::is_some)
+                }
                 on:click=apply_all
             >
                 {text(|t| t.apply_levers)}
@@ -322,7 +329,7 @@ fn LeverRow(i: usize) -> impl IntoView {
     let scope_value = Signal::derive(move || {
         planned
             .with(|p| p.as_ref().and_then(|p| p.use_case.as_ref().map(ToString::to_string)))
-            .unwrap_or_else(|| "all".to_owned())
+            .unwrap_or_else(|| ALL_USE_CASES.to_owned())
     });
     // Names only: the options are rebuilt when a use case is renamed, added or removed, not on
     // every edit.
@@ -337,6 +344,7 @@ fn LeverRow(i: usize) -> impl IntoView {
         })
     });
     let set_scope = Callback::new(move |v: String| {
+        // "All" is not an id ('*' is no id character); anything else names a use case.
         let use_case = v.parse::<UseCaseId>().ok();
         edit(&|planned| planned.use_case = use_case.clone());
     });
@@ -439,7 +447,9 @@ fn LeverRow(i: usize) -> impl IntoView {
                     label=tr(|t| t.lever_applies_to)
                     value=scope_value
                     on_change=set_scope
-                    groups=vec![(None, vec![ChoiceOption::text("all", |t| t.all_use_cases)])]
+                    groups=vec![
+                        (None, vec![ChoiceOption::text(ALL_USE_CASES, |t| t.all_use_cases)]),
+                    ]
                     dynamic=use_cases
                 />
             </div>

@@ -122,13 +122,25 @@ fn print_json(value: &impl Serialize) -> ExitCode {
     }
 }
 
+/// Reads a file of any format version and prints it in the current one, valid or not: a
+/// file with a problem can be migrated, then fixed.
 fn migrate_command(path: Option<&str>) -> ExitCode {
-    match load(path) {
-        Ok((portfolio, _)) => {
+    let text = match read_input(path) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("aifootprint: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match parse_portfolio(&text) {
+        Ok(portfolio) => {
             println!("{}", engine::format::to_json_pretty(&portfolio));
             ExitCode::SUCCESS
         }
-        Err(code) => code,
+        Err(e) => {
+            eprintln!("aifootprint: {e}");
+            ExitCode::from(1)
+        }
     }
 }
 
@@ -170,7 +182,7 @@ fn decision_command(
     if command == "what-if" {
         let after = levers::apply_planned(&portfolio)
             .map_err(levers::WhatIfError::Refused)
-            .and_then(|after| levers::what_if_planned(&portfolio).map(|w| (after, w)));
+            .and_then(|after| levers::compare(&portfolio, &after).map(|w| (after, w)));
         return match after {
             Ok((after, w)) => print_json(&serde_json::json!({
                 "levers": portfolio.settings.levers,

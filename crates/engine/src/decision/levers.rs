@@ -7,7 +7,7 @@ use crate::evaluate::{evaluate, Impacts};
 use crate::id::UseCaseId;
 pub use crate::portfolio::levers::{Lever, Planned};
 use crate::portfolio::{
-    Cost, ModelChoice, Portfolio, Task, TaskWorkload, TrainingCompute, Workload,
+    Cost, ModelChoice, Portfolio, Task, TaskWorkload, TrainingCompute, Volume, Workload,
 };
 use crate::refdata::accelerators::hourly_price_usd;
 use crate::validate::{resolve, Invalid, Problem};
@@ -159,8 +159,14 @@ pub fn apply(portfolio: &Portfolio, lever: &Lever, scope: &Scope) -> Result<Port
                 let is_fine_tune = matches!(&uc.workload, Workload::Training(t)
                     if !matches!(t.compute, TrainingCompute::ClassicFineTune { .. }));
                 if is_fine_tune && *teams >= 1.0 {
-                    let per_year = uc.volume.per_year() / teams;
-                    uc.volume = crate::portfolio::Volume::PerYear { per_year };
+                    // Divided where it is counted, so the volume keeps its basis and only
+                    // ever goes down (a per-year copy of a per-user volume could exceed the
+                    // per-year limit).
+                    match &mut uc.volume {
+                        Volume::PerDay { per_day, .. } => *per_day /= teams,
+                        Volume::PerUser { users, .. } => *users /= teams,
+                        Volume::PerYear { per_year } => *per_year /= teams,
+                    }
                 }
             }
         }
@@ -200,7 +206,8 @@ pub fn what_if(portfolio: &Portfolio, lever: &Lever, scope: &Scope) -> Result<Wh
     compare(portfolio, &after)
 }
 
-fn compare(before: &Portfolio, after: &Portfolio) -> Result<WhatIf, WhatIfError> {
+/// The yearly footprint of a portfolio and of a changed copy of it.
+pub fn compare(before: &Portfolio, after: &Portfolio) -> Result<WhatIf, WhatIfError> {
     let before = evaluate(&resolve(before).map_err(WhatIfError::Invalid)?).total_per_year;
     // A lever keeps a valid portfolio valid (`apply`), so this only fails on a bug, which is
     // then reported rather than hidden.
@@ -314,6 +321,23 @@ mod tests {
             apply(&p, &Lever::CutPue(0.5), &Scope::All),
             Err(Refusal::Setting(Problem::TooSmall { .. }))
         ));
+    }
+
+    /// The bug this pins: sharing a fine-tune rewrote a per-user volume as runs per year, which
+    /// for a large per-user volume exceeds the per-year limit: a valid portfolio made invalid.
+    #[test]
+    fn sharing_a_fine_tune_divides_the_volume_where_it_is_counted() {
+        let fine_tune = presets().into_iter().find(|p| p.id == "fine_tune_small_model");
+        let mut uc = fine_tune.expect("starter").use_case;
+        uc.volume = Volume::PerUser { users: 1e10, per_user_per_day: 1e4, days_per_year: 366.0 };
+        let p = Portfolio::of(vec![uc]);
+        assert!(resolve(&p).is_ok());
+        let shared = apply(&p, &Lever::ShareFineTune(4.0), &Scope::All).expect("valid");
+        assert_eq!(
+            shared.use_cases[0].volume,
+            Volume::PerUser { users: 2.5e9, per_user_per_day: 1e4, days_per_year: 366.0 }
+        );
+        assert!(resolve(&apply(&p, &Lever::ShareFineTune(1.0), &Scope::All).expect("ok")).is_ok());
     }
 
     #[test]

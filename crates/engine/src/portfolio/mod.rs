@@ -439,8 +439,13 @@ pub struct TrainingRun {
     pub accelerator: String,
 }
 
+/// The accelerator of a training run that names none, and of the estimates that assume one:
+/// NVIDIA H100 SXM. Defined with the input model, so that the portfolio needs nothing from the
+/// reference data; the catalogue has it (tested there).
+pub const DEFAULT_ACCELERATOR: &str = "nvidia-h100-sxm";
+
 fn default_accelerator() -> String {
-    crate::refdata::accelerators::DEFAULT_ACCELERATOR.to_owned()
+    DEFAULT_ACCELERATOR.to_owned()
 }
 
 /// How the compute of a training run is known (docs/methodology.md §6).

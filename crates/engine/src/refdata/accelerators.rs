@@ -68,7 +68,7 @@ pub fn hourly_price_usd(id: &str) -> Option<(Estimate, &'static Source)> {
 pub const PAPER_ACCELERATOR: &str = "nvidia-a100-80gb";
 
 /// The default accelerator for self-hosted work and training: NVIDIA H100 SXM.
-pub const DEFAULT_ACCELERATOR: &str = "nvidia-h100-sxm";
+pub use crate::portfolio::DEFAULT_ACCELERATOR;
 
 #[cfg(test)]
 mod tests {
