@@ -132,15 +132,7 @@ pub fn AvoidedFields(e: Editing) -> impl IntoView {
             a.counterfactual = counterfactual;
         });
     };
-    let per_request_kg = Signal::derive(move || {
-        let ctx = e.ctx;
-        let i = e.index.get();
-        ctx.result().with(|r| {
-            r.as_ref()
-                .and_then(|r| i.and_then(|i| r.use_cases.get(i)))
-                .map_or(0.0, |u| u.per_run.carbon_total_kg().central)
-        })
-    });
+    let per_request_kg = e.result_figure(|r| r.per_run.carbon_total_kg().central);
     let fields = FIELDS
         .into_iter()
         .map(|f| {

@@ -2,7 +2,7 @@
 //! equivalents and the working behind the selected use case.
 
 use engine::equivalents::{equivalents, Region};
-use engine::{Estimate, Impacts, PortfolioResult};
+use engine::{Estimate, Impacts, Keyed, PortfolioResult};
 use leptos::prelude::*;
 
 use super::charts::{Bar, BarChart};
@@ -241,10 +241,7 @@ fn Equivalents() -> impl IntoView {
             r.as_ref().map(|r| equivalents(&r.total_per_year, region)).unwrap_or_default()
         })
     };
-    let region_key = move || match region.get() {
-        Region::Eu => "eu".to_owned(),
-        Region::Us => "us".to_owned(),
-    };
+    let region_key = move || region.get().key().to_owned();
     view! {
         <div class="equivalents" data-testid="equivalents">
             <h3>{text(|t| t.equivalents)}</h3>
@@ -269,16 +266,16 @@ fn Equivalents() -> impl IntoView {
                 label=tr(|t| t.equivalents_region)
                 value=Signal::derive(region_key)
                 on_change=Callback::new(move |chosen: String| {
-                    ctx.update_prefs(|p| {
-                        p.region = if chosen == "us" { Region::Us } else { Region::Eu };
-                    });
+                    if let Some(chosen) = Region::from_key(&chosen) {
+                        ctx.update_prefs(|p| p.region = chosen);
+                    }
                 })
                 groups=vec![
                     (
                         None,
                         vec![
-                            ChoiceOption::text("eu", |t| t.region_eu),
-                            ChoiceOption::text("us", |t| t.region_us),
+                            ChoiceOption::text(Region::Eu.key(), |t| t.region_eu),
+                            ChoiceOption::text(Region::Us.key(), |t| t.region_us),
                         ],
                     ),
                 ]

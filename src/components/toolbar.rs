@@ -244,9 +244,9 @@ pub fn Toolbar() -> impl IntoView {
                         (
                             None,
                             vec![
-                                ChoiceOption::text("auto", |t| t.theme_auto),
-                                ChoiceOption::text("light", |t| t.theme_light),
-                                ChoiceOption::text("dark", |t| t.theme_dark),
+                                ChoiceOption::text(Theme::Auto.key(), |t| t.theme_auto),
+                                ChoiceOption::text(Theme::Light.key(), |t| t.theme_light),
+                                ChoiceOption::text(Theme::Dark.key(), |t| t.theme_dark),
                             ],
                         ),
                     ]
@@ -278,8 +278,11 @@ pub fn SettingsPanel() -> impl IntoView {
                     (
                         None,
                         vec![
-                            ChoiceOption::text("paper", |t| t.estimator_paper),
-                            ChoiceOption::text("ecologits", |t| t.estimator_ecologits),
+                            ChoiceOption::text(LlmEstimator::Paper.key(), |t| t.estimator_paper),
+                            ChoiceOption::text(
+                                LlmEstimator::Ecologits.key(),
+                                |t| t.estimator_ecologits,
+                            ),
                         ],
                     ),
                 ]

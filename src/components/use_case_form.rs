@@ -9,7 +9,7 @@ use engine::portfolio::{
 };
 use engine::refdata::{accelerators, llm_models, locations, Location};
 use engine::validate::limits;
-use engine::{Keyed, UseCaseId};
+use engine::{Keyed, UseCaseId, UseCaseResult};
 use leptos::prelude::*;
 
 use super::avoided_fields::AvoidedFields;
@@ -98,6 +98,14 @@ impl Editing {
     /// The numbers of a table, in order.
     fn numbers(self, rows: &'static [NumberRow]) -> impl IntoView {
         rows.iter().map(|row| self.number(row)).collect_view()
+    }
+
+    /// A figure of this use case's last good result (0 while it has none), found by id.
+    pub(crate) fn result_figure(self, get: fn(&UseCaseResult) -> f64) -> Signal<f64> {
+        Signal::derive(move || {
+            let id = self.id.get_value();
+            self.ctx.result().with(|r| r.as_ref().and_then(|r| r.use_case(&id)).map_or(0.0, get))
+        })
     }
 
     pub(crate) fn edit(self, change: impl FnOnce(&mut UseCase)) {
@@ -203,9 +211,9 @@ pub fn UseCaseForm(
                     (
                         None,
                         vec![
-                            ChoiceOption::text("llm", |t| t.kind_llm),
-                            ChoiceOption::text("task", |t| t.kind_task),
-                            ChoiceOption::text("training", |t| t.kind_training),
+                            ChoiceOption::text(WorkloadKind::Llm.key(), |t| t.kind_llm),
+                            ChoiceOption::text(WorkloadKind::Task.key(), |t| t.kind_task),
+                            ChoiceOption::text(WorkloadKind::Training.key(), |t| t.kind_training),
                         ],
                     ),
                 ]
@@ -388,10 +396,7 @@ fn TaskFields(e: Editing) -> impl IntoView {
 #[component]
 fn TrainingFields(e: Editing) -> impl IntoView {
     let t = texts();
-    let basis = Memo::new(move |_| {
-        e.read(|uc| training_of(uc).map(|t| t.compute.basis().key().to_owned()).unwrap_or_default())
-            .get()
-    });
+    let basis = Memo::new(move |_| e.read(|uc| training_of(uc).map(|t| t.compute.basis())).get());
     let set_basis = Callback::new(move |chosen: String| {
         let Some(chosen) = ComputeBasis::from_key(&chosen) else { return };
         e.edit_training(|run| {
@@ -417,22 +422,26 @@ fn TrainingFields(e: Editing) -> impl IntoView {
         <Choice
             id="training-basis"
             label=tr(|t| t.training_basis)
-            value=Signal::derive(move || basis.get())
+            value=Signal::derive(move || basis.get().map_or("", Keyed::key).to_owned())
             on_change=set_basis
             groups=vec![
                 (
                     None,
                     vec![
-                        ChoiceOption::text("flops", |t| t.basis_flops),
-                        ChoiceOption::text("hours", |t| t.basis_hours),
-                        ChoiceOption::text("classic", |t| t.basis_classic),
+                        ChoiceOption::text(ComputeBasis::Flops.key(), |t| t.basis_flops),
+                        ChoiceOption::text(ComputeBasis::Hours.key(), |t| t.basis_hours),
+                        ChoiceOption::text(ComputeBasis::Classic.key(), |t| t.basis_classic),
                     ],
                 ),
             ]
         />
-        <Show when=move || basis.with(|b| b == "hours")>{e.numbers(TRAINING_HOURS)}</Show>
-        <Show when=move || basis.with(|b| b == "flops")>{e.numbers(TRAINING_FLOPS)}</Show>
-        <Show when=move || basis.with(|b| b == "classic")>
+        <Show when=move || {
+            basis.get() == Some(ComputeBasis::Hours)
+        }>{e.numbers(TRAINING_HOURS)}</Show>
+        <Show when=move || {
+            basis.get() == Some(ComputeBasis::Flops)
+        }>{e.numbers(TRAINING_FLOPS)}</Show>
+        <Show when=move || basis.get() == Some(ComputeBasis::Classic)>
             <Choice
                 id="classic-task"
                 label=tr(|t| t.what_does_it_do)
@@ -481,7 +490,7 @@ fn VolumeFields(
     training: Signal<bool>,
 ) -> impl IntoView {
     let t = texts();
-    let basis = Memo::new(move |_| e.read(|uc| uc.volume.basis().key().to_owned()).get());
+    let basis = Memo::new(move |_| e.read(|uc| Some(uc.volume.basis())).get());
     let set_basis = Callback::new(move |chosen: String| {
         let Some(basis) = VolumeBasis::from_key(&chosen) else { return };
         e.edit(|uc| uc.volume = uc.volume.expressed_as(basis));
@@ -494,16 +503,16 @@ fn VolumeFields(
         <Choice
             id="volume-basis"
             label=tr(|t| t.how_often)
-            value=Signal::derive(move || basis.get())
+            value=Signal::derive(move || basis.get().map_or("", Keyed::key).to_owned())
             on_change=set_basis
             groups=vec![
                 (
                     None,
                     vec![
-                        ChoiceOption::text("per_day", |t| t.volume_per_day),
-                        ChoiceOption::text("per_user", |t| t.volume_per_user),
+                        ChoiceOption::text(VolumeBasis::PerDay.key(), |t| t.volume_per_day),
+                        ChoiceOption::text(VolumeBasis::PerUser.key(), |t| t.volume_per_user),
                         ChoiceOption::translated(
-                            "per_year",
+                            VolumeBasis::PerYear.key(),
                             move || {
                                 if training.get() { t().runs_per_year } else { t().volume_per_year }
                                     .to_owned()
@@ -513,9 +522,9 @@ fn VolumeFields(
                 ),
             ]
         />
-        <Show when=move || basis.with(|b| b == "per_day")>{e.numbers(PER_DAY)}</Show>
-        <Show when=move || basis.with(|b| b == "per_user")>{e.numbers(PER_USER)}</Show>
-        <Show when=move || basis.with(|b| b == "per_year")>
+        <Show when=move || basis.get() == Some(VolumeBasis::PerDay)>{e.numbers(PER_DAY)}</Show>
+        <Show when=move || basis.get() == Some(VolumeBasis::PerUser)>{e.numbers(PER_USER)}</Show>
+        <Show when=move || basis.get() == Some(VolumeBasis::PerYear)>
             <NumberField
                 id="per-year"
                 label=Signal::derive(move || {
@@ -584,7 +593,7 @@ fn CostFields(
     is_llm: Signal<bool>,
 ) -> impl IntoView {
     let t = texts();
-    let basis = Memo::new(move |_| e.read(|uc| uc.cost.basis().key().to_owned()).get());
+    let basis = Memo::new(move |_| e.read(|uc| Some(uc.cost.basis())).get());
     let set_basis = Callback::new(move |chosen: String| {
         let Some(chosen) = CostBasis::from_key(&chosen) else { return };
         e.edit(|uc| {
@@ -601,8 +610,8 @@ fn CostFields(
         });
     });
     let options = vec![
-        ChoiceOption::text("none", |t| t.cost_none),
-        ChoiceOption::text("accelerator_hours", |t| t.cost_hours),
+        ChoiceOption::text(CostBasis::None.key(), |t| t.cost_none),
+        ChoiceOption::text(CostBasis::AcceleratorHours.key(), |t| t.cost_hours),
     ];
     // API prices follow the kind, which can change while the form is open.
     let api_options = Signal::derive(move || {
@@ -610,8 +619,10 @@ fn CostFields(
             return Vec::new();
         }
         vec![
-            ChoiceOption::translated("api_catalogue", move || t().cost_api_catalogue.to_owned()),
-            ChoiceOption::text("api_tokens", |t| t.cost_api_tokens),
+            ChoiceOption::translated(CostBasis::ApiCatalogue.key(), move || {
+                t().cost_api_catalogue.to_owned()
+            }),
+            ChoiceOption::text(CostBasis::ApiTokens.key(), |t| t.cost_api_tokens),
         ]
     });
     let set_price = move |put: fn(&mut Cost, f64)| {
@@ -633,7 +644,7 @@ fn CostFields(
         <Choice
             id="cost-basis"
             label=tr(|t| t.cost)
-            value=Signal::derive(move || basis.get())
+            value=Signal::derive(move || basis.get().map_or("", Keyed::key).to_owned())
             on_change=set_basis
             groups=vec![(None, options)]
             dynamic=api_options
@@ -641,8 +652,8 @@ fn CostFields(
         <p class="field-message" data-testid="cost-basis-message">
             {move || e.error(UseCaseField::Cost(CostField::Basis)).get()}
         </p>
-        <Show when=move || basis.with(|b| b == "api_tokens")>{e.numbers(API_PRICES)}</Show>
-        <Show when=move || basis.with(|b| b == "accelerator_hours")>
+        <Show when=move || basis.get() == Some(CostBasis::ApiTokens)>{e.numbers(API_PRICES)}</Show>
+        <Show when=move || basis.get() == Some(CostBasis::AcceleratorHours)>
             <NumberField
                 id="price-hour"
                 label=tr(|t| t.price_hour)
@@ -689,24 +700,14 @@ fn AdvancedFields(
     is_llm: Signal<bool>,
 ) -> impl IntoView {
     let t = texts();
-    let factors = move |get: fn(&engine::evaluate::SiteFactors) -> f64| {
-        let ctx = e.ctx;
-        Signal::derive(move || {
-            let i = e.index.get();
-            ctx.result().with(|r| {
-                r.as_ref()
-                    .and_then(|r| i.and_then(|i| r.use_cases.get(i)))
-                    .map_or(0.0, |u| get(&u.factors))
-            })
-        })
-    };
+
     let site_value = move |get: fn(&Site) -> Option<f64>, default: Signal<f64>| {
         let set = e.is_set_in(|uc| &uc.site, get);
         let value = e.read_in(|uc| &uc.site, get);
         Signal::derive(move || if set.get() { value.get() } else { default.get() })
     };
-    let pue_default = factors(|f| f.pue.value.central);
-    let wue_default = factors(|f| f.wue_onsite.value.central);
+    let pue_default = e.result_figure(|r| r.factors.pue.value.central);
+    let wue_default = e.result_figure(|r| r.factors.wue_onsite.value.central);
     view! {
         <details class="advanced">
             <summary>{text(|t| t.advanced)}</summary>

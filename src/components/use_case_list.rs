@@ -47,7 +47,14 @@ fn row_facts(
     open: Option<usize>,
     locale: Locale,
 ) -> Vec<RowFacts> {
-    let carbon = |i: usize| Some(result?.use_cases.get(i)?.per_year.carbon_total_kg().central);
+    // By id: while the portfolio is invalid, the last good result may not line up with the
+    // use cases (one removed, moved or added since). The same position is tried first.
+    let carbon = |i: usize| {
+        let id = &portfolio.use_cases.get(i)?.id;
+        let result = result?;
+        let found = result.use_cases.get(i).filter(|r| &r.id == id).or_else(|| result.use_case(id));
+        Some(found?.per_year.carbon_total_kg().central)
+    };
     let largest = (0..portfolio.use_cases.len()).filter_map(carbon).fold(0.0, f64::max);
     portfolio
         .use_cases
@@ -365,6 +372,27 @@ mod tests {
         second.set(RowFacts { name: "marker".into(), ..RowFacts::default() });
         let kept = signal_for(&mut signals, &all[1]).with_untracked(|f| f.name == "marker");
         assert!(kept, "the same row keeps the same signal");
+    }
+
+    /// The bug this pins: results were read by position, so after a removal while the
+    /// portfolio was invalid (its last good result still holding the removed one) every row
+    /// showed its neighbour's carbon.
+    #[test]
+    fn rows_read_their_own_result_when_the_last_good_one_no_longer_lines_up() {
+        let mut p = three();
+        p.use_cases[1].volume = engine::Volume::PerYear { per_year: 1e9 };
+        let last_good = evaluate_portfolio(&p).expect("valid");
+        let shown = without_first(p);
+        let facts = row_facts(&shown, Some(&last_good), None, Locale::En);
+        let own = |i: usize| {
+            last_good.use_case(&shown.use_cases[i].id).map(|r| r.per_year.carbon_total_kg().central)
+        };
+        assert_eq!(facts[0].carbon_kg, own(0));
+        assert_eq!(facts[1].carbon_kg, own(1));
+        assert_ne!(
+            facts[0].carbon_kg,
+            Some(last_good.use_cases[0].per_year.carbon_total_kg().central)
+        );
     }
 
     fn without_first(mut p: Portfolio) -> Portfolio {

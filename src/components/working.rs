@@ -15,11 +15,14 @@ use crate::state::PortfolioCtx;
 pub fn Working() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
     let t = texts();
-    let index =
-        Memo::new(move |_| ctx.with_selected(|s| s.and_then(|id| ctx.index_of(id))).unwrap_or(0));
+    // The selected use case, or the first; its result found by id.
+    let shown = Memo::new(move |_| {
+        ctx.with_selected(|s| s.cloned()).or_else(|| ctx.ids().with(|ids| ids.first().cloned()))
+    });
+
     let heading = move || {
         ctx.result().with(|r| {
-            r.as_ref().and_then(|r| r.use_cases.get(index.get())).map(|u| {
+            shown.with(|id| r.as_deref().and_then(|r| r.use_case(id.as_ref()?))).map(|u| {
                 format!("{} · {}", (t().working_for)(&u.name), (t().estimator_used)(&u.working))
             })
         })
@@ -27,7 +30,9 @@ pub fn Working() -> impl IntoView {
     let per_run = move |get: fn(&engine::Impacts) -> f64| {
         move || {
             ctx.result().with(|r| {
-                r.as_ref().and_then(|r| r.use_cases.get(index.get())).map(|u| get(&u.per_run))
+                shown
+                    .with(|id| r.as_deref().and_then(|r| r.use_case(id.as_ref()?)))
+                    .map(|u| get(&u.per_run))
             })
         }
     };
@@ -38,7 +43,7 @@ pub fn Working() -> impl IntoView {
         let texts = t();
         ctx.result().with(|r| {
             let Some(r) = r else { return Vec::new() };
-            let Some(uc) = r.use_cases.get(index.get()) else { return Vec::new() };
+            let Some(uc) = shown.with(|id| r.use_case(id.as_ref()?)) else { return Vec::new() };
             let mut rows: Vec<(String, String, String)> = engine::explain::steps(uc)
                 .into_iter()
                 .map(|s| {

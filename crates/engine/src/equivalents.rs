@@ -18,6 +18,8 @@ pub enum Region {
     Us,
 }
 
+crate::keyed!(impl Region { Eu = "eu", Us = "us" });
+
 /// One equivalent: the footprint expressed as a count of something familiar.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Equivalent {

@@ -7,6 +7,7 @@ use crate::estimate::{Bound, Estimate};
 use crate::estimator::ecologits::{self, EmbodiedSet, RequestEnergy, RequestInput};
 use crate::estimator::paper::{self, CallEnergy, CallInput};
 use crate::estimator::prefill;
+use crate::id::UseCaseId;
 use crate::portfolio::{LlmEstimator, LlmWorkload, Phase, Portfolio, Settings, Site};
 use crate::refdata::accelerators::{
     Accelerator, ACCELERATORS_PER_SERVER, LIFETIME_H, SERVER_EMBODIED_KG,
@@ -176,6 +177,9 @@ pub enum Working {
 /// The footprint of one use case.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct UseCaseResult {
+    /// The use case's id: a result is found by it, never by position (while a portfolio is
+    /// invalid, the last good result may no longer line up with its use cases).
+    pub id: UseCaseId,
     /// The use case's name.
     pub name: String,
     /// Training or inference.
@@ -231,6 +235,13 @@ pub fn evaluate(resolved: &Resolved<'_>) -> PortfolioResult {
         inference_per_year,
         training_per_year,
         use_cases,
+    }
+}
+
+impl PortfolioResult {
+    /// The result of the use case with this id.
+    pub fn use_case(&self, id: &UseCaseId) -> Option<&UseCaseResult> {
+        self.use_cases.iter().find(|r| &r.id == id)
     }
 }
 
@@ -324,6 +335,7 @@ fn evaluate_use_case(
     let per_run = impacts(&[low, central, high], &factors, &use_case.cost);
     let runs_per_year = use_case.input.volume.per_year();
     UseCaseResult {
+        id: use_case.input.id.clone(),
         name: use_case.input.name.clone(),
         phase: use_case.input.workload.phase(),
         runs_per_year,

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use engine::refdata::sources;
 use engine::validate::limits;
-use engine::Problem;
+use engine::{Keyed, Problem};
 
 use super::{sources_line, Analysis, Reference};
 use crate::components::controls::{text, tr, Choice, ChoiceOption};
@@ -165,13 +165,7 @@ pub fn Saiq() -> impl IntoView {
         ctx.change_all(pinned, (t().baseline_pinned)(&before.name));
         analysis.choose_reference(Reference::Pinned, ctx);
     };
-    let unit_value = Signal::derive(move || {
-        match analysis.unit.get() {
-            FunctionalUnit::ThousandOutputTokens => "tokens",
-            FunctionalUnit::Request => "request",
-        }
-        .to_owned()
-    });
+    let unit_value = Signal::derive(move || analysis.unit.get().key().to_owned());
     let unit_label = move || match analysis.unit.get() {
         FunctionalUnit::ThousandOutputTokens => t().per_thousand_tokens,
         FunctionalUnit::Request => t().per_request,
@@ -232,22 +226,19 @@ pub fn Saiq() -> impl IntoView {
                 label=tr(|t| t.functional_unit)
                 value=unit_value
                 on_change=Callback::new(move |v: String| {
-                    analysis
-                        .unit
-                        .set(
-                            if v == "request" {
-                                FunctionalUnit::Request
-                            } else {
-                                FunctionalUnit::ThousandOutputTokens
-                            },
-                        )
+                    if let Some(unit) = FunctionalUnit::from_key(&v) {
+                        analysis.unit.set(unit);
+                    }
                 })
                 groups=vec![
                     (
                         None,
                         vec![
-                            ChoiceOption::text("tokens", |t| t.per_thousand_tokens),
-                            ChoiceOption::text("request", |t| t.per_request),
+                            ChoiceOption::text(
+                                FunctionalUnit::ThousandOutputTokens.key(),
+                                |t| t.per_thousand_tokens,
+                            ),
+                            ChoiceOption::text(FunctionalUnit::Request.key(), |t| t.per_request),
                         ],
                     ),
                 ]

@@ -22,6 +22,8 @@ pub enum FunctionalUnit {
     Request,
 }
 
+crate::keyed!(impl FunctionalUnit { ThousandOutputTokens = "tokens", Request = "request" });
+
 /// The four intensities per functional unit.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Intensities {
