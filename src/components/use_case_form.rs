@@ -396,7 +396,10 @@ fn TaskFields(e: Editing) -> impl IntoView {
 #[component]
 fn TrainingFields(e: Editing) -> impl IntoView {
     let t = texts();
-    let basis = Memo::new(move |_| e.read(|uc| training_of(uc).map(|t| t.compute.basis())).get());
+    // Kept as its key: a memo of a string shares the download's one copy of the memo code.
+    let basis = Memo::new(move |_| {
+        e.read(|uc| training_of(uc).map_or("", |t| t.compute.basis().key()).to_owned()).get()
+    });
     let set_basis = Callback::new(move |chosen: String| {
         let Some(chosen) = ComputeBasis::from_key(&chosen) else { return };
         e.edit_training(|run| {
@@ -422,7 +425,7 @@ fn TrainingFields(e: Editing) -> impl IntoView {
         <Choice
             id="training-basis"
             label=tr(|t| t.training_basis)
-            value=Signal::derive(move || basis.get().map_or("", Keyed::key).to_owned())
+            value=Signal::derive(move || basis.get())
             on_change=set_basis
             groups=vec![
                 (
@@ -436,12 +439,12 @@ fn TrainingFields(e: Editing) -> impl IntoView {
             ]
         />
         <Show when=move || {
-            basis.get() == Some(ComputeBasis::Hours)
+            basis.with(|b| b == ComputeBasis::Hours.key())
         }>{e.numbers(TRAINING_HOURS)}</Show>
         <Show when=move || {
-            basis.get() == Some(ComputeBasis::Flops)
+            basis.with(|b| b == ComputeBasis::Flops.key())
         }>{e.numbers(TRAINING_FLOPS)}</Show>
-        <Show when=move || basis.get() == Some(ComputeBasis::Classic)>
+        <Show when=move || basis.with(|b| b == ComputeBasis::Classic.key())>
             <Choice
                 id="classic-task"
                 label=tr(|t| t.what_does_it_do)
@@ -490,7 +493,7 @@ fn VolumeFields(
     training: Signal<bool>,
 ) -> impl IntoView {
     let t = texts();
-    let basis = Memo::new(move |_| e.read(|uc| Some(uc.volume.basis())).get());
+    let basis = Memo::new(move |_| e.read(|uc| uc.volume.basis().key().to_owned()).get());
     let set_basis = Callback::new(move |chosen: String| {
         let Some(basis) = VolumeBasis::from_key(&chosen) else { return };
         e.edit(|uc| uc.volume = uc.volume.expressed_as(basis));
@@ -503,7 +506,7 @@ fn VolumeFields(
         <Choice
             id="volume-basis"
             label=tr(|t| t.how_often)
-            value=Signal::derive(move || basis.get().map_or("", Keyed::key).to_owned())
+            value=Signal::derive(move || basis.get())
             on_change=set_basis
             groups=vec![
                 (
@@ -522,9 +525,13 @@ fn VolumeFields(
                 ),
             ]
         />
-        <Show when=move || basis.get() == Some(VolumeBasis::PerDay)>{e.numbers(PER_DAY)}</Show>
-        <Show when=move || basis.get() == Some(VolumeBasis::PerUser)>{e.numbers(PER_USER)}</Show>
-        <Show when=move || basis.get() == Some(VolumeBasis::PerYear)>
+        <Show when=move || {
+            basis.with(|b| b == VolumeBasis::PerDay.key())
+        }>{e.numbers(PER_DAY)}</Show>
+        <Show when=move || {
+            basis.with(|b| b == VolumeBasis::PerUser.key())
+        }>{e.numbers(PER_USER)}</Show>
+        <Show when=move || basis.with(|b| b == VolumeBasis::PerYear.key())>
             <NumberField
                 id="per-year"
                 label=Signal::derive(move || {
@@ -593,7 +600,7 @@ fn CostFields(
     is_llm: Signal<bool>,
 ) -> impl IntoView {
     let t = texts();
-    let basis = Memo::new(move |_| e.read(|uc| Some(uc.cost.basis())).get());
+    let basis = Memo::new(move |_| e.read(|uc| uc.cost.basis().key().to_owned()).get());
     let set_basis = Callback::new(move |chosen: String| {
         let Some(chosen) = CostBasis::from_key(&chosen) else { return };
         e.edit(|uc| {
@@ -644,7 +651,7 @@ fn CostFields(
         <Choice
             id="cost-basis"
             label=tr(|t| t.cost)
-            value=Signal::derive(move || basis.get().map_or("", Keyed::key).to_owned())
+            value=Signal::derive(move || basis.get())
             on_change=set_basis
             groups=vec![(None, options)]
             dynamic=api_options
@@ -652,8 +659,10 @@ fn CostFields(
         <p class="field-message" data-testid="cost-basis-message">
             {move || e.error(UseCaseField::Cost(CostField::Basis)).get()}
         </p>
-        <Show when=move || basis.get() == Some(CostBasis::ApiTokens)>{e.numbers(API_PRICES)}</Show>
-        <Show when=move || basis.get() == Some(CostBasis::AcceleratorHours)>
+        <Show when=move || {
+            basis.with(|b| b == CostBasis::ApiTokens.key())
+        }>{e.numbers(API_PRICES)}</Show>
+        <Show when=move || basis.with(|b| b == CostBasis::AcceleratorHours.key())>
             <NumberField
                 id="price-hour"
                 label=tr(|t| t.price_hour)

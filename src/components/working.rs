@@ -16,7 +16,7 @@ pub fn Working() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
     let t = texts();
     // The selected use case, or the first; its result found by id.
-    let shown = Memo::new(move |_| {
+    let shown = Signal::derive(move || {
         ctx.with_selected(|s| s.cloned()).or_else(|| ctx.ids().with(|ids| ids.first().cloned()))
     });
 
@@ -48,8 +48,7 @@ pub fn Working() -> impl IntoView {
                 .into_iter()
                 .map(|s| {
                     let source = s.source.map(ToString::to_string).unwrap_or_default();
-                    let label = (texts.step_label)(s.id);
-                    (label.to_owned(), step_value(s.value, s.unit), source)
+                    (texts.step(s.id), step_value(s.value, s.unit), source)
                 })
                 .collect();
             rows.push((

@@ -80,6 +80,12 @@ impl Locale {
 }
 
 impl Texts {
+    /// What a step of the working is, with the reference figures it names written from the
+    /// engine's data (the texts hold `{}` where each goes).
+    pub fn step(&self, id: engine::explain::StepId) -> String {
+        engine::explain::fill((self.step_label)(id), id.figures())
+    }
+
     /// The message for a problem the engine found with a field.
     pub fn problem(&self, problem: &Problem) -> String {
         let number = |x: f64| crate::format::significant(x, 6);
@@ -548,10 +554,14 @@ mod tests {
                 assert!(!(t.equivalent)(id).is_empty(), "{} lacks {id}", locale.tag());
             }
             // Steps are an enum matched exhaustively: each has a text, checked by the compiler;
-            // here, that none is empty.
+            // here, that none is empty and each has a place for every figure it names.
             for step in <engine::explain::StepId as engine::Keyed>::ALL {
-                assert!(!(t.step_label)(*step).is_empty(), "{} lacks {step:?}", locale.tag());
+                let template = (t.step_label)(*step);
+                assert!(!template.is_empty(), "{} lacks {step:?}", locale.tag());
+                let places = template.matches("{}").count();
+                assert_eq!(places, step.figures().len(), "{} {step:?}", locale.tag());
             }
+            assert_eq!(t.step(engine::explain::StepId::Network).matches("0.0342").count(), 1);
             for scenario in engine::decision::projection::Scenario::presets() {
                 assert!(
                     !(t.scenario_name)(&scenario.id).is_empty(),

@@ -2,7 +2,9 @@
 
 use serde::Serialize;
 
+use crate::estimator::ecologits;
 use crate::evaluate::{FactorUsed, UseCaseResult, Working};
+use crate::refdata::paper as k;
 use crate::refdata::sources::{Source, CAPGEMINI_2025, ECOLOGITS_MODEL};
 use crate::units::Unit;
 
@@ -70,8 +72,8 @@ crate::serialize_as_key!(StepId);
 pub struct Step {
     /// Stable identifier (also a translation key).
     pub id: StepId,
-    /// What the value is, and how it is obtained.
-    pub label: &'static str,
+    /// What the value is, and how it is obtained (English; interfaces translate by `id`).
+    pub label: String,
     /// The value (central inputs).
     pub value: f64,
     /// Its unit.
@@ -80,8 +82,58 @@ pub struct Step {
     pub source: Option<&'static Source>,
 }
 
-fn step(id: StepId, label: &'static str, value: f64, unit: Unit) -> Step {
-    Step { id, label, value, unit, source: None }
+impl StepId {
+    /// The reference constants a step's description names, in the order it names them
+    /// (`{}` in its text): descriptions write them from the data, never a copy of a number.
+    pub fn figures(self) -> &'static [f64] {
+        const SLICE_GB: f64 = k::SLICE_MEMORY_GB.value;
+        const SLICE_W: f64 = k::SLICE_POWER_W.value;
+        const NETWORK_KWH_PER_GB: f64 = k::NETWORK_KWH_PER_GB.value;
+        const SERVER_KW: f64 = ecologits::SERVER_POWER_KW;
+        const SERVER_GPUS: f64 = ecologits::SERVER_GPUS;
+        match self {
+            StepId::Slices => &[SLICE_GB],
+            StepId::Compute => &[SLICE_W],
+            StepId::Network => &[NETWORK_KWH_PER_GB],
+            StepId::Server => &[SERVER_KW, SERVER_GPUS],
+            _ => &[],
+        }
+    }
+}
+
+/// A description with each `{}` replaced by the next figure (`50.1`, `0.0342`, `8`).
+pub fn fill(template: &str, figures: &[f64]) -> String {
+    // Split at a character, not at the two-character "{}": a string pattern brings its own
+    // search algorithm into the download.
+    let mut parts = template.split('{');
+    let mut out = parts.next().unwrap_or_default().to_owned();
+    let mut figures = figures.iter();
+    for part in parts {
+        let rest = part.strip_prefix('}').unwrap_or(part);
+        if let Some(figure) = figures.next() {
+            out.push_str(&short(*figure));
+        }
+        out.push_str(rest);
+    }
+    out
+}
+
+/// A reference figure to six decimals, trailing zeros dropped. Fixed-point on purpose: the
+/// shortest-representation writer behind `f64`'s `Display` would add 3 KB to the app's
+/// download, which already carries this one.
+fn short(figure: f64) -> String {
+    let text = format!("{figure:.6}");
+    let text =
+        if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
+    text.to_owned()
+}
+
+fn step(id: StepId, template: &str, value: f64, unit: Unit) -> Step {
+    step_with(id, template, id.figures(), value, unit)
+}
+
+fn step_with(id: StepId, template: &str, figures: &[f64], value: f64, unit: Unit) -> Step {
+    Step { id, label: fill(template, figures), value, unit, source: None }
 }
 
 fn cited(mut s: Step, source: &'static Source) -> Step {
@@ -89,8 +141,14 @@ fn cited(mut s: Step, source: &'static Source) -> Step {
     s
 }
 
-fn factor_step(id: StepId, label: &'static str, f: &FactorUsed) -> Step {
-    Step { id, label, value: f.value.central, unit: f.unit, source: Some(f.source) }
+fn factor_step(id: StepId, label: &str, f: &FactorUsed) -> Step {
+    Step {
+        id,
+        label: label.to_owned(),
+        value: f.value.central,
+        unit: f.unit,
+        source: Some(f.source),
+    }
 }
 
 /// Every step behind one use case's central result, from the estimator to the site factors.
@@ -104,9 +162,10 @@ pub fn steps(result: &UseCaseResult) -> Vec<Step> {
             };
             vec![
                 cited(
-                    step(
+                    step_with(
                         StepId::Memory,
-                        "Model memory (parameters × bytes per parameter × 1.3)",
+                        "Model memory (parameters × bytes per parameter × {})",
+                        &[k::MEMORY_OVERHEAD.value],
                         call.memory_gb,
                         Unit::Gb,
                     ),
@@ -115,7 +174,7 @@ pub fn steps(result: &UseCaseResult) -> Vec<Step> {
                 cited(
                     step(
                         StepId::Slices,
-                        "A100 slices of 10 GB occupied",
+                        "A100 slices of {} GB occupied",
                         call.slices,
                         Unit::Slices,
                     ),
@@ -140,7 +199,7 @@ pub fn steps(result: &UseCaseResult) -> Vec<Step> {
                 cited(
                     step(
                         StepId::Compute,
-                        "Compute energy per call (slices × 50.1 W × PUE × time)",
+                        "Compute energy per call (slices × {} W × PUE × time)",
                         call.compute_kwh,
                         Unit::Kwh,
                     ),
@@ -158,7 +217,7 @@ pub fn steps(result: &UseCaseResult) -> Vec<Step> {
                 cited(
                     step(
                         StepId::Network,
-                        "Network energy per call (request bytes × 0.0342 kWh/GB)",
+                        "Network energy per call (request bytes × {} kWh/GB)",
                         call.network_kwh,
                         Unit::Kwh,
                     ),
@@ -175,9 +234,10 @@ pub fn steps(result: &UseCaseResult) -> Vec<Step> {
         }
         Working::Ecologits { call, calls_per_request, prefill_it_kwh } => vec![
             cited(
-                step(
+                step_with(
                     StepId::Memory,
-                    "Model memory (1.2 × parameters × bits ÷ 8)",
+                    "Model memory ({} × parameters × bits ÷ 8)",
+                    &[ecologits::MEMORY_OVERHEAD],
                     call.memory_gb,
                     Unit::Gb,
                 ),
@@ -202,10 +262,16 @@ pub fn steps(result: &UseCaseResult) -> Vec<Step> {
                 &ECOLOGITS_MODEL,
             ),
             step(StepId::Generation, "Generation time", call.generation_s, Unit::Seconds),
-            step(StepId::Batch, "Requests per batch (64 unless set)", call.batch_size, Unit::Count),
+            step_with(
+                StepId::Batch,
+                "Requests per batch ({} unless set)",
+                &[ecologits::BATCH_SIZE],
+                call.batch_size,
+                Unit::Count,
+            ),
             step(
                 StepId::Server,
-                "Server share (time × 1.2 kW × GPUs ÷ 8 ÷ batch)",
+                "Server share (time × {} kW × GPUs ÷ {} ÷ batch)",
                 call.server_kwh,
                 Unit::Kwh,
             ),
@@ -260,6 +326,18 @@ pub fn steps(result: &UseCaseResult) -> Vec<Step> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn descriptions_write_the_reference_figures() {
+        assert_eq!(fill("× {} W ÷ {}", &[50.1, 8.0]), "× 50.1 W ÷ 8");
+        assert_eq!(fill("no figure", &[]), "no figure");
+        assert_eq!(
+            fill("{} and {}", &[1.2]),
+            "1.2 and ",
+            "a missing figure leaves a gap, not a panic"
+        );
+        assert_eq!(StepId::Server.figures(), [1.2, 8.0]);
+    }
     use crate::{evaluate_portfolio, Portfolio};
 
     #[test]
@@ -270,6 +348,8 @@ mod tests {
         assert_eq!(&ids[..3], [StepId::Memory, StepId::Slices, StepId::Ttft]);
         let slices = steps.iter().find(|s| s.id == StepId::Slices).unwrap();
         assert_eq!((slices.value, slices.unit), (19.0, Unit::Slices));
+        let compute = steps.iter().find(|s| s.id == StepId::Compute).unwrap();
+        assert_eq!(compute.label, "Compute energy per call (slices × 50.1 W × PUE × time)");
         let grid = steps.iter().find(|s| s.id == StepId::Grid).unwrap();
         assert_eq!(grid.value, 400.2);
         assert_eq!(grid.source.map(|s| s.licence), Some("ODbL 1.0"));
