@@ -310,13 +310,15 @@ pub fn SettingsPanel() -> impl IntoView {
 fn ShadowPriceFields() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
     let t = texts();
-    let field = move |id: &'static str,
+    let field = move |price: ShadowPriceField,
                       label: Pick,
                       unit: &'static str,
                       get: fn(&ShadowPrices) -> f64,
                       set: fn(&mut ShadowPrices, f64),
-                      (path, max): (ShadowPriceField, f64)| {
-        let path = FieldPath::Settings(SettingsField::ShadowPrice(path));
+                      max: f64| {
+        // The field's id is its key in the file, hyphenated: `usd-per-tco2e`.
+        let id = price.key().replace('_', "-");
+        let path = FieldPath::Settings(SettingsField::ShadowPrice(price));
         view! {
             <NumberField
                 id=id
@@ -339,20 +341,20 @@ fn ShadowPriceFields() -> impl IntoView {
         <h3>{text(|t| t.shadow_prices)}</h3>
         <p class="hint">{text(|t| t.shadow_prices_hint)}</p>
         {field(
-            "usd-per-tco2e",
+            ShadowPriceField::UsdPerTco2e,
             |t| t.carbon_price,
             "$/tCO₂e",
             |p| p.usd_per_tco2e,
             |p, v| p.usd_per_tco2e = v,
-            (ShadowPriceField::UsdPerTco2e, 500.0),
+            500.0,
         )}
         {field(
-            "usd-per-m3",
+            ShadowPriceField::UsdPerM3,
             |t| t.water_price,
             "$/m³",
             |p| p.usd_per_m3,
             |p, v| p.usd_per_m3 = v,
-            (ShadowPriceField::UsdPerM3, 10.0),
+            10.0,
         )}
     }
 }

@@ -27,8 +27,8 @@ use crate::state::PortfolioCtx;
 pub struct Editing {
     pub(crate) ctx: PortfolioCtx,
     id: StoredValue<UseCaseId>,
-    /// Its position now: where its problems and its result are.
-    pub(crate) index: Memo<Option<usize>>,
+    /// Its position now: where its problems are.
+    index: Memo<Option<usize>>,
 }
 
 impl Editing {
@@ -76,12 +76,7 @@ impl Editing {
     /// A number of the use case, from its row of a table.
     fn number(self, row: &NumberRow) -> impl IntoView {
         let NumberRow { id, label, unit, field, get, set, scale } = *row;
-        let value = Signal::derive(move || {
-            let i = self.index.get();
-            self.ctx.with_draft(|p| {
-                i.and_then(|i| p.use_cases.get(i)).and_then(get).unwrap_or_default()
-            })
-        });
+        let value = self.read_in(|uc| uc, get);
         view! {
             <NumberField
                 id=id
