@@ -26,14 +26,46 @@ fn local_storage() -> Result<web_sys::Storage, String> {
         .ok_or_else(|| "local storage is turned off".to_owned())
 }
 
-/// Reads a local-storage entry.
-pub fn storage_get(key: &str) -> Result<Option<String>, String> {
-    local_storage()?.get_item(key).map_err(js_error)
+/// The browser's local storage, shared by every tab of the origin. Each call reaches the
+/// storage afresh, so a store that is turned off answers every call with the reason.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LocalStore;
+
+impl crate::storage::Store for LocalStore {
+    fn get(&self, key: &str) -> Result<Option<String>, String> {
+        local_storage()?.get_item(key).map_err(js_error)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), String> {
+        local_storage()?.set_item(key, value).map_err(js_error)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), String> {
+        local_storage()?.remove_item(key).map_err(js_error)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, String> {
+        let storage = local_storage()?;
+        let n = storage.length().map_err(js_error)?;
+        Ok((0..n).filter_map(|i| storage.key(i).ok().flatten()).collect())
+    }
 }
 
-/// Writes a local-storage entry (fails when storage is full or disabled).
-pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
-    local_storage()?.set_item(key, value).map_err(js_error)
+/// Reads this tab's own entry (session storage: it survives a reload, not a closed tab).
+pub fn session_get(key: &str) -> Option<String> {
+    window().ok()?.session_storage().ok()??.get_item(key).ok()?
+}
+
+/// Writes this tab's own entry; a refusal only costs what a reload reopens.
+pub fn session_set(key: &str, value: &str) {
+    if let Some(storage) = window().ok().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// Milliseconds since 1970, by the browser's clock.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
 }
 
 /// A file name made of the portfolio's name and today's date.
@@ -146,4 +178,10 @@ pub fn today_iso() -> String {
     let now = js_sys::Date::new_0();
     let iso: String = now.to_iso_string().into();
     iso.chars().take(10).collect()
+}
+
+/// A moment (ms since 1970) as the user's locale writes a date and time.
+pub fn local_date_time(ms: f64, locale: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms));
+    date.to_locale_string(locale, &JsValue::UNDEFINED).into()
 }

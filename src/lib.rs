@@ -3,6 +3,7 @@
 //! Components read the shared [`state::PortfolioCtx`] and call the engine; no footprint
 //! arithmetic happens here.
 
+pub mod autosave;
 pub mod browser;
 pub mod components;
 pub mod format;

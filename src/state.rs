@@ -85,6 +85,45 @@ pub enum Settle {
 /// that the last good result keeps it without a copy of every use case's result per edit.
 pub type Checked = Result<Arc<PortfolioResult>, Invalid>;
 
+/// The last valid version of the open portfolio and its footprint: what every figure shows
+/// while the portfolio as entered is invalid.
+#[derive(Debug)]
+pub struct Good {
+    /// The portfolio's last valid inputs.
+    pub portfolio: Portfolio,
+    /// Their footprint.
+    pub result: Arc<PortfolioResult>,
+}
+
+/// Whether the app's data is saved in the browser, and if not, why.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum SaveStatus {
+    /// Every change is saved; the app's data takes this many characters of storage.
+    Saved {
+        /// Characters in use (keys and values).
+        used_chars: usize,
+    },
+    /// Changes wait for the next save (a fraction of a second after the last one).
+    #[default]
+    Pending,
+    /// The browser's storage cannot be used at all (turned off, a sandboxed frame).
+    Unavailable(String),
+    /// The last save failed (storage full): changes since are not saved.
+    Failed {
+        /// The browser's reason.
+        why: String,
+        /// Characters in use when it failed.
+        used_chars: usize,
+    },
+}
+
+impl SaveStatus {
+    /// Whether changes are at risk: saving is off or failing.
+    pub fn is_unsaved(&self) -> bool {
+        matches!(self, SaveStatus::Unavailable(_) | SaveStatus::Failed { .. })
+    }
+}
+
 /// The app's state. `draft` holds whatever the user entered, valid or not; `result` is the
 /// footprint of the last valid draft, so a typing slip never replaces a good number with a
 /// wrong one.
@@ -101,7 +140,12 @@ pub struct PortfolioCtx {
     arrival: RwSignal<Option<Arrival>>,
     checked: Memo<Checked>,
     errors: Memo<Option<Invalid>>,
+    good: Memo<Option<Arc<Good>>>,
     result: Memo<Option<Arc<PortfolioResult>>>,
+    /// The last valid version of each portfolio that was saved while invalid, by id: opening
+    /// one shows its last good figures.
+    last_good: StoredValue<Vec<Portfolio>>,
+    save_status: RwSignal<SaveStatus>,
     /// Randomness for new portfolio ids (the browser's `Math.random`, or a counter in tests).
     entropy: StoredValue<fn() -> u64>,
 }
@@ -130,12 +174,36 @@ impl PortfolioCtx {
             |_, _| true,
         );
         let errors = Memo::new(move |_| checked.with(|c| c.as_ref().err().cloned()));
-        let result = Memo::new(move |previous: Option<&Option<Arc<PortfolioResult>>>| {
-            checked.with(|c| match c {
-                Ok(result) => Some(Arc::clone(result)),
-                Err(_) => previous.cloned().flatten(),
-            })
-        });
+        let last_good = StoredValue::new(saved.last_good);
+        let good = Memo::new_with_compare(
+            move |previous: Option<&Option<Arc<Good>>>| {
+                checked.with(|c| match c {
+                    Ok(result) => Some(Arc::new(Good {
+                        portfolio: draft.get(),
+                        result: Arc::clone(result),
+                    })),
+                    Err(_) => {
+                        let id = draft.with(|p| p.id.clone());
+                        let same = previous.cloned().flatten().filter(|g| g.portfolio.id == id);
+                        same.or_else(|| {
+                            // A reload, or another portfolio opened, while invalid: its last
+                            // valid version was saved beside it.
+                            let saved = last_good.with_value(|l| {
+                                l.iter().find(|p| p.id == id).cloned()
+                            })?;
+                            let result = resolve(&saved).ok().map(|r| Arc::new(evaluate(&r)))?;
+                            Some(Arc::new(Good { portfolio: saved, result }))
+                        })
+                    }
+                })
+            },
+            |a, b| match (a, b) {
+                (Some(Some(a)), Some(b)) => !b.as_ref().is_some_and(|b| Arc::ptr_eq(a, b)),
+                (Some(None), None) => false,
+                _ => true,
+            },
+        );
+        let result = Memo::new(move |_| good.with(|g| g.as_ref().map(|g| Arc::clone(&g.result))));
         let ids = Memo::new(move |_| {
             draft.with(|p| p.use_cases.iter().map(|uc| uc.id.clone()).collect())
         });
@@ -153,7 +221,10 @@ impl PortfolioCtx {
             arrival: RwSignal::new(None),
             checked,
             errors,
+            good,
             result,
+            last_good,
+            save_status: RwSignal::new(SaveStatus::Pending),
             entropy: StoredValue::new(entropy),
         }
     }
@@ -320,6 +391,39 @@ impl PortfolioCtx {
     /// The footprint of the last valid draft (`None` only if no draft was ever valid).
     pub fn result(&self) -> Memo<Option<Arc<PortfolioResult>>> {
         self.result
+    }
+
+    /// Reads the last valid version of the open portfolio, tracked: settings shown beside the
+    /// figures (the shadow prices) are read here, so they match the figures.
+    pub fn with_good<R>(&self, f: impl FnOnce(Option<&Portfolio>) -> R) -> R {
+        self.good.with(|g| f(g.as_ref().map(|g| &g.portfolio)))
+    }
+
+    /// Whether the app's data is saved, tracked.
+    pub fn save_status(&self) -> SaveStatus {
+        self.save_status.get()
+    }
+
+    /// Whether the app's data is saved, untracked.
+    pub fn save_status_untracked(&self) -> SaveStatus {
+        self.save_status.get_untracked()
+    }
+
+    /// A portfolio of the library as this tab would save it (the draft for the open one),
+    /// with its last valid version while it is invalid; untracked.
+    pub fn entry_untracked(&self, id: &PortfolioId) -> Option<(Portfolio, Option<Portfolio>)> {
+        let index = self.library_index_of(id)?;
+        if index == self.current.get_untracked() {
+            return Some((self.draft.get_untracked(), self.draft_last_good()));
+        }
+        let portfolio = self.library.with_untracked(|l| l[index].clone());
+        let good = self.last_good.with_value(|l| l.iter().find(|p| &p.id == id).cloned());
+        Some((portfolio, good))
+    }
+
+    /// Records whether the app's data is saved.
+    pub fn set_save_status(&self, status: SaveStatus) {
+        self.save_status.set(status);
     }
 
     /// The engine's problem with one field, if any.
@@ -547,6 +651,7 @@ impl PortfolioCtx {
     /// removed its slot).
     fn load(&self, index: usize) {
         let Some(next) = self.library.with_untracked(|l| l.get(index).cloned()) else { return };
+        self.remember_last_good();
         // An undo of a change inside the portfolio left behind would land in this one.
         let stale = self.undo.with_untracked(|u| {
             u.as_ref().is_some_and(|u| {
@@ -612,14 +717,154 @@ impl PortfolioCtx {
         }));
     }
 
-    /// Everything to save: the library with the draft in its place.
+    /// Everything to save: the library with the draft in its place, and the last valid
+    /// version of each portfolio that is invalid.
     pub fn snapshot(&self) -> Saved {
         let mut portfolios = self.library.get_untracked();
         let current = self.current.get_untracked();
         if let Some(slot) = portfolios.get_mut(current) {
             *slot = self.draft.get_untracked();
         }
-        Saved { portfolios, current, prefs: self.prefs.get_untracked() }
+        let draft_id = self.draft.with_untracked(|p| p.id.clone());
+        let mut last_good = self.last_good.get_value();
+        last_good.retain(|p| p.id != draft_id);
+        last_good.extend(self.draft_last_good());
+        Saved { portfolios, current, prefs: self.prefs.get_untracked(), last_good }
+    }
+
+    /// The last valid version of the open portfolio while it is invalid.
+    fn draft_last_good(&self) -> Option<Portfolio> {
+        if self.checked.with_untracked(Result::is_ok) {
+            return None;
+        }
+        let id = self.draft.with_untracked(|p| p.id.clone());
+        self.good.with_untracked(|g| {
+            g.as_ref().filter(|g| g.portfolio.id == id).map(|g| g.portfolio.clone())
+        })
+    }
+
+    /// Keeps the open portfolio's last valid version (while it is invalid) for when it is
+    /// opened again.
+    fn remember_last_good(&self) {
+        let id = self.draft.with_untracked(|p| p.id.clone());
+        let good = self.draft_last_good();
+        self.last_good.update_value(|l| {
+            l.retain(|p| p.id != id);
+            l.extend(good);
+        });
+    }
+
+    /// Takes a portfolio another tab saved, which this tab has not changed: it replaces this
+    /// tab's copy (the open one included), or joins the library.
+    pub fn take_remote(&self, portfolio: Portfolio, last_good: Option<Portfolio>) {
+        let id = portfolio.id.clone();
+        self.last_good.update_value(|l| {
+            l.retain(|p| p.id != id);
+            l.extend(last_good);
+        });
+        match self.library_index_of(&id) {
+            Some(index) if index == self.current.get_untracked() => {
+                // An undo of the whole portfolio would put back what the other tab replaced.
+                let whole = self.undo.with_untracked(|u| {
+                    u.as_ref().is_some_and(|u| matches!(u.undo, Undo::Draft(_)))
+                });
+                if whole {
+                    self.undo.set(None);
+                }
+                self.library.update(|l| l[index] = portfolio.clone());
+                self.draft.set(portfolio);
+            }
+            Some(index) => self.library.update(|l| l[index] = portfolio),
+            None => self.library.update(|l| l.push(portfolio)),
+        }
+    }
+
+    /// Drops a portfolio another tab deleted, which this tab has not changed; returns its
+    /// name when it was the open one (another is then opened).
+    pub fn drop_remote(&self, id: &PortfolioId, untitled: &str) -> Option<String> {
+        let index = self.library_index_of(id)?;
+        let current = self.current.get_untracked();
+        let name = self.library.with_untracked(|l| l[index].name.clone());
+        if index != current {
+            self.library.update(|l| {
+                l.remove(index);
+            });
+            if index < current {
+                self.current.set(current - 1);
+            }
+            return None;
+        }
+        let fresh_id = self.fresh_portfolio_id();
+        self.library.update(|l| {
+            l.remove(index);
+            if l.is_empty() {
+                l.push(Portfolio {
+                    id: fresh_id,
+                    name: untitled.to_owned(),
+                    use_cases: Vec::new(),
+                    ..Portfolio::default()
+                });
+            }
+        });
+        self.load(index.min(self.library.with_untracked(Vec::len) - 1));
+        Some(name)
+    }
+
+    /// Keeps both versions of a portfolio that this tab and another changed at once: this
+    /// tab's becomes a portfolio of its own (new id, `rename`d), and `theirs` (the stored
+    /// one; `None` if the other tab deleted it) takes the original's place. Returns the new
+    /// name of this tab's version.
+    pub fn keep_both(
+        &self,
+        id: &PortfolioId,
+        theirs: Option<(Portfolio, Option<Portfolio>)>,
+        rename: impl FnOnce(&str) -> String,
+    ) -> Option<String> {
+        self.store_draft();
+        let index = self.library_index_of(id)?;
+        let was_open = index == self.current.get_untracked();
+        let mut mine = self.library.with_untracked(|l| l[index].clone());
+        mine.id = self.fresh_portfolio_id();
+        if let Some(baseline) = mine.settings.baseline.as_deref_mut() {
+            baseline.id = mine.id.clone();
+        }
+        mine.name = rename(&mine.name);
+        let name = mine.name.clone();
+        // The last valid version of this tab's copy goes with it.
+        let mine_good = if was_open {
+            self.draft_last_good()
+        } else {
+            self.last_good.with_value(|l| l.iter().find(|p| &p.id == id).cloned())
+        };
+        let mine_good = mine_good.map(|mut g| {
+            g.id = mine.id.clone();
+            g
+        });
+        let theirs_good = theirs.as_ref().and_then(|t| t.1.clone());
+        let removed = theirs.is_none();
+        self.last_good.update_value(|l| {
+            l.retain(|p| &p.id != id);
+            l.extend(mine_good.into_iter().chain(theirs_good));
+        });
+        self.library.update(|l| {
+            match theirs {
+                Some((theirs, _)) => l[index] = theirs,
+                None => {
+                    l.remove(index);
+                }
+            }
+            l.push(mine.clone());
+        });
+        if was_open {
+            // This tab goes on with its own version, now under its new id: the edit in
+            // progress is not interrupted.
+            let at = self.library.with_untracked(Vec::len) - 1;
+            self.current.set(at);
+            self.draft.set(mine);
+        } else if removed && index < self.current.get_untracked() {
+            self.current.update(|c| *c -= 1);
+        }
+        Some(name)
     }
 
     /// Shows a message.
@@ -632,8 +877,8 @@ impl PortfolioCtx {
         self.notice.set(None);
     }
 
-    /// A value computed from the portfolio and its result while the portfolio is valid; while
-    /// it is not, the last value stays (the last good state, as the results keep theirs).
+    /// A value computed from the last valid version of the portfolio and its result: while the
+    /// portfolio as entered is invalid, it follows the last good inputs, as the results do.
     pub fn when_valid<T>(
         &self,
         compute: impl Fn(&Portfolio, &PortfolioResult) -> T + Send + Sync + 'static,
@@ -642,14 +887,9 @@ impl PortfolioCtx {
         T: Clone + Default + PartialEq + Send + Sync + 'static,
     {
         let ctx = *self;
-        Memo::new(move |previous: Option<&T>| {
-            let computed = ctx.checked.with(|c| match c {
-                // The draft is tracked too: some inputs (what a use case avoids) change no
-                // footprint, so the result alone would not signal them.
-                Ok(r) => ctx.draft.with(|p| Some(compute(p, r))),
-                Err(_) => None,
-            });
-            computed.or_else(|| previous.cloned()).unwrap_or_default()
+        Memo::new(move |_| {
+            ctx.good.with(|g| g.as_ref().map(|g| compute(&g.portfolio, &g.result)))
+                .unwrap_or_default()
         })
     }
 }
@@ -670,7 +910,12 @@ mod tests {
         let owner = Owner::new();
         owner.set();
         test(PortfolioCtx::new(
-            Saved { portfolios: vec![Portfolio::default()], current: 0, prefs: Prefs::default() },
+            Saved {
+                portfolios: vec![Portfolio::default()],
+                current: 0,
+                prefs: Prefs::default(),
+                last_good: Vec::new(),
+            },
             counter,
         ));
     }
@@ -873,7 +1118,12 @@ mod tests {
         let owner = Owner::new();
         owner.set();
         let p = Portfolio::default();
-        let saved = Saved { portfolios: vec![p.clone(), p], current: 0, prefs: Prefs::default() };
+        let saved = Saved {
+            portfolios: vec![p.clone(), p],
+            current: 0,
+            prefs: Prefs::default(),
+            last_good: Vec::new(),
+        };
         let ctx = PortfolioCtx::new(saved, counter);
         let ids: Vec<PortfolioId> =
             ctx.with_library_untracked(|l| l.iter().map(|p| p.id.clone()).collect());

@@ -8,6 +8,7 @@ pub mod decisions;
 pub mod notice;
 pub mod number_field;
 pub mod results;
+pub mod saved_data;
 pub mod toolbar;
 pub mod use_case_fields;
 pub mod use_case_form;

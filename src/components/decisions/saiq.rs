@@ -77,7 +77,9 @@ pub fn Saiq() -> impl IntoView {
             scored: ranked.len(),
         }
     });
-    let prices = Memo::new(move |_| ctx.with_draft(|p| p.settings.shadow_prices));
+    let prices = Memo::new(move |_| {
+        ctx.with_good(|p| p.map(|p| p.settings.shadow_prices).unwrap_or_default())
+    });
 
     // A typed weight outside 0–1 is refused with a message, never clamped silently.
     let refused = RwSignal::new(None::<(Indicator, Problem)>);
