@@ -6,11 +6,12 @@ use std::time::Duration;
 
 use engine::Portfolio;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::browser::{self, LocalStore};
 use crate::i18n::{texts, Locale, LocaleCtx, Texts};
 use crate::state::{PortfolioCtx, SaveStatus};
-use crate::storage::{self, Aside, Entry, LoadProblem, Prefs, Remote, Saved, Sync};
+use crate::storage::{self, Aside, Entry, LoadProblem, Remote, Saved, Sync};
 
 /// How long edits wait before being saved: one save per burst of slider moves.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
@@ -23,8 +24,6 @@ const OPEN_KEY: &str = "ai-footprint.open";
 pub struct Autosave {
     sync: StoredValue<Sync>,
     aside: RwSignal<Vec<Aside>>,
-    /// The preferences as last written, so that only a change writes them.
-    saved_prefs: StoredValue<Prefs>,
 }
 
 /// What a tab opens with.
@@ -68,23 +67,22 @@ impl Autosave {
         let this = Self {
             aside: RwSignal::new(opened.sync.read_aside(&LocalStore)),
             sync: StoredValue::new(opened.sync),
-            saved_prefs: StoredValue::new(opened.saved.prefs.clone()),
         };
         provide_context(this);
-        for problem in opened.problems.iter().filter(|p| !matches!(p, LoadProblem::Unavailable(_))) {
+        for problem in opened.problems.iter().filter(|p| !matches!(p, LoadProblem::Unavailable(_)))
+        {
             let (text, is_error) = problem_text(problem, t());
             ctx.tell(text, is_error);
         }
         if let Some(why) = unavailable {
             ctx.set_save_status(SaveStatus::Unavailable(why.clone()));
             // Said at the first edit, when there is work to lose, with the way to keep it.
-            let told = StoredValue::new(false);
-            Effect::new(move |first: Option<()>| {
+            Effect::new(move |told: Option<bool>| {
                 ctx.track_saved();
-                if first.is_some() && !told.get_value() {
-                    told.set_value(true);
+                if told == Some(false) {
                     ctx.tell((t().storage_unavailable)(&why), true);
                 }
+                told.is_some()
             });
             return this;
         }
@@ -96,9 +94,7 @@ impl Autosave {
         let save = move || this.save(ctx);
         let _ = window_event_listener_untyped("pagehide", move |_| save());
         let _ = window_event_listener_untyped("visibilitychange", move |_| {
-            let hidden = web_sys::window()
-                .and_then(|w| w.document())
-                .is_some_and(|d| d.hidden());
+            let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
             if hidden {
                 save();
             }
@@ -119,9 +115,11 @@ impl Autosave {
             pending.set_value(handle.ok());
         });
         // Another tab saved: take what this tab has not changed itself.
-        let _ = window_event_listener(leptos::ev::storage, move |ev| {
-            let Some(key) = ev.key() else { return };
-            this.on_remote(ctx, locale, &key);
+        let _ = window_event_listener_untyped("storage", move |ev| {
+            let key = ev.dyn_ref::<web_sys::StorageEvent>().and_then(web_sys::StorageEvent::key);
+            if let Some(key) = key {
+                this.on_remote(ctx, locale, &key);
+            }
         });
         this
     }
@@ -136,6 +134,8 @@ impl Autosave {
     }
 
     /// Writes what this tab changed; keeps both versions of what another tab changed too.
+    // Called from three listeners: one copy, not one inlined into each.
+    #[inline(never)]
     pub fn save(&self, ctx: PortfolioCtx) {
         let t = texts();
         let saved = ctx.snapshot();
@@ -183,10 +183,11 @@ impl Autosave {
             let again = self.sync.try_update_value(|s| s.save(&LocalStore, &entries, now));
             failed = failed.or(again.and_then(|r| r.failed));
         }
-        if failed.is_none() && self.saved_prefs.with_value(|p| *p != saved.prefs) {
-            match self.sync.try_update_value(|s| s.save_prefs(&LocalStore, &saved.prefs)) {
-                Some(Err(why)) => failed = Some(why),
-                _ => self.saved_prefs.set_value(saved.prefs.clone()),
+        if failed.is_none() {
+            if let Some(Err(why)) =
+                self.sync.try_update_value(|s| s.save_prefs(&LocalStore, &saved.prefs))
+            {
+                failed = Some(why);
             }
         }
         let used_chars = self.used_chars();
@@ -208,11 +209,13 @@ impl Autosave {
             .and_then(|id| id.parse().ok())
             .and_then(|id| ctx.entry_untracked(&id))
             .is_some_and(|(p, good)| {
-                self.sync.with_value(|s| s.is_changed(Entry { portfolio: &p, last_good: good.as_ref() }))
+                self.sync
+                    .with_value(|s| s.is_changed(Entry { portfolio: &p, last_good: good.as_ref() }))
             });
         let remote = self.sync.try_update_value(|s| s.on_remote(&LocalStore, key, changed_here));
         match remote {
-            Some(Remote::Portfolio(portfolio, last_good)) => {
+            Some(Remote::Portfolio(remote)) => {
+                let (portfolio, last_good) = *remote;
                 let open = ctx.with_draft_untracked(|p| p.id == portfolio.id);
                 let name = portfolio.name.clone();
                 ctx.take_remote(portfolio, last_good);
@@ -229,7 +232,6 @@ impl Autosave {
                 if let Some(l) = prefs.locale.as_deref().and_then(Locale::from_tag) {
                     locale.set(l);
                 }
-                self.saved_prefs.set_value(prefs.clone());
                 ctx.update_prefs(|p| *p = prefs);
             }
             Some(Remote::Aside) => self.refresh_aside(),
@@ -251,9 +253,9 @@ impl Autosave {
     /// library. Returns how many were found.
     pub fn restore(&self, ctx: PortfolioCtx, key: &str) -> usize {
         let t = texts();
-        let Some(text) = self.aside.with_untracked(|a| {
-            a.iter().find(|a| a.key == key).map(|a| a.text.clone())
-        }) else {
+        let Some(text) =
+            self.aside.with_untracked(|a| a.iter().find(|a| a.key == key).map(|a| a.text.clone()))
+        else {
             return 0;
         };
         let found = storage::portfolios_in(&text);

@@ -97,10 +97,10 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     web_sys::Url::revoke_object_url(&url).map_err(js_error)
 }
 
-/// Reads a file the user picked, as text.
-pub async fn read_file(file: web_sys::File) -> Result<String, String> {
-    let text = JsFuture::from(file.text()).await.map_err(js_error)?;
-    text.as_string().ok_or_else(|| "the file is not text".to_owned())
+/// Reads a file the user picked, as bytes (decoded by the engine, as the command line does).
+pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(js_error)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Copies text to the clipboard (the browser may refuse).
@@ -184,4 +184,27 @@ pub fn today_iso() -> String {
 pub fn local_date_time(ms: f64, locale: &str) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(ms));
     date.to_locale_string(locale, &JsValue::UNDEFINED).into()
+}
+
+/// Moves keyboard focus to the element `selector` finds, once the change that draws it is on
+/// screen (the next animation frame).
+pub fn focus_after_render(selector: String) {
+    let Ok(w) = window() else { return };
+    let focus = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&selector).ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+    let _ = w.request_animation_frame(focus.unchecked_ref());
+}
+
+/// Whether `text` contains `needle`, ignoring case, by the browser's own Unicode tables and
+/// search (Rust's would add 5 KB to the download).
+pub fn contains_ignoring_case(text: &str, needle: &str) -> bool {
+    let needle = String::from(js_sys::JsString::from(needle).to_lower_case());
+    js_sys::JsString::from(text).to_lower_case().includes(&needle, 0)
 }

@@ -7,13 +7,15 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use engine::format::{parse_portfolio, to_json, FileError};
+use engine::limits::{Limit, MAX_FILE_BYTES};
 use engine::Portfolio;
 
 /// The fragment prefix of a share link.
 pub const PREFIX: &str = "#p=";
 
-/// Largest decompressed portfolio a link may carry, bytes: refuses decompression bombs.
-pub const MAX_JSON_BYTES: usize = 16 * 1024 * 1024;
+/// Longest link data, characters: base64 of a compressed portfolio is never longer than the
+/// largest portfolio itself (JSON deflates to well under three quarters of its size).
+pub const MAX_FRAGMENT_CHARS: usize = MAX_FILE_BYTES;
 
 /// Why a share link could not be opened.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -21,9 +23,13 @@ pub enum LinkError {
     /// The fragment is not base64url.
     #[error("the link is incomplete or damaged")]
     NotBase64,
-    /// The data does not decompress, or decompresses to more than a portfolio can be.
+    /// The data does not decompress.
     #[error("the link's data is damaged")]
     NotDeflate,
+    /// The link, or what it decompresses to, is past a limit: refused before it is read in
+    /// full (a decompression bomb stops at the limit).
+    #[error("the portfolio is too large for this app: {0}")]
+    TooLarge(Limit),
     /// It decompresses to something that is not a portfolio.
     #[error("{0}")]
     NotPortfolio(#[from] FileError),
@@ -32,6 +38,9 @@ pub enum LinkError {
 /// The compressed bytes a fragment carries; `None` when the fragment is no share link.
 pub fn fragment_bytes(fragment: &str) -> Option<Result<Vec<u8>, LinkError>> {
     let data = fragment.strip_prefix(PREFIX)?;
+    if data.len() > MAX_FRAGMENT_CHARS {
+        return Some(Err(LinkError::TooLarge(Limit::Bytes)));
+    }
     Some(URL_SAFE_NO_PAD.decode(data.trim()).map_err(|_| LinkError::NotBase64))
 }
 
@@ -58,9 +67,10 @@ pub async fn decode(fragment: &str) -> Option<Result<Portfolio, LinkError>> {
         Ok(bytes) => bytes,
         Err(e) => return Some(Err(e)),
     };
-    Some(match js::inflate(&compressed, MAX_JSON_BYTES).await {
+    Some(match js::inflate(&compressed, MAX_FILE_BYTES).await {
         Ok(json) => portfolio_of(&json),
-        Err(_) => Err(LinkError::NotDeflate),
+        Err(js::Inflate::TooLarge) => Err(LinkError::TooLarge(Limit::Bytes)),
+        Err(js::Inflate::Damaged) => Err(LinkError::NotDeflate),
     })
 }
 
@@ -74,15 +84,31 @@ export async function deflateRaw(bytes) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 export async function inflateRaw(bytes, limit) {
-  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  // Fed in pieces of 1 KB, each awaited: deflate expands a piece at most about 1,032 times, so
+  // memory stays within the limit plus about a megabyte, whatever the link holds.
+  const stream = new DecompressionStream("deflate-raw");
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  const feed = (async () => {
+    for (let at = 0; at < bytes.length; at += 1024) await writer.write(bytes.subarray(at, at + 1024));
+    await writer.close();
+  })();
+  feed.catch(() => {});
   const chunks = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) { await reader.cancel(); throw new Error("too large"); }
-    chunks.push(value);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > limit) throw new RangeError("too large");
+      chunks.push(value);
+    }
+    await feed;
+  } catch (e) {
+    reader.cancel().catch(() => {});
+    writer.abort().catch(() => {});
+    throw e;
   }
   const out = new Uint8Array(size);
   let at = 0;
@@ -105,8 +131,22 @@ export async function inflateRaw(bytes, limit) {
         deflate_raw(data).await.map(bytes).map_err(|_| "the browser could not compress".to_owned())
     }
 
-    pub async fn inflate(data: &[u8], limit: usize) -> Result<Vec<u8>, String> {
-        inflate_raw(data, limit as f64).await.map(bytes).map_err(|_| "damaged data".to_owned())
+    /// Why data did not inflate.
+    pub enum Inflate {
+        /// It inflates past the limit.
+        TooLarge,
+        /// It is not raw deflate.
+        Damaged,
+    }
+
+    pub async fn inflate(data: &[u8], limit: usize) -> Result<Vec<u8>, Inflate> {
+        inflate_raw(data, limit as f64).await.map(bytes).map_err(|e| {
+            if e.is_instance_of::<js_sys::RangeError>() {
+                Inflate::TooLarge
+            } else {
+                Inflate::Damaged
+            }
+        })
     }
 }
 
@@ -119,6 +159,8 @@ mod tests {
         assert_eq!(fragment_bytes("#section-2"), None);
         assert_eq!(fragment_bytes("#p=not*base64"), Some(Err(LinkError::NotBase64)));
         assert_eq!(fragment_bytes(&fragment_of(&[1, 2, 250])), Some(Ok(vec![1, 2, 250])));
+        let too_long = format!("{PREFIX}{}", "A".repeat(MAX_FRAGMENT_CHARS + 1));
+        assert_eq!(fragment_bytes(&too_long), Some(Err(LinkError::TooLarge(Limit::Bytes))));
     }
 
     #[test]

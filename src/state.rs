@@ -4,6 +4,7 @@
 
 use engine::decision::levers::{self, Planned};
 use engine::field::FieldPath;
+use engine::limits::{Limit, MAX_LEVERS, MAX_USE_CASES};
 use engine::{
     evaluate, resolve, Invalid, Portfolio, PortfolioId, PortfolioResult, Problem, Settings,
     UseCase, UseCaseId,
@@ -80,6 +81,10 @@ pub enum Settle {
     /// Keep both: the one that arrived gets a new id.
     KeepBoth,
 }
+
+/// A portfolio is full: an addition would take it past this limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AtLimit(pub Limit);
 
 /// The open portfolio checked once per edit: its footprint, or every problem. Shared, so
 /// that the last good result keeps it without a copy of every use case's result per edit.
@@ -178,19 +183,17 @@ impl PortfolioCtx {
         let good = Memo::new_with_compare(
             move |previous: Option<&Option<Arc<Good>>>| {
                 checked.with(|c| match c {
-                    Ok(result) => Some(Arc::new(Good {
-                        portfolio: draft.get(),
-                        result: Arc::clone(result),
-                    })),
+                    Ok(result) => {
+                        Some(Arc::new(Good { portfolio: draft.get(), result: Arc::clone(result) }))
+                    }
                     Err(_) => {
                         let id = draft.with(|p| p.id.clone());
                         let same = previous.cloned().flatten().filter(|g| g.portfolio.id == id);
                         same.or_else(|| {
                             // A reload, or another portfolio opened, while invalid: its last
                             // valid version was saved beside it.
-                            let saved = last_good.with_value(|l| {
-                                l.iter().find(|p| p.id == id).cloned()
-                            })?;
+                            let saved =
+                                last_good.with_value(|l| l.iter().find(|p| p.id == id).cloned())?;
                             let result = resolve(&saved).ok().map(|r| Arc::new(evaluate(&r)))?;
                             Some(Arc::new(Good { portfolio: saved, result }))
                         })
@@ -479,9 +482,20 @@ impl PortfolioCtx {
         self.prefs.update(change);
     }
 
-    /// Plans a lever.
-    pub fn add_lever(&self, lever: Planned) {
+    /// Plans a lever, unless the portfolio plans as many as it may.
+    pub fn add_lever(&self, lever: Planned) -> Result<(), AtLimit> {
+        if self.draft.with_untracked(|p| p.settings.levers.len()) >= MAX_LEVERS {
+            return Err(AtLimit(Limit::Levers));
+        }
         self.update_settings(|s| s.levers.push(lever));
+        Ok(())
+    }
+
+    fn check_room(&self) -> Result<(), AtLimit> {
+        if self.draft.with_untracked(|p| p.use_cases.len()) >= MAX_USE_CASES {
+            return Err(AtLimit(Limit::UseCases));
+        }
+        Ok(())
     }
 
     /// Changes the planned lever at `index`.
@@ -511,25 +525,30 @@ impl PortfolioCtx {
         });
     }
 
-    /// Appends a use case under a fresh id and opens its form.
-    pub fn add_use_case(&self, use_case: UseCase) {
+    /// Appends a use case under a fresh id and opens its form, unless the portfolio is full.
+    pub fn add_use_case(&self, use_case: UseCase) -> Result<(), AtLimit> {
+        self.check_room()?;
         let mut id = None;
         self.edit(|p| id = Some(p.add(use_case)));
         self.selected.set(id);
+        Ok(())
     }
 
-    /// Inserts a copy of a use case right after it, named with `suffix`, and opens its form.
-    pub fn duplicate(&self, id: &UseCaseId, suffix: &str) {
+    /// Inserts a copy of a use case right after it, named with `suffix`, and opens its form,
+    /// unless the portfolio is full.
+    pub fn duplicate(&self, id: &UseCaseId, suffix: &str) -> Result<(), AtLimit> {
+        self.check_room()?;
         let Some((index, mut copy)) = self.draft.with_untracked(|p| {
             let index = p.index_of(id)?;
             Some((index, p.use_cases[index].clone()))
         }) else {
-            return;
+            return Ok(());
         };
         copy.name = format!("{} {suffix}", copy.name);
         let mut new_id = None;
         self.edit(|p| new_id = Some(p.insert(index + 1, copy)));
         self.selected.set(new_id);
+        Ok(())
     }
 
     /// Removes a use case, offering to undo it with `message`.
@@ -872,6 +891,16 @@ impl PortfolioCtx {
         self.notice.set(Some(Notice { text, is_error }));
     }
 
+    /// Says that the portfolio is full, in the user's language.
+    pub fn tell_full(&self, AtLimit(limit): AtLimit) {
+        let t = crate::i18n::texts()();
+        let text = match limit {
+            Limit::Levers => (t.lever_limit_reached)(limit.value()),
+            _ => (t.use_case_limit_reached)(limit.value()),
+        };
+        self.tell(text, true);
+    }
+
     /// Hides the message.
     pub fn dismiss_notice(&self) {
         self.notice.set(None);
@@ -888,7 +917,8 @@ impl PortfolioCtx {
     {
         let ctx = *self;
         Memo::new(move |_| {
-            ctx.good.with(|g| g.as_ref().map(|g| compute(&g.portfolio, &g.result)))
+            ctx.good
+                .with(|g| g.as_ref().map(|g| compute(&g.portfolio, &g.result)))
                 .unwrap_or_default()
         })
     }
@@ -951,9 +981,27 @@ mod tests {
     }
 
     #[test]
+    fn a_full_portfolio_refuses_more_use_cases_and_levers() {
+        use engine::decision::levers::Lever;
+        with_ctx(|ctx| {
+            for _ in 1..MAX_USE_CASES {
+                ctx.add_use_case(UseCase::default()).expect("room");
+            }
+            assert_eq!(ctx.add_use_case(UseCase::default()), Err(AtLimit(Limit::UseCases)));
+            assert_eq!(ctx.duplicate(&first(ctx), "(copy)"), Err(AtLimit(Limit::UseCases)));
+            assert_eq!(ctx.ids().with_untracked(Vec::len), MAX_USE_CASES);
+            for _ in 0..MAX_LEVERS {
+                ctx.add_lever(Planned::on_all(Lever::CutPue(1.1))).expect("room");
+            }
+            let more = ctx.add_lever(Planned::on_all(Lever::CutPue(1.1)));
+            assert_eq!(more, Err(AtLimit(Limit::Levers)));
+        });
+    }
+
+    #[test]
     fn a_change_to_every_use_case_is_undone_in_one_step() {
         with_ctx(|ctx| {
-            ctx.add_use_case(UseCase { name: "B".into(), ..UseCase::default() });
+            ctx.add_use_case(UseCase { name: "B".into(), ..UseCase::default() }).expect("room");
             let (before, ids) = (ctx.draft_untracked(), ctx.ids().get_untracked());
             let mut moved = before.clone();
             for uc in &mut moved.use_cases {
@@ -987,7 +1035,7 @@ mod tests {
         with_ctx(|ctx| {
             let counts = ctx.when_valid(|p, r| (p.use_cases.len(), r.use_cases.len()));
             assert_eq!(counts.get_untracked(), (1, 1));
-            ctx.add_use_case(UseCase { name: String::new(), ..UseCase::default() });
+            ctx.add_use_case(UseCase { name: String::new(), ..UseCase::default() }).expect("room");
             assert_eq!(counts.get_untracked(), (1, 1), "an empty name is refused: last good value");
             let added = ctx.selected_untracked().expect("the new use case is open");
             ctx.update_use_case(&added, |uc| uc.name = "B".into());
@@ -998,9 +1046,9 @@ mod tests {
     #[test]
     fn add_duplicate_move_remove_and_undo_keep_ids() {
         with_ctx(|ctx| {
-            ctx.add_use_case(UseCase { name: "B".into(), ..UseCase::default() });
+            ctx.add_use_case(UseCase { name: "B".into(), ..UseCase::default() }).expect("room");
             let b = ctx.selected_untracked().expect("open");
-            ctx.duplicate(&b, "(copy)");
+            ctx.duplicate(&b, "(copy)").expect("room");
             let copy = ctx.selected_untracked().expect("the copy is open");
             assert_ne!(copy, b);
             assert_eq!(names(ctx), ["Customer-support chatbot", "B", "B (copy)"]);
@@ -1027,16 +1075,16 @@ mod tests {
     fn planned_levers_stay_on_their_use_cases_through_every_list_change() {
         use engine::decision::levers::Lever;
         with_ctx(|ctx| {
-            ctx.add_use_case(UseCase { name: "B".into(), ..UseCase::default() });
+            ctx.add_use_case(UseCase { name: "B".into(), ..UseCase::default() }).expect("room");
             let (a, b) = (first(ctx), ctx.selected_untracked().expect("open"));
-            ctx.add_lever(Planned::on(Lever::CutPue(1.1), b.clone()));
-            ctx.add_lever(Planned::on(Lever::CutPue(1.1), a.clone()));
+            ctx.add_lever(Planned::on(Lever::CutPue(1.1), b.clone())).expect("room");
+            ctx.add_lever(Planned::on(Lever::CutPue(1.1), a.clone())).expect("room");
             let targets = || {
                 ctx.with_draft_untracked(|p| {
                     p.settings.levers.iter().map(|l| l.use_case.clone()).collect::<Vec<_>>()
                 })
             };
-            ctx.duplicate(&a, "(copy)");
+            ctx.duplicate(&a, "(copy)").expect("room");
             ctx.shift(&b, true);
             assert_eq!(targets(), [Some(b.clone()), Some(a.clone())]);
             let before = ctx.draft_untracked();
@@ -1137,14 +1185,14 @@ mod tests {
     fn undoing_a_removal_gives_back_its_levers_and_keeps_those_planned_since() {
         use engine::decision::levers::Lever;
         with_ctx(|ctx| {
-            ctx.add_use_case(UseCase { name: "B".into(), ..UseCase::default() });
+            ctx.add_use_case(UseCase { name: "B".into(), ..UseCase::default() }).expect("room");
             let b = ctx.selected_untracked().expect("open");
-            ctx.add_lever(Planned::on(Lever::CutPue(1.1), b.clone()));
+            ctx.add_lever(Planned::on(Lever::CutPue(1.1), b.clone())).expect("room");
             ctx.remove(&b, |n| n.to_owned());
-            ctx.add_use_case(UseCase { name: "C".into(), ..UseCase::default() });
+            ctx.add_use_case(UseCase { name: "C".into(), ..UseCase::default() }).expect("room");
             let c = ctx.selected_untracked().expect("open");
             assert_eq!(c, b, "the number is free again");
-            ctx.add_lever(Planned::on(Lever::Quantise(8.0), c.clone()));
+            ctx.add_lever(Planned::on(Lever::Quantise(8.0), c.clone())).expect("room");
             ctx.undo();
             ctx.with_draft_untracked(|p| {
                 let restored = p.use_cases.iter().find(|u| u.name == "B").expect("back");
@@ -1176,7 +1224,7 @@ mod tests {
             ctx.rename("Renamed".into());
             assert_eq!(ctx.undo_step_untracked(), None, "it would discard the rename");
             // A removal's undo puts back only what it removed: later edits keep it.
-            ctx.add_use_case(UseCase { name: "B".into(), ..UseCase::default() });
+            ctx.add_use_case(UseCase { name: "B".into(), ..UseCase::default() }).expect("room");
             let b = ctx.selected_untracked().expect("open");
             ctx.remove(&b, |n| n.to_owned());
             ctx.rename("Again".into());

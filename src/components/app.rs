@@ -11,9 +11,9 @@ use super::results::Results;
 use super::saved_data::{SaveIndicator, SavedData};
 use super::toolbar::{checked, SettingsPanel, Toolbar};
 use super::use_case_list::UseCaseList;
+use crate::autosave::{self, Autosave};
 use crate::i18n::{texts, Locale, LocaleCtx};
 use crate::state::PortfolioCtx;
-use crate::autosave::{self, Autosave};
 use crate::storage::Theme;
 use crate::{browser, share};
 
@@ -48,12 +48,14 @@ pub fn App() -> impl IntoView {
     // changes nothing.
     let hash = browser::location_hash();
     if hash.starts_with(share::PREFIX) {
-        browser::clear_hash();
         leptos::task::spawn_local(async move {
             let Some(decoded) = share::decode(&hash).await else { return };
             // The same checks as an imported file: a link is untrusted input.
-            match decoded.map_err(|e| e.to_string()).and_then(|p| checked(p, t())) {
+            match decoded.map_err(|e| t().link_error(&e)).and_then(|p| checked(p, t())) {
                 Ok(portfolio) => {
+                    // Opened: a reload does not open it a second time. A refused link stays
+                    // in the address bar, to be copied and sent back to whoever shared it.
+                    browser::clear_hash();
                     let message = (t().opened_shared)(&portfolio.name);
                     ctx.arrive(portfolio, message);
                 }

@@ -26,8 +26,9 @@ pub fn Results() -> impl IntoView {
     let part = |label: Pick, f: fn(&Impacts) -> Estimate| (label, total(f));
     // The prices of the last valid inputs, as the figures they multiply: a refused price is
     // never shown applied.
-    let prices =
-        Memo::new(move |_| ctx.with_good(|p| p.map(|p| p.settings.shadow_prices).unwrap_or_default()));
+    let prices = Memo::new(move |_| {
+        ctx.with_good(|p| p.map(|p| p.settings.shadow_prices).unwrap_or_default())
+    });
     let priced = Memo::new(move |_| !prices.get().is_none());
     // Carbon and water at the shadow prices, alone or added to the direct cost.
     let shadow = move |with_direct: bool| {

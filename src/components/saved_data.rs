@@ -15,9 +15,11 @@ use crate::storage::{NEARLY_FULL, QUOTA_CHARS};
 pub fn SaveIndicator() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
     let t = texts();
-    let status = Memo::new(move |_| ctx.save_status());
-    let label = move || match status.get() {
-        SaveStatus::Saved { used_chars } if used_chars as f64 > QUOTA_CHARS as f64 * NEARLY_FULL => {
+    let status = move || ctx.save_status();
+    let label = move || match status() {
+        SaveStatus::Saved { used_chars }
+            if used_chars as f64 > QUOTA_CHARS as f64 * NEARLY_FULL =>
+        {
             (t().nearly_full)(&megabytes(used_chars), &megabytes(QUOTA_CHARS))
         }
         SaveStatus::Saved { .. } => t().save_saved.to_owned(),
@@ -25,11 +27,11 @@ pub fn SaveIndicator() -> impl IntoView {
         SaveStatus::Unavailable(_) => t().save_unavailable.to_owned(),
         SaveStatus::Failed { .. } => t().save_failed.to_owned(),
     };
-    let warn = move || match status.get() {
+    let warn = move || match status() {
         SaveStatus::Saved { used_chars } => used_chars as f64 > QUOTA_CHARS as f64 * NEARLY_FULL,
         other => other.is_unsaved(),
     };
-    let title = move || match status.get() {
+    let title = move || match status() {
         SaveStatus::Unavailable(why) | SaveStatus::Failed { why, .. } => why,
         _ => String::new(),
     };
@@ -39,7 +41,7 @@ pub fn SaveIndicator() -> impl IntoView {
             class:warn=warn
             role="status"
             data-testid="save-status"
-            data-state=move || match status.get() {
+            data-state=move || match status() {
                 SaveStatus::Saved { .. } => "saved",
                 SaveStatus::Pending => "pending",
                 SaveStatus::Unavailable(_) => "unavailable",
@@ -89,7 +91,11 @@ pub fn SavedData() -> impl IntoView {
                                 >
                                     {text(|t| t.restore)}
                                 </button>
-                                <button type="button" data-testid="aside-download" on:click=download>
+                                <button
+                                    type="button"
+                                    data-testid="aside-download"
+                                    on:click=download
+                                >
                                     {text(|t| t.download)}
                                 </button>
                                 <button
@@ -109,7 +115,11 @@ pub fn SavedData() -> impl IntoView {
     };
     view! {
         <Show when=any>
-            <section class="saved-data panel" aria-labelledby="saved-data-title" data-testid="saved-data">
+            <section
+                class="saved-data panel"
+                aria-labelledby="saved-data-title"
+                data-testid="saved-data"
+            >
                 <h2 id="saved-data-title">{text(|t| t.saved_data)}</h2>
                 <p class="hint">{text(|t| t.saved_data_hint)}</p>
                 <ul class="aside-list">{items}</ul>

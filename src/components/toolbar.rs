@@ -3,7 +3,8 @@
 
 use engine::decision::ShadowPrices;
 use engine::field::{FieldPath, SettingsField, ShadowPriceField};
-use engine::format::{parse_portfolio, to_json};
+use engine::format::{decode_text, parse_portfolio, to_json, FileError};
+use engine::limits::{Limit, MAX_FILE_BYTES};
 use engine::{resolve, Keyed, LlmEstimator, Portfolio};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,7 +21,13 @@ const EXAMPLE_COMPANY: &str = include_str!("../../assets/examples/company.json")
 
 /// Reads a portfolio file, refusing anything that does not parse or validate.
 pub fn read_portfolio(text: &str, t: &crate::i18n::Texts) -> Result<Portfolio, String> {
-    checked(parse_portfolio(text).map_err(|e| e.to_string())?, t)
+    checked(parse_portfolio(text).map_err(|e| t.file_error(&e))?, t)
+}
+
+/// Reads a portfolio file's bytes in any encoding the command line also reads.
+fn read_portfolio_file(bytes: &[u8], t: &crate::i18n::Texts) -> Result<Portfolio, String> {
+    let text = decode_text(bytes).map_err(|e| t.file_error(&e))?;
+    read_portfolio(&text, t)
 }
 
 /// Refuses a portfolio from outside (a file, a link) whose values do not validate, naming the
@@ -84,9 +91,15 @@ pub fn Toolbar() -> impl IntoView {
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         // Clear the picker so choosing the same file again still reports.
         input.set_value("");
+        // Refused by its size before a byte is read (UTF-16 takes twice the bytes).
+        if file.size() > (2 * MAX_FILE_BYTES) as f64 {
+            let why = t().file_error(&FileError::TooLarge(Limit::Bytes));
+            return ctx.tell((t().import_refused)(&why), true);
+        }
         leptos::task::spawn_local(async move {
             let texts = t();
-            match browser::read_file(file).await.and_then(|text| read_portfolio(&text, texts)) {
+            let read = browser::read_file(file).await;
+            match read.and_then(|bytes| read_portfolio_file(&bytes, texts)) {
                 Ok(portfolio) => {
                     let message = (texts.imported)(&portfolio.name);
                     ctx.arrive(portfolio, message);

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::controls::text;
 use super::use_case_form::UseCaseForm;
+use crate::browser;
 use crate::format::{quantity, Quantity};
 use crate::i18n::{locale, texts, Locale};
 use crate::state::PortfolioCtx;
@@ -148,20 +149,124 @@ pub fn UseCaseList() -> impl IntoView {
     Effect::new(refresh);
     let signal_of =
         move |id: &UseCaseId| signals.try_update_value(|s| signal_for(s, id)).unwrap_or_default();
+
+    // Only one page of rows is drawn: a thousand rows of controls take seconds to draw and
+    // make every later redraw slower. Find-in-page cannot see rows not drawn, hence the search.
+    let query = RwSignal::new(String::new());
+    let page = RwSignal::new(0_usize);
+    let matching = Memo::new(move |_| {
+        let ids = ctx.ids().get();
+        let needle = query.with(|q| q.trim().to_owned());
+        if needle.is_empty() {
+            return ids;
+        }
+        ctx.with_draft(|p| {
+            p.use_cases
+                .iter()
+                .filter(|uc| browser::contains_ignoring_case(&uc.name, &needle))
+                .map(|uc| uc.id.clone())
+                .collect()
+        })
+    });
+    let pages = move || matching.with(|m| m.len().div_ceil(PAGE_ROWS).max(1));
+    let shown = Memo::new(move |_| {
+        let at = page.get().min(pages() - 1) * PAGE_ROWS;
+        matching.with(|m| m.iter().skip(at).take(PAGE_ROWS).cloned().collect::<Vec<_>>())
+    });
+    // A use case opened elsewhere (added, duplicated, restored) is brought into view.
+    Effect::new(move |_| {
+        let Some(id) = ctx.with_selected(|s| s.cloned()) else { return };
+        let position = matching.with_untracked(|m| m.iter().position(|k| *k == id));
+        match position {
+            Some(i) => page.set(i / PAGE_ROWS),
+            None if !query.get_untracked().is_empty() => query.set(String::new()),
+            None => {}
+        }
+    });
+    let remove = Callback::new(move |id: UseCaseId| {
+        // Focus moves to the next row (or the one before, at the end), not to the page.
+        let next = shown.with_untracked(|s| {
+            let i = s.iter().position(|k| *k == id)?;
+            s.get(i + 1).or_else(|| i.checked_sub(1).and_then(|j| s.get(j))).cloned()
+        });
+        ctx.remove(&id, texts()().removed);
+        browser::focus_after_render(match next {
+            Some(next) => format!("#{} .row-title", row_dom_id(&next)),
+            None => "#use-cases-title".to_owned(),
+        });
+    });
+    let searchable = move || ctx.ids().with(|ids| ids.len() >= SEARCH_FROM);
+    let total = move || matching.with(Vec::len);
+    let range = move || {
+        let at = page.get().min(pages() - 1) * PAGE_ROWS;
+        let shown = shown.with(Vec::len);
+        let first = if shown == 0 { 0 } else { at + 1 };
+        (texts()().rows_shown)(first, at + shown, total())
+    };
     view! {
         <section class="use-cases panel" aria-labelledby="use-cases-title" data-testid="use-cases">
-            <h2 id="use-cases-title">{text(|t| t.use_cases)}</h2>
+            <h2 id="use-cases-title" tabindex="-1">
+                {text(|t| t.use_cases)}
+            </h2>
             <Show when=is_empty>
                 <p class="empty">{text(|t| t.empty_portfolio)}</p>
             </Show>
+            <Show when=searchable>
+                <div class="field list-search">
+                    <label for="use-case-search">{text(|t| t.find_use_case)}</label>
+                    <input
+                        id="use-case-search"
+                        type="search"
+                        data-testid="use-case-search"
+                        prop:value=move || query.get()
+                        on:input=move |ev| {
+                            query.set(event_target_value(&ev));
+                            page.set(0);
+                        }
+                    />
+                </div>
+            </Show>
+            <Show when=move || {
+                !is_empty() && (total() > PAGE_ROWS || !query.with(String::is_empty))
+            }>
+                <nav class="pager" aria-label=text(|t| t.use_cases) data-testid="pager">
+                    <button
+                        type="button"
+                        data-testid="page-previous"
+                        disabled=move || page.get() == 0
+                        on:click=move |_| page.update(|p| *p = p.saturating_sub(1))
+                    >
+                        {text(|t| t.previous_page)}
+                    </button>
+                    <span aria-live="polite" data-testid="page-range">
+                        {range}
+                    </span>
+                    <button type="button" data-testid="page-next" disabled=move || page.get() + 1>
+                        = pages()
+                        on:click=move |_| page.update(|p| *p += 1)
+                        >
+                        {text(|t| t.next_page)}
+                    </button>
+                </nav>
+            </Show>
             <ol class="use-case-list">
-                <For each=move || ctx.ids().get() key=UseCaseId::render_key let:id>
-                    <UseCaseRow facts=signal_of(&id) id=id />
+                <For each=move || shown.get() key=UseCaseId::render_key let:id>
+                    <UseCaseRow facts=signal_of(&id) id=id remove=remove />
                 </For>
             </ol>
             <Starters />
         </section>
     }
+}
+
+/// Rows drawn per page.
+const PAGE_ROWS: usize = 50;
+/// From how many use cases the list has a search box.
+const SEARCH_FROM: usize = 10;
+
+/// The DOM id of a use case's row.
+fn row_dom_id(id: &UseCaseId) -> String {
+    format!("row-{}", id.render_key())
 }
 
 /// One use case: name, kind, yearly carbon and its share, actions, and its form when open.
@@ -171,6 +276,8 @@ fn UseCaseRow(
     id: UseCaseId,
     /// What the row shows, updated only when it changes.
     facts: ArcRwSignal<RowFacts>,
+    /// Removes the use case (and moves focus on).
+    remove: Callback<UseCaseId>,
 ) -> impl IntoView {
     let ctx = PortfolioCtx::expect();
     let facts = RwSignal::from(facts);
@@ -189,10 +296,11 @@ fn UseCaseRow(
         })
     };
     let open = move || facts.with(|f| f.open);
+    let dom_id = row_dom_id(&id);
     let id = StoredValue::new(id);
     let toggle = move |_| ctx.toggle_selected(&id.read_value());
     view! {
-        <li class="use-case-row" class:open=open data-testid="use-case-row">
+        <li class="use-case-row" class:open=open data-testid="use-case-row" id=dom_id>
             <div class="row-summary">
                 <button
                     type="button"
@@ -226,7 +334,11 @@ fn UseCaseRow(
                     <button
                         type="button"
                         data-testid="duplicate"
-                        on:click=move |_| ctx.duplicate(&id.read_value(), t().copy_suffix)
+                        on:click=move |_| {
+                            if let Err(full) = ctx.duplicate(&id.read_value(), t().copy_suffix) {
+                                ctx.tell_full(full);
+                            }
+                        }
                     >
                         {move || t().duplicate}
                     </button>
@@ -252,7 +364,7 @@ fn UseCaseRow(
                         type="button"
                         class="danger"
                         data-testid="remove"
-                        on:click=move |_| ctx.remove(&id.read_value(), t().removed)
+                        on:click=move |_| remove.run(id.get_value())
                     >
                         {move || t().remove}
                     </button>
@@ -287,7 +399,9 @@ fn Starters() -> impl IntoView {
                                 on:click=move |_| {
                                     let mut uc = use_case.clone();
                                     uc.name = (t().preset_name)(id).to_owned();
-                                    ctx.add_use_case(uc);
+                                    if let Err(full) = ctx.add_use_case(uc) {
+                                        ctx.tell_full(full);
+                                    }
                                 }
                             >
                                 "+ "

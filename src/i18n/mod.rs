@@ -87,6 +87,43 @@ impl Texts {
     }
 
     /// The message for a problem the engine found with a field.
+    /// A limit a portfolio went past, in words.
+    pub fn limit(&self, limit: engine::limits::Limit) -> String {
+        use engine::limits::Limit;
+        match limit {
+            Limit::UseCases => (self.limit_use_cases)(limit.value()),
+            Limit::Levers => (self.limit_levers)(limit.value()),
+            Limit::Bytes => (self.limit_bytes)(limit.value() / (1024 * 1024)),
+            Limit::BaselineDepth => self.limit_baseline.to_owned(),
+        }
+    }
+
+    /// Why a portfolio file could not be read, in words.
+    pub fn file_error(&self, error: &engine::format::FileError) -> String {
+        use engine::format::FileError;
+        match error {
+            FileError::NotJson(detail) => (self.not_json)(detail),
+            FileError::NoSchemaVersion => self.no_schema_version.to_owned(),
+            FileError::NotText => self.not_text.to_owned(),
+            FileError::UnsupportedSchema { found, supported } => {
+                (self.unsupported_schema)(*found, *supported)
+            }
+            FileError::TooLarge(limit) => (self.too_large)(&self.limit(*limit)),
+            FileError::Shape { version, detail } => (self.shape_mismatch)(*version, detail),
+        }
+    }
+
+    /// Why a share link could not be opened, in words.
+    pub fn link_error(&self, error: &crate::share::LinkError) -> String {
+        use crate::share::LinkError;
+        match error {
+            LinkError::NotBase64 => self.link_incomplete.to_owned(),
+            LinkError::NotDeflate => self.link_damaged.to_owned(),
+            LinkError::TooLarge(limit) => (self.too_large)(&self.limit(*limit)),
+            LinkError::NotPortfolio(e) => self.file_error(e),
+        }
+    }
+
     pub fn problem(&self, problem: &Problem) -> String {
         let number = |x: f64| crate::format::significant(x, 6);
         match problem {
@@ -241,7 +278,30 @@ pub struct Texts {
     pub delete: &'static str,
     pub aside_restored: fn(&str) -> String,
     pub aside_unreadable: &'static str,
+    // Files and links refused
+    pub not_json: fn(&str) -> String,
+    pub no_schema_version: &'static str,
+    pub not_text: &'static str,
+    /// The file's format version, the newest this app reads.
+    pub unsupported_schema: fn(u64, u32) -> String,
+    /// The file's format version, what does not fit.
+    pub shape_mismatch: fn(u64, &str) -> String,
+    pub link_incomplete: &'static str,
+    pub link_damaged: &'static str,
+    /// Too large: which limit.
+    pub too_large: fn(&str) -> String,
+    pub limit_use_cases: fn(usize) -> String,
+    pub limit_levers: fn(usize) -> String,
+    pub limit_bytes: fn(usize) -> String,
+    pub limit_baseline: &'static str,
+    pub use_case_limit_reached: fn(usize) -> String,
+    pub lever_limit_reached: fn(usize) -> String,
     // Use case list
+    pub find_use_case: &'static str,
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
+    /// Rows shown: first, last, of how many.
+    pub rows_shown: fn(usize, usize, usize) -> String,
     pub use_cases: &'static str,
     pub add_use_case: &'static str,
     pub add_from_preset: &'static str,

@@ -117,10 +117,18 @@ export function portfolioOf(n, name = `Bench ${n}`) {
   return { schema_version: 1, name, use_cases };
 }
 
-/** Seeds the browser's saved state before the app loads, as a returning visitor has it. */
+/**
+ * Seeds the browser's saved state before the app first loads, as a returning visitor from
+ * before per-portfolio entries has it (one document, saved-state version 1): every test that
+ * seeds a portfolio also opens that older format. Later loads (a reload) find it migrated.
+ */
 export async function seedPortfolio(context, portfolio) {
   const state = { version: 1, current: 0, portfolios: [JSON.stringify(portfolio)], prefs: {} };
-  await context.addInitScript((text) => localStorage.setItem("ai-footprint.state", text), JSON.stringify(state));
+  await context.addInitScript((text) => {
+    if (sessionStorage.getItem("e2e.seeded") || Object.keys(localStorage).some((k) => k.startsWith("ai-footprint."))) return;
+    sessionStorage.setItem("e2e.seeded", "1");
+    localStorage.setItem("ai-footprint.state", text);
+  }, JSON.stringify(state));
 }
 
 /**

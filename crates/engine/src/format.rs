@@ -7,6 +7,7 @@
 //! lever at the id of the use case at its index. Nothing else changed meaning.
 
 use crate::id::{PortfolioId, UseCaseId};
+use crate::limits::{outline, Limit, MAX_FILE_BYTES};
 use crate::portfolio::{Portfolio, SCHEMA_VERSION};
 
 /// The oldest file format version this engine reads.
@@ -31,6 +32,12 @@ pub enum FileError {
         /// Version this engine reads.
         supported: u32,
     },
+    /// Bytes that are not text in UTF-8, nor UTF-16 with a byte-order mark.
+    #[error("not a portfolio file: it is not text in UTF-8 or UTF-16")]
+    NotText,
+    /// Past one of the [limits](crate::limits), found before the portfolio was read in full.
+    #[error("the portfolio is too large for this app: {0}")]
+    TooLarge(Limit),
     /// JSON of a version this engine reads whose content does not fit that version.
     #[error("the portfolio file does not match format version {version}: {detail}")]
     Shape {
@@ -41,9 +48,38 @@ pub enum FileError {
     },
 }
 
+/// The text of a file as it comes from a disk or a file picker: UTF-8, with or without a
+/// byte-order mark, or UTF-16 with one (as some Windows editors save). The command line and
+/// the app both read files through here, so they accept the same files.
+pub fn decode_text(bytes: &[u8]) -> Result<String, FileError> {
+    if bytes.len() > MAX_FILE_BYTES * 2 {
+        return Err(FileError::TooLarge(Limit::Bytes));
+    }
+    let utf16 = |little: bool| {
+        let units = bytes[2..].chunks(2).map(|pair| match (pair, little) {
+            ([a, b], true) => Ok(u16::from_le_bytes([*a, *b])),
+            ([a, b], false) => Ok(u16::from_be_bytes([*a, *b])),
+            _ => Err(FileError::NotText),
+        });
+        let units = units.collect::<Result<Vec<u16>, _>>()?;
+        String::from_utf16(&units).map_err(|_| FileError::NotText)
+    };
+    match bytes {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => {
+            String::from_utf8(rest.to_vec()).map_err(|_| FileError::NotText)
+        }
+        [0xFF, 0xFE, ..] => utf16(true),
+        [0xFE, 0xFF, ..] => utf16(false),
+        _ => String::from_utf8(bytes.to_vec()).map_err(|_| FileError::NotText),
+    }
+}
+
 /// Reads a portfolio from JSON, checking the format version before anything else. The result
 /// still needs [`crate::validate`] for its values.
 pub fn parse_portfolio(json: &str) -> Result<Portfolio, FileError> {
+    if json.len() > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge(Limit::Bytes));
+    }
     /// Only the version, read first; every other field is skipped. Reading straight from the
     /// text (not through `serde_json::Value`) keeps one deserialiser per type in the wasm.
     #[derive(serde::Deserialize)]
@@ -63,6 +99,13 @@ pub fn parse_portfolio(json: &str) -> Result<Portfolio, FileError> {
             Err(FileError::UnsupportedSchema { found: v, supported: SCHEMA_VERSION })
         }
         Some(v) => {
+            // The limits, in a pass that skips every value and stops at the first element past
+            // one; any other misfit is reported by the full read below, with its place.
+            if let Err(e) = serde_json::from_str::<outline::Portfolio>(json) {
+                if let Some(limit) = outline::limit_in(&e) {
+                    return Err(FileError::TooLarge(limit));
+                }
+            }
             let mut portfolio: Portfolio = serde_json::from_str(json)
                 .map_err(|e| FileError::Shape { version: v, detail: e.to_string() })?;
             if v == 1 {
@@ -113,6 +156,67 @@ pub fn to_json_pretty(portfolio: &Portfolio) -> String {
 mod tests {
     use super::*;
     use crate::decision::levers::{Lever, Planned};
+
+    /// A portfolio of `n` use cases and `levers` planned levers, as JSON.
+    fn sized(n: usize, levers: usize) -> String {
+        let mut p = Portfolio::default();
+        for _ in 1..n {
+            p.add(crate::UseCase::default());
+        }
+        p.settings.levers = vec![Planned::on_all(Lever::CutPue(1.1)); levers];
+        to_json(&p)
+    }
+
+    #[test]
+    fn the_limits_are_accepted_and_one_past_them_refused_by_name() {
+        use crate::limits::{MAX_LEVERS, MAX_USE_CASES};
+        assert!(parse_portfolio(&sized(MAX_USE_CASES, MAX_LEVERS)).is_ok());
+        assert_eq!(
+            parse_portfolio(&sized(MAX_USE_CASES + 1, 0)),
+            Err(FileError::TooLarge(Limit::UseCases))
+        );
+        assert_eq!(
+            parse_portfolio(&sized(1, MAX_LEVERS + 1)),
+            Err(FileError::TooLarge(Limit::Levers))
+        );
+        let mut p = Portfolio::default();
+        let mut baseline = Portfolio::default();
+        baseline.settings.baseline = Some(Box::new(Portfolio::default()));
+        p.settings.baseline = Some(Box::new(baseline));
+        assert_eq!(parse_portfolio(&to_json(&p)), Err(FileError::TooLarge(Limit::BaselineDepth)));
+        let huge = format!("{{\"schema_version\":2,\"name\":\"{}\"}}", "x".repeat(MAX_FILE_BYTES));
+        assert_eq!(parse_portfolio(&huge), Err(FileError::TooLarge(Limit::Bytes)));
+        // A baseline within the limits is read as before.
+        let mut p = Portfolio::default();
+        p.settings.baseline = Some(Box::new(Portfolio::default()));
+        assert!(parse_portfolio(&to_json(&p)).is_ok());
+    }
+
+    #[test]
+    fn reads_utf8_with_or_without_a_mark_and_utf16_with_one() {
+        let json = to_json(&Portfolio::default());
+        let mut marked = vec![0xEF, 0xBB, 0xBF];
+        marked.extend(json.as_bytes());
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(json.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(json.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        for bytes in [json.as_bytes(), &marked, &le, &be] {
+            assert_eq!(decode_text(bytes).as_deref(), Ok(json.as_str()));
+        }
+        assert_eq!(decode_text(&[0xFF, 0xFE, 0x41]), Err(FileError::NotText), "odd length");
+        assert_eq!(decode_text(&[0xC3, 0x28]), Err(FileError::NotText));
+    }
+
+    #[test]
+    fn a_misfit_beside_the_limits_is_reported_where_it_is() {
+        let text = r#"{"schema_version":2,"id":"abc","name":"x","use_cases":"many"}"#;
+        assert!(matches!(parse_portfolio(text), Err(FileError::Shape { version: 2, .. })));
+    }
 
     #[test]
     fn round_trips_the_default_portfolio() {

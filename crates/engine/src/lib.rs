@@ -34,6 +34,7 @@ pub mod explain;
 pub mod field;
 pub mod format;
 mod id;
+pub mod limits;
 pub mod order;
 pub mod portfolio;
 pub mod presets;

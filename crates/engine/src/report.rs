@@ -19,11 +19,15 @@ const INDICATORS: [(&str, Indicator); 8] = [
     ("carbon_total_kg", |i| i.carbon_total_kg()),
 ];
 
+/// What a spreadsheet may read as the start of a formula (OWASP's CSV injection list): `=`,
+/// `+`, `-`, `@`, tab and carriage return, and their full-width forms, which some spreadsheets
+/// fold to the ASCII ones.
+const FORMULA_STARTS: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+
 /// Quotes a CSV field when it holds a separator, a quote or a line break; and defuses text
-/// that a spreadsheet would run as a formula.
+/// that a spreadsheet would run as a formula, with a leading apostrophe.
 fn field(text: &str) -> String {
-    let text =
-        if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_owned() };
+    let text = if text.starts_with(FORMULA_STARTS) { format!("'{text}") } else { text.to_owned() };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -95,6 +99,12 @@ mod tests {
         assert_eq!(lines.len(), 4);
         assert!(lines[0].starts_with("use_case,phase,runs_per_year,energy_kwh,energy_kwh_low"));
         assert!(lines[2].starts_with("\"'=HYPERLINK(\"\"x\"\"), risky\",inference,3650000,"));
+        for start in FORMULA_STARTS {
+            let defused = field(&format!("{start}cmd|' /C calc'!A0"));
+            let unquoted = defused.trim_start_matches('"');
+            assert!(unquoted.starts_with('\''), "{start:?} gives {defused}");
+        }
+        assert_eq!(field("Plain name"), "Plain name");
         assert!(lines[3].starts_with("Total,all,,"));
         assert!(lines[3].ends_with(crate::METHODOLOGY_VERSION));
         let columns = lines[0].split(',').count();

@@ -92,9 +92,110 @@ fn invalid_portfolios_fail_with_named_problems() {
 }
 
 #[test]
-fn usage_errors_exit_with_two() {
-    assert_eq!(aifootprint(&[], None).status.code(), Some(2));
-    assert_eq!(aifootprint(&["evaluate", "/no/such/file.json"], None).status.code(), Some(2));
+fn usage_errors_exit_with_two_and_the_usage() {
+    let company = format!("{EXAMPLES}/company.json");
+    for args in [
+        vec![],
+        vec!["frobnicate"],
+        vec!["project", &company, "--to", "65535"],
+        vec!["project", &company, "--to", "2024"],
+        vec!["project", &company, "--to"],
+        vec!["project", &company, "--to", "soon"],
+        vec!["evaluate", &company, "extra.json"],
+        vec!["evaluate", &company, "--per-request"],
+        vec!["saiq", &company, "--verbose"],
+        vec!["version", "now"],
+    ] {
+        let out = aifootprint(&args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("usage: aifootprint"), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}: nothing on standard output");
+    }
+    let out = aifootprint(&["project", &company, "--to", "2026"], None);
+    assert!(out.status.success(), "a year in range: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn anything_wrong_with_the_input_file_exits_with_one() {
+    assert_eq!(aifootprint(&["evaluate", "/no/such/file.json"], None).status.code(), Some(1));
+    assert_eq!(aifootprint(&["evaluate", "/"], None).status.code(), Some(1), "a directory");
+    let out = aifootprint_bytes(&["evaluate"], &[0xC3, 0x28, 0x7B]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("UTF-8"));
+}
+
+#[test]
+fn reads_the_same_encodings_as_the_app() {
+    let text = std::fs::read_to_string(format!("{EXAMPLES}/small.json")).expect("example");
+    let plain = aifootprint(&["evaluate"], Some(&text));
+    assert!(plain.status.success());
+    let mut marked = vec![0xEF, 0xBB, 0xBF];
+    marked.extend(text.as_bytes());
+    let utf16: Vec<u8> =
+        [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    for bytes in [marked, utf16] {
+        let out = aifootprint_bytes(&["evaluate"], &bytes);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(out.stdout, plain.stdout);
+    }
+}
+
+/// A reader that stops reading (`aifootprint locations | head -1`) ends the program quietly,
+/// with status 0; a full disk is a message and status 1.
+#[test]
+fn a_closed_pipe_ends_quietly_and_a_full_disk_is_an_error() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aifootprint"))
+        .arg("locations")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("the binary finishes");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "quietly: {}", String::from_utf8_lossy(&out.stderr));
+    if let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") {
+        let out = Command::new(env!("CARGO_BIN_EXE_aifootprint"))
+            .arg("locations")
+            .stdout(full)
+            .output()
+            .expect("the binary finishes");
+        assert_eq!(out.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write"));
+    }
+}
+
+fn aifootprint_bytes(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aifootprint"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    // The program may stop reading early (a refused file): a closed pipe here is no failure.
+    let _ = input.write_all(stdin);
+    drop(input);
+    child.wait_with_output().expect("the binary finishes")
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Any bytes on standard input give status 0, 1 or 2, never a panic (101) or a signal.
+    #[test]
+    fn any_bytes_on_standard_input_give_a_status_not_a_panic(
+        bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..512),
+        json_like in "[\\[\\]{}\",:0-9a-z_ -]{0,200}",
+        command in proptest::sample::select(vec!["evaluate", "migrate", "project", "saiq", "roe", "what-if"]),
+    ) {
+        for input in [bytes, json_like.into_bytes()] {
+            let out = aifootprint_bytes(&[command], &input);
+            let code = out.status.code();
+            proptest::prop_assert!(matches!(code, Some(0..=2)), "{command}: status {code:?}: {}", String::from_utf8_lossy(&out.stderr));
+        }
+    }
 }
 
 #[test]

@@ -216,7 +216,11 @@ pub fn Levers() -> impl IntoView {
             }
         })
     };
-    let add = move |_| ctx.add_lever(Planned::on_all(Lever::RightSize(ModelSize::B8)));
+    let add = move |_| {
+        if let Err(full) = ctx.add_lever(Planned::on_all(Lever::RightSize(ModelSize::B8))) {
+            ctx.tell_full(full);
+        }
+    };
     let apply_all = move |_| {
         if let Ok(changed) = ctx.with_draft_untracked(apply_planned) {
             ctx.change_all(changed, (t().levers_applied)(count.get_untracked()));

@@ -36,8 +36,13 @@ usage: aifootprint <command>
   accelerators        list catalogued accelerators
   version             print the methodology version
 
-exit status: 0 success, 1 invalid portfolio (problems on standard error), 2 usage error
+exit status: 0 success (also when the reader of the output stops reading), 1 a problem
+with the input (missing, unreadable, not a portfolio, invalid: said on standard error) or
+with writing the output, 2 a usage error (unknown command, flag or argument)
 ";
+
+/// The latest year `project --to` accepts.
+const LAST_YEAR: u16 = 2100;
 
 /// What `evaluate` prints: the result and, per use case, the steps of its working.
 #[derive(Serialize)]
@@ -46,47 +51,108 @@ struct Output<'a> {
     working: Vec<Vec<Step>>,
 }
 
+/// What the command line asks for, checked before anything is read.
+struct Request {
+    command: String,
+    file: Option<String>,
+    to_year: u16,
+    per_request: bool,
+}
+
+/// Reads the arguments; a usage error is a message.
+fn parse_args(args: &[String]) -> Result<Request, String> {
+    let Some((command, rest)) = args.split_first() else {
+        return Err("no command".into());
+    };
+    let takes_file =
+        matches!(command.as_str(), "evaluate" | "migrate" | "project" | "saiq" | "roe" | "what-if");
+    let known = takes_file
+        || matches!(command.as_str(), "locations" | "models" | "accelerators" | "version");
+    if !known {
+        return Err(format!("unknown command \"{command}\""));
+    }
+    let mut request = Request {
+        command: command.clone(),
+        file: None,
+        to_year: projection::TARGET_YEAR,
+        per_request: false,
+    };
+    let mut rest = rest.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--to" if command == "project" => {
+                let year = rest.next().ok_or("--to needs a year")?;
+                request.to_year = year
+                    .parse::<u16>()
+                    .ok()
+                    .filter(|y| (projection::BASE_YEAR + 1..=LAST_YEAR).contains(y))
+                    .ok_or_else(|| {
+                        format!(
+                            "--to {year}: the year must be {} to {LAST_YEAR}",
+                            projection::BASE_YEAR + 1
+                        )
+                    })?;
+            }
+            "--per-request" if command == "saiq" => request.per_request = true,
+            flag if flag.starts_with("--") => {
+                return Err(format!("{command} does not take {flag}"));
+            }
+            file if takes_file && request.file.is_none() => request.file = Some(file.to_owned()),
+            extra => return Err(format!("unexpected argument \"{extra}\"")),
+        }
+    }
+    Ok(request)
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("evaluate") => evaluate_command(args.get(1).map(String::as_str)),
-        Some("migrate") => migrate_command(args.get(1).map(String::as_str)),
-        Some(command @ ("project" | "saiq" | "roe" | "what-if")) => {
-            let file = args.get(1).map(String::as_str).filter(|a| !a.starts_with("--"));
-            let to_year = args
+    let request = match parse_args(&args) {
+        Ok(request) => request,
+        Err(why) => {
+            eprint!("aifootprint: {why}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let file = request.file.as_deref();
+    match request.command.as_str() {
+        "evaluate" => evaluate_command(file),
+        "migrate" => migrate_command(file),
+        command @ ("project" | "saiq" | "roe" | "what-if") => {
+            decision_command(command, file, request.to_year, request.per_request)
+        }
+        "locations" => {
+            let lines = locations().into_iter().map(|l| {
+                format!("{}\t{}\t{} gCO2e/kWh\n", l.id(), l.label(), l.carbon_g_per_kwh().0)
+            });
+            write_out(&lines.collect::<String>())
+        }
+        "models" => {
+            let lines = llm_models().into_iter().map(|m| {
+                format!("{}\ttotal {:?} B\tactive {:?} B\n", m.id(), m.total_b, m.active_b)
+            });
+            write_out(&lines.collect::<String>())
+        }
+        "accelerators" => {
+            let lines = accelerators()
                 .iter()
-                .position(|a| a == "--to")
-                .and_then(|i| args.get(i + 1))
-                .and_then(|y| y.parse::<u16>().ok())
-                .unwrap_or(projection::TARGET_YEAR);
-            let per_request = args.iter().any(|a| a == "--per-request");
-            decision_command(command, file, to_year, per_request)
+                .map(|a| format!("{}\t{}\t{} W\t{} GB\n", a.id, a.name, a.tdp_w, a.memory_gb));
+            write_out(&lines.collect::<String>())
         }
-        Some("locations") => {
-            for l in locations() {
-                println!("{}\t{}\t{} gCO2e/kWh", l.id(), l.label(), l.carbon_g_per_kwh().0);
-            }
-            ExitCode::SUCCESS
-        }
-        Some("models") => {
-            for m in llm_models() {
-                println!("{}\ttotal {:?} B\tactive {:?} B", m.id(), m.total_b, m.active_b);
-            }
-            ExitCode::SUCCESS
-        }
-        Some("accelerators") => {
-            for a in accelerators() {
-                println!("{}\t{}\t{} W\t{} GB", a.id, a.name, a.tdp_w, a.memory_gb);
-            }
-            ExitCode::SUCCESS
-        }
-        Some("version") => {
-            println!("{}", engine::METHODOLOGY_VERSION);
-            ExitCode::SUCCESS
-        }
-        _ => {
-            eprint!("{USAGE}");
-            ExitCode::from(2)
+        _ => write_out(&format!("{}\n", engine::METHODOLOGY_VERSION)),
+    }
+}
+
+/// Writes the output. A reader that stopped reading (`| head`) ends the program quietly and
+/// successfully; any other failure (a full disk) is a message and status 1.
+fn write_out(text: &str) -> ExitCode {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("aifootprint: cannot write the output: {e}");
+            ExitCode::from(1)
         }
     }
 }
@@ -95,7 +161,7 @@ fn main() -> ExitCode {
 fn load(path: Option<&str>) -> Result<(Portfolio, PortfolioResult), ExitCode> {
     let text = read_input(path).map_err(|e| {
         eprintln!("aifootprint: {e}");
-        ExitCode::from(2)
+        ExitCode::from(1)
     })?;
     let portfolio = parse_portfolio(&text).map_err(|e| {
         eprintln!("aifootprint: {e}");
@@ -111,10 +177,7 @@ fn load(path: Option<&str>) -> Result<(Portfolio, PortfolioResult), ExitCode> {
 /// Prints a value as pretty JSON.
 fn print_json(value: &impl Serialize) -> ExitCode {
     match serde_json::to_string_pretty(value) {
-        Ok(json) => {
-            println!("{json}");
-            ExitCode::SUCCESS
-        }
+        Ok(json) => write_out(&format!("{json}\n")),
         Err(e) => {
             eprintln!("aifootprint: cannot write the result: {e}");
             ExitCode::from(1)
@@ -129,14 +192,11 @@ fn migrate_command(path: Option<&str>) -> ExitCode {
         Ok(text) => text,
         Err(e) => {
             eprintln!("aifootprint: {e}");
-            return ExitCode::from(2);
+            return ExitCode::from(1);
         }
     };
     match parse_portfolio(&text) {
-        Ok(portfolio) => {
-            println!("{}", engine::format::to_json_pretty(&portfolio));
-            ExitCode::SUCCESS
-        }
+        Ok(portfolio) => write_out(&format!("{}\n", engine::format::to_json_pretty(&portfolio))),
         Err(e) => {
             eprintln!("aifootprint: {e}");
             ExitCode::from(1)
@@ -248,15 +308,16 @@ fn decision_command(
     }))
 }
 
+/// The text of the input file (standard input for `-` or none), in any encoding the app
+/// also reads.
 fn read_input(path: Option<&str>) -> Result<String, String> {
-    match path {
+    let (name, bytes) = match path {
         None | Some("-") => {
-            let mut text = String::new();
-            std::io::stdin()
-                .read_to_string(&mut text)
-                .map_err(|e| format!("standard input: {e}"))?;
-            Ok(text)
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("standard input: {e}"))?;
+            ("standard input", bytes)
         }
-        Some(path) => std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}")),
-    }
+        Some(path) => (path, std::fs::read(path).map_err(|e| format!("{path}: {e}"))?),
+    };
+    engine::format::decode_text(&bytes).map_err(|e| format!("{name}: {e}"))
 }
