@@ -195,6 +195,7 @@ pub fn UseCaseList() -> impl IntoView {
             None => "#use-cases-title".to_owned(),
         });
     });
+    let at_last = move || page.get() + 1 >= pages();
     let searchable = move || ctx.ids().with(|ids| ids.len() >= SEARCH_FROM);
     let total = move || matching.with(Vec::len);
     let range = move || {
@@ -241,10 +242,12 @@ pub fn UseCaseList() -> impl IntoView {
                     <span aria-live="polite" data-testid="page-range">
                         {range}
                     </span>
-                    <button type="button" data-testid="page-next" disabled=move || page.get() + 1>
-                        = pages()
+                    <button
+                        type="button"
+                        data-testid="page-next"
+                        disabled=at_last
                         on:click=move |_| page.update(|p| *p += 1)
-                        >
+                    >
                         {text(|t| t.next_page)}
                     </button>
                 </nav>

@@ -5,7 +5,7 @@
 /// Most use cases in one portfolio (and in its baseline).
 pub const MAX_USE_CASES: usize = 1_000;
 /// Most planned levers in one portfolio.
-pub const MAX_LEVERS: usize = 100;
+pub const MAX_LEVERS: usize = 50;
 /// Largest portfolio file, link content (decompressed) or saved entry, in bytes of JSON: a
 /// portfolio of [`MAX_USE_CASES`] with a baseline of as many, indented, with long names.
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;

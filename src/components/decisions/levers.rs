@@ -175,6 +175,13 @@ pub fn Levers() -> impl IntoView {
     let analysis = Analysis::expect();
     let t = texts();
     let count = Memo::new(move |_| ctx.with_draft(|p| p.settings.levers.len()));
+    // Names only, once for every lever row: the options are rebuilt when a use case is
+    // renamed, added or removed, not on every edit.
+    let names = Memo::new(move |_| {
+        ctx.with_draft(|p| {
+            p.use_cases.iter().map(|uc| (uc.id.to_string(), uc.name.clone())).collect::<Vec<_>>()
+        })
+    });
     let comparison = ctx.when_valid(move |p, r| {
         let before_score = analysis.score(p, r);
         if p.settings.levers.is_empty() {
@@ -265,7 +272,9 @@ pub fn Levers() -> impl IntoView {
         <ol class="lever-list" data-testid="lever-list">
             // Rebuilt only when a lever is added or removed: a handful of rows, and one keyed
             // list fewer in the download.
-            {move || (0..count.get()).map(|i| view! { <LeverRow i=i /> }).collect_view()}
+            {move || {
+                (0..count.get()).map(|i| view! { <LeverRow i=i names=names /> }).collect_view()
+            }}
         </ol>
         <div class="buttons">
             <button type="button" data-testid="add-lever" on:click=add>
@@ -306,7 +315,12 @@ pub fn Levers() -> impl IntoView {
 /// One planned lever (the `i`th): its kind, its setting, what it applies to, and a remove
 /// button.
 #[component]
-fn LeverRow(i: usize) -> impl IntoView {
+fn LeverRow(
+    /// Position of the lever.
+    i: usize,
+    /// Every use case's id and name, for the scope's options.
+    names: Memo<Vec<(String, String)>>,
+) -> impl IntoView {
     let ctx = PortfolioCtx::expect();
     let t = texts();
     let planned = Memo::new(move |_| ctx.with_draft(|p| p.settings.levers.get(i).cloned()));
@@ -334,13 +348,6 @@ fn LeverRow(i: usize) -> impl IntoView {
         planned
             .with(|p| p.as_ref().and_then(|p| p.use_case.as_ref().map(ToString::to_string)))
             .unwrap_or_else(|| ALL_USE_CASES.to_owned())
-    });
-    // Names only: the options are rebuilt when a use case is renamed, added or removed, not on
-    // every edit.
-    let names = Memo::new(move |_| {
-        ctx.with_draft(|p| {
-            p.use_cases.iter().map(|uc| (uc.id.to_string(), uc.name.clone())).collect::<Vec<_>>()
-        })
     });
     let use_cases = Signal::derive(move || {
         names.with(|names| {

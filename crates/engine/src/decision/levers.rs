@@ -59,9 +59,11 @@ pub enum Refusal {
 
 /// The portfolio with its planned levers applied in turn, none left planned.
 pub fn apply_planned(portfolio: &Portfolio) -> Result<Portfolio, Refusal> {
+    // One copy, changed lever by lever: a copy per lever cost a hundred levers on a thousand
+    // use cases 60 ms of every edit.
     let mut out = portfolio.clone();
     for planned in &portfolio.settings.levers {
-        out = apply(&out, &planned.lever, &planned.scope())?;
+        apply_to(&mut out, &planned.lever, &planned.scope())?;
     }
     out.settings.levers.clear();
     Ok(out)
@@ -96,8 +98,14 @@ fn parameters_b(model: &ModelChoice) -> f64 {
 /// A valid portfolio stays valid: a lever whose setting is out of range, or that would leave a
 /// use case without a price it relies on, is refused instead of applied.
 pub fn apply(portfolio: &Portfolio, lever: &Lever, scope: &Scope) -> Result<Portfolio, Refusal> {
-    lever.check().map_err(Refusal::Setting)?;
     let mut out = portfolio.clone();
+    apply_to(&mut out, lever, scope)?;
+    Ok(out)
+}
+
+/// [`apply`], in place; on a refusal the portfolio may be partly changed (callers drop it).
+fn apply_to(out: &mut Portfolio, lever: &Lever, scope: &Scope) -> Result<(), Refusal> {
+    lever.check().map_err(Refusal::Setting)?;
     for uc in out.use_cases.iter_mut().filter(|uc| scope.includes(&uc.id)) {
         match lever {
             Lever::RightSize(size) => {
@@ -171,7 +179,7 @@ pub fn apply(portfolio: &Portfolio, lever: &Lever, scope: &Scope) -> Result<Port
             }
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Yearly footprint before and after a lever.
