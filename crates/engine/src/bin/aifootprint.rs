@@ -127,7 +127,7 @@ fn main() -> ExitCode {
             write_out(&lines.collect::<String>())
         }
         "models" => {
-            let lines = llm_models().into_iter().map(|m| {
+            let lines = llm_models().iter().map(|m| {
                 format!("{}\ttotal {:?} B\tactive {:?} B\n", m.id(), m.total_b, m.active_b)
             });
             write_out(&lines.collect::<String>())
