@@ -715,20 +715,7 @@ impl PortfolioCtx {
         let Some(portfolio) = self.library.with_untracked(|l| l.get(index).cloned()) else {
             return;
         };
-        let fresh_id = self.fresh_portfolio_id();
-        self.library.update(|l| {
-            l.remove(index);
-            if l.is_empty() {
-                l.push(Portfolio {
-                    id: fresh_id,
-                    name: untitled.to_owned(),
-                    use_cases: Vec::new(),
-                    ..Portfolio::default()
-                });
-            }
-        });
-        let next = index.min(self.library.with_untracked(Vec::len) - 1);
-        self.load(next);
+        self.remove_open_entry(index, untitled);
         self.undo.set(Some(UndoStep {
             what: message(&portfolio.name),
             portfolio: portfolio.id.clone(),
@@ -773,6 +760,24 @@ impl PortfolioCtx {
         });
     }
 
+    /// Removes the open portfolio's library entry (at `index`) and opens a neighbour, or a new
+    /// empty portfolio named `untitled` when it was the last.
+    fn remove_open_entry(&self, index: usize, untitled: &str) {
+        let fresh_id = self.fresh_portfolio_id();
+        self.library.update(|l| {
+            l.remove(index);
+            if l.is_empty() {
+                l.push(Portfolio {
+                    id: fresh_id,
+                    name: untitled.to_owned(),
+                    use_cases: Vec::new(),
+                    ..Portfolio::default()
+                });
+            }
+        });
+        self.load(index.min(self.library.with_untracked(Vec::len) - 1));
+    }
+
     /// Takes a portfolio another tab saved, which this tab has not changed: it replaces this
     /// tab's copy (the open one included), or joins the library.
     pub fn take_remote(&self, portfolio: Portfolio, last_good: Option<Portfolio>) {
@@ -813,19 +818,7 @@ impl PortfolioCtx {
             }
             return None;
         }
-        let fresh_id = self.fresh_portfolio_id();
-        self.library.update(|l| {
-            l.remove(index);
-            if l.is_empty() {
-                l.push(Portfolio {
-                    id: fresh_id,
-                    name: untitled.to_owned(),
-                    use_cases: Vec::new(),
-                    ..Portfolio::default()
-                });
-            }
-        });
-        self.load(index.min(self.library.with_untracked(Vec::len) - 1));
+        self.remove_open_entry(index, untitled);
         Some(name)
     }
 

@@ -7,17 +7,7 @@ use std::process::{Command, Output, Stdio};
 const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/examples");
 
 fn aifootprint(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_aifootprint"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    input.write_all(stdin.unwrap_or("").as_bytes()).expect("stdin accepts the input");
-    drop(input);
-    child.wait_with_output().expect("the binary finishes")
+    aifootprint_bytes(args, stdin.unwrap_or("").as_bytes())
 }
 
 fn json(output: &Output) -> serde_json::Value {
