@@ -155,15 +155,6 @@ fn decode(text: &str) -> Result<Decoded, Unreadable> {
     Ok(Decoded { header, portfolio, last_good })
 }
 
-/// What a tab compares to tell whether it changed a portfolio: its JSON and that of its last
-/// valid version.
-fn content(portfolio: &str, last_good: Option<&str>) -> String {
-    match last_good {
-        Some(good) => format!("{portfolio}\n{good}"),
-        None => portfolio.to_owned(),
-    }
-}
-
 /// Key of a portfolio's entry.
 pub fn portfolio_key(id: &PortfolioId) -> String {
     format!("{PORTFOLIO_PREFIX}{id}")
@@ -174,7 +165,10 @@ pub fn portfolio_key(id: &PortfolioId) -> String {
 struct Known {
     /// The revision it read or wrote; `None` for a portfolio never saved (a first visit's).
     rev: Option<String>,
-    /// The content, to tell whether the tab has changed it since.
+    /// The portfolio's JSON, to tell whether the tab has changed it since. Its last valid
+    /// version is not compared: it changes only with the portfolio, and two tabs may each
+    /// remember a different one (comparing it made two tabs showing one invalid portfolio
+    /// write it back and forth).
     content: String,
     created_ms: f64,
     /// Characters the entry takes (key and value).
@@ -433,7 +427,7 @@ impl Sync {
         let good = last_good.map(to_json);
         let chars =
             portfolio_key(&portfolio.id).len() + json.len() + good.as_ref().map_or(0, String::len);
-        let known = Known { rev, content: content(&json, good.as_deref()), created_ms, chars };
+        let known = Known { rev, content: json, created_ms, chars };
         self.forget(&portfolio.id);
         self.known.push((portfolio.id.clone(), known));
     }
@@ -450,8 +444,7 @@ impl Sync {
     /// Whether this tab changed the portfolio since it last read or wrote it.
     pub fn is_changed(&self, entry: Entry<'_>) -> bool {
         let json = to_json(entry.portfolio);
-        let good = entry.last_good.map(to_json);
-        self.known(&entry.portfolio.id).is_none_or(|k| k.content != content(&json, good.as_deref()))
+        self.known(&entry.portfolio.id).is_none_or(|k| k.content != json)
     }
 
     /// Writes the portfolios this tab changed, each only over the revision it last read, and
@@ -463,9 +456,8 @@ impl Sync {
             let id = &entry.portfolio.id;
             let json = to_json(entry.portfolio);
             let good = entry.last_good.map(to_json);
-            let mine = content(&json, good.as_deref());
             let known = self.known(id).cloned();
-            if known.as_ref().is_some_and(|k| k.content == mine) {
+            if known.as_ref().is_some_and(|k| k.content == json) {
                 continue;
             }
             let key = portfolio_key(id);
@@ -487,10 +479,10 @@ impl Sync {
                 (None, Some(_)) => report.restored.push(id.clone()),
                 // Another tab wrote the same content: take its revision.
                 (Some(Ok(rev)), _)
-                    if stored.as_deref().and_then(|t| decode(t).ok()).is_some_and(|d| {
-                        let good = d.last_good.map(|g| to_json(&g));
-                        content(&to_json(&d.portfolio), good.as_deref()) == mine
-                    }) =>
+                    if stored
+                        .as_deref()
+                        .and_then(|t| decode(t).ok())
+                        .is_some_and(|d| to_json(&d.portfolio) == json) =>
                 {
                     self.remember(entry.portfolio, entry.last_good, Some(rev), created_ms);
                     continue;
@@ -1112,6 +1104,25 @@ mod tests {
         let (saved, _) = Sync::new(2).load(&store, 6.0, Some(&good.id), fresh);
         assert_eq!(saved.portfolios, [bad]);
         assert_eq!(saved.last_good, [good]);
+    }
+
+    /// The bug this pins: two tabs showing one invalid portfolio, each remembering its own
+    /// last valid version, wrote it back and forth forever.
+    #[test]
+    fn two_tabs_with_different_last_good_versions_do_not_write_back_and_forth() {
+        let store = Shared::default();
+        let good_one = named("Good in one", 4);
+        let mut bad = good_one.clone();
+        bad.use_cases[0].name = String::new();
+        let good_two = Portfolio { name: "Good in two".into(), ..good_one.clone() };
+        let mut one = Sync::new(1);
+        one.save(&store, &[Entry { portfolio: &bad, last_good: Some(&good_one) }], 1.0);
+        let mut two = Sync::new(2);
+        let key = portfolio_key(&bad.id);
+        assert!(matches!(two.on_remote(&store, &key, false), Remote::Portfolio(_)));
+        let writes = store.events.borrow().len();
+        two.save(&store, &[Entry { portfolio: &bad, last_good: Some(&good_two) }], 2.0);
+        assert_eq!(store.events.borrow().len(), writes, "nothing to write back");
     }
 
     #[test]
