@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser::{self, LocalStore};
 use crate::i18n::{texts, Locale, LocaleCtx, Texts};
-use crate::state::{PortfolioCtx, SaveStatus};
+use crate::state::{PortfolioCtx, SaveStatus, Taken};
 use crate::storage::{self, Aside, Entry, LoadProblem, Remote, Saved, Sync};
 
 /// How long edits wait before being saved: one save per burst of slider moves.
@@ -149,6 +149,16 @@ impl Autosave {
             return;
         };
         let mut failed = report.failed;
+        for id in &report.outdated {
+            if let Some((portfolio, last_good)) =
+                self.sync.try_update_value(|s| s.reread(&LocalStore, id)).flatten()
+            {
+                let name = portfolio.name.clone();
+                if ctx.take_remote(portfolio, last_good) == (Taken::Replaced { open: true }) {
+                    ctx.tell((t().updated_elsewhere)(&name), false);
+                }
+            }
+        }
         for id in &report.kept {
             // Deleted here, changed in another tab meanwhile: that change is not thrown away.
             if let Some((portfolio, last_good)) =
@@ -216,11 +226,13 @@ impl Autosave {
         match remote {
             Some(Remote::Portfolio(remote)) => {
                 let (portfolio, last_good) = *remote;
-                let open = ctx.with_draft_untracked(|p| p.id == portfolio.id);
                 let name = portfolio.name.clone();
-                ctx.take_remote(portfolio, last_good);
-                if open {
-                    ctx.tell((t().updated_elsewhere)(&name), false);
+                match ctx.take_remote(portfolio, last_good) {
+                    Taken::Replaced { open: true } => {
+                        ctx.tell((t().updated_elsewhere)(&name), false);
+                    }
+                    Taken::CameBack => ctx.tell((t().kept_changed_elsewhere)(&name), false),
+                    Taken::Replaced { open: false } | Taken::Added => {}
                 }
             }
             Some(Remote::Deleted(id)) => {
@@ -240,8 +252,8 @@ impl Autosave {
     }
 
     fn refresh_aside(&self) {
-        let all = self.sync.with_value(|s| s.read_aside(&LocalStore));
-        self.aside.set(all);
+        let all = self.sync.try_update_value(|s| s.refresh_aside(&LocalStore));
+        self.aside.set(all.unwrap_or_default());
     }
 
     /// Reads the kept-aside copies, tracked.
@@ -264,10 +276,12 @@ impl Autosave {
             let message = (t().aside_restored)(&portfolio.name);
             ctx.arrive(portfolio, message);
         }
-        if n > 0 {
-            self.forget(key);
-        } else {
+        if n == 0 {
             ctx.tell(t().aside_unreadable.to_owned(), true);
+        } else if ctx.arrival_untracked().is_none() {
+            // In the library now. While the user is asked what to do with a portfolio the
+            // library already has, the copy stays: "open the one I have" would drop it.
+            self.forget(key);
         }
         n
     }

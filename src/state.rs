@@ -98,6 +98,22 @@ pub struct Good {
     pub portfolio: Portfolio,
     /// Their footprint.
     pub result: Arc<PortfolioResult>,
+    /// The [`PortfolioCtx`] epoch it belongs to.
+    epoch: u64,
+}
+
+/// What taking another tab's version of a portfolio did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Taken {
+    /// It replaced this tab's copy (the open one, or another).
+    Replaced {
+        /// Whether it is the open portfolio.
+        open: bool,
+    },
+    /// It joined the library.
+    Added,
+    /// This tab had deleted it (its undo is dropped): another tab's change keeps it.
+    CameBack,
 }
 
 /// Whether the app's data is saved in the browser, and if not, why.
@@ -151,6 +167,10 @@ pub struct PortfolioCtx {
     /// one shows its last good figures.
     last_good: StoredValue<Vec<Portfolio>>,
     save_status: RwSignal<SaveStatus>,
+    /// Counts the times the open portfolio was replaced from outside its own edits (another
+    /// one opened, another tab's version taken): the last good figures of before then are not
+    /// this portfolio's any more.
+    epoch: RwSignal<u64>,
     /// Randomness for new portfolio ids (the browser's `Math.random`, or a counter in tests).
     entropy: StoredValue<fn() -> u64>,
 }
@@ -180,22 +200,29 @@ impl PortfolioCtx {
         );
         let errors = Memo::new(move |_| checked.with(|c| c.as_ref().err().cloned()));
         let last_good = StoredValue::new(saved.last_good);
+        let epoch = RwSignal::new(0_u64);
         let good = Memo::new_with_compare(
             move |previous: Option<&Option<Arc<Good>>>| {
+                let epoch = epoch.get();
                 checked.with(|c| match c {
-                    Ok(result) => {
-                        Some(Arc::new(Good { portfolio: draft.get(), result: Arc::clone(result) }))
-                    }
+                    Ok(result) => Some(Arc::new(Good {
+                        portfolio: draft.get(),
+                        result: Arc::clone(result),
+                        epoch,
+                    })),
                     Err(_) => {
                         let id = draft.with(|p| p.id.clone());
-                        let same = previous.cloned().flatten().filter(|g| g.portfolio.id == id);
+                        let same = previous
+                            .cloned()
+                            .flatten()
+                            .filter(|g| g.portfolio.id == id && g.epoch == epoch);
                         same.or_else(|| {
                             // A reload, or another portfolio opened, while invalid: its last
                             // valid version was saved beside it.
                             let saved =
                                 last_good.with_value(|l| l.iter().find(|p| p.id == id).cloned())?;
                             let result = resolve(&saved).ok().map(|r| Arc::new(evaluate(&r)))?;
-                            Some(Arc::new(Good { portfolio: saved, result }))
+                            Some(Arc::new(Good { portfolio: saved, result, epoch }))
                         })
                     }
                 })
@@ -228,6 +255,7 @@ impl PortfolioCtx {
             result,
             last_good,
             save_status: RwSignal::new(SaveStatus::Pending),
+            epoch,
             entropy: StoredValue::new(entropy),
         }
     }
@@ -595,11 +623,22 @@ impl PortfolioCtx {
         self.undo.set(Some(UndoStep { what: message, portfolio, undo: Undo::Draft(before) }));
     }
 
-    /// Reverts the last removal or change.
-    pub fn undo(&self) {
-        let Some(step) = self.undo.get_untracked() else { return };
+    /// Reverts the last removal or change; refused (the step kept) when putting a use case
+    /// back would take the portfolio past a limit.
+    pub fn undo(&self) -> Result<(), AtLimit> {
+        let Some(step) = self.undo.get_untracked() else { return Ok(()) };
+        if let Undo::UseCase { levers, .. } = &step.undo {
+            self.check_room()?;
+            let planned = self.draft.with_untracked(|p| p.settings.levers.len());
+            if planned + levers.len() > MAX_LEVERS {
+                return Err(AtLimit(Limit::Levers));
+            }
+        }
         self.undo.set(None);
         match step.undo {
+            // Only into the portfolio it was taken from (a safety net: steps follow their
+            // portfolio, and are dropped when another opens).
+            Undo::Draft(portfolio) if self.draft.with_untracked(|p| p.id != portfolio.id) => {}
             Undo::UseCase { index, use_case, levers } => {
                 self.draft.update(|p| {
                     // The id it had, unless a use case added since took it: then a new one,
@@ -633,6 +672,7 @@ impl PortfolioCtx {
                 self.load(index);
             }
         }
+        Ok(())
     }
 
     /// Forgets the undo step.
@@ -682,6 +722,7 @@ impl PortfolioCtx {
         }
         self.current.set(index);
         self.selected.set(None);
+        self.epoch.update(|e| *e += 1);
         self.draft.set(next);
     }
 
@@ -780,7 +821,7 @@ impl PortfolioCtx {
 
     /// Takes a portfolio another tab saved, which this tab has not changed: it replaces this
     /// tab's copy (the open one included), or joins the library.
-    pub fn take_remote(&self, portfolio: Portfolio, last_good: Option<Portfolio>) {
+    pub fn take_remote(&self, portfolio: Portfolio, last_good: Option<Portfolio>) -> Taken {
         let id = portfolio.id.clone();
         self.last_good.update_value(|l| {
             l.retain(|p| p.id != id);
@@ -789,18 +830,39 @@ impl PortfolioCtx {
         match self.library_index_of(&id) {
             Some(index) if index == self.current.get_untracked() => {
                 // An undo of the whole portfolio would put back what the other tab replaced.
-                let whole = self.undo.with_untracked(|u| {
-                    u.as_ref().is_some_and(|u| matches!(u.undo, Undo::Draft(_)))
-                });
-                if whole {
-                    self.undo.set(None);
-                }
+                self.drop_undo_if(|u| matches!(u, Undo::Draft(_)));
                 self.library.update(|l| l[index] = portfolio.clone());
+                // Its last good figures are the other tab's now (saved beside it).
+                self.epoch.update(|e| *e += 1);
                 self.draft.set(portfolio);
+                Taken::Replaced { open: true }
             }
-            Some(index) => self.library.update(|l| l[index] = portfolio),
-            None => self.library.update(|l| l.push(portfolio)),
+            Some(index) => {
+                self.library.update(|l| l[index] = portfolio);
+                Taken::Replaced { open: false }
+            }
+            None => {
+                // Deleted here: undoing the deletion now would make a second copy.
+                let deleted_here = self.drop_undo_if(
+                    |u| matches!(u, Undo::Portfolio { portfolio, .. } if portfolio.id == id),
+                );
+                self.library.update(|l| l.push(portfolio));
+                if deleted_here {
+                    Taken::CameBack
+                } else {
+                    Taken::Added
+                }
+            }
         }
+    }
+
+    /// Forgets the undo step if `stale` says so; returns whether it did.
+    fn drop_undo_if(&self, stale: impl Fn(&Undo) -> bool) -> bool {
+        let drop = self.undo.with_untracked(|u| u.as_ref().is_some_and(|u| stale(&u.undo)));
+        if drop {
+            self.undo.set(None);
+        }
+        drop
     }
 
     /// Drops a portfolio another tab deleted, which this tab has not changed; returns its
@@ -869,9 +931,22 @@ impl PortfolioCtx {
         });
         if was_open {
             // This tab goes on with its own version, now under its new id: the edit in
-            // progress is not interrupted.
+            // progress is not interrupted, and its undo follows it there.
+            let new_id = mine.id.clone();
+            self.undo.update(|u| {
+                if let Some(step) = u.as_mut().filter(|s| &s.portfolio == id) {
+                    step.portfolio = new_id.clone();
+                    if let Undo::Draft(before) = &mut step.undo {
+                        before.id = new_id.clone();
+                        if let Some(baseline) = before.settings.baseline.as_deref_mut() {
+                            baseline.id = new_id.clone();
+                        }
+                    }
+                }
+            });
             let at = self.library.with_untracked(Vec::len) - 1;
             self.current.set(at);
+            self.epoch.update(|e| *e += 1);
             self.draft.set(mine);
         } else if removed && index < self.current.get_untracked() {
             self.current.update(|c| *c -= 1);
@@ -991,6 +1066,79 @@ mod tests {
         });
     }
 
+    /// The bug this pins: after a conflict gave this tab's version a new id, its undo still
+    /// pointed at the old one, and undoing put the old version over the other tab's.
+    #[test]
+    fn after_a_conflict_the_undo_applies_to_this_tabs_copy() {
+        with_ctx(|ctx| {
+            let original = ctx.draft_untracked();
+            let mut changed = original.clone();
+            changed.use_cases[0].site.location = "SE".into();
+            ctx.change_all(changed, "moved".into());
+            let theirs = Portfolio { name: "Theirs".into(), ..original.clone() };
+            let mine = ctx.keep_both(&original.id, Some((theirs, None)), |n| format!("{n} (mine)"));
+            assert_eq!(mine, Some(format!("{} (mine)", original.name)));
+            let copy_id = ctx.with_draft_untracked(|p| p.id.clone());
+            assert_ne!(copy_id, original.id);
+            ctx.undo().expect("room");
+            ctx.with_draft_untracked(|p| {
+                assert_eq!(p.id, copy_id, "undone in this tab's copy");
+                assert_eq!(p.use_cases[0].site.location, original.use_cases[0].site.location);
+            });
+            let names: Vec<String> =
+                ctx.with_library_untracked(|l| l.iter().map(|p| p.name.clone()).collect());
+            assert!(names.contains(&"Theirs".to_owned()), "the other tab's version stays");
+            let ids: Vec<PortfolioId> =
+                ctx.with_library_untracked(|l| l.iter().map(|p| p.id.clone()).collect());
+            assert_eq!(ids.len(), 2);
+            assert_ne!(ids[0], ids[1]);
+        });
+    }
+
+    #[test]
+    fn an_undo_that_would_pass_a_limit_is_refused_and_kept() {
+        with_ctx(|ctx| {
+            for _ in 1..MAX_USE_CASES {
+                ctx.add_use_case(UseCase::default()).expect("room");
+            }
+            ctx.remove(&first(ctx), |n| n.to_owned());
+            ctx.add_use_case(UseCase::default()).expect("room");
+            assert_eq!(ctx.undo(), Err(AtLimit(Limit::UseCases)));
+            assert!(ctx.undo_step_untracked().is_some(), "still there, for when there is room");
+        });
+    }
+
+    #[test]
+    fn another_tabs_version_brings_its_own_last_good_figures() {
+        with_ctx(|ctx| {
+            let mut good_there = ctx.draft_untracked();
+            good_there.use_cases[0].volume = Volume::PerYear { per_year: 1e6 };
+            let mut invalid = good_there.clone();
+            invalid.use_cases[0].name = String::new();
+            // This tab saw the portfolio valid at its default volume.
+            let here = ctx.result().get_untracked().expect("valid");
+            ctx.take_remote(invalid, Some(good_there.clone()));
+            assert!(ctx.checked().with_untracked(Result::is_err));
+            let shown = ctx.result().get_untracked().expect("the other tab's last good");
+            let expected = engine::evaluate_portfolio(&good_there).expect("valid");
+            assert_eq!(shown.total_per_year, expected.total_per_year);
+            assert_ne!(shown.total_per_year, here.total_per_year);
+        });
+    }
+
+    #[test]
+    fn a_portfolio_deleted_here_and_changed_elsewhere_comes_back_without_its_undo() {
+        with_ctx(|ctx| {
+            let second = Portfolio { id: ctx.fresh_portfolio_id(), ..Portfolio::default() };
+            ctx.open_new(second.clone());
+            ctx.delete_current(|n| n.to_owned(), "Untitled");
+            let changed = Portfolio { name: "Changed there".into(), ..second };
+            assert_eq!(ctx.take_remote(changed, None), Taken::CameBack);
+            assert_eq!(ctx.undo_step_untracked(), None, "undoing would make a second copy");
+            assert_eq!(ctx.with_library_untracked(<[_]>::len), 2);
+        });
+    }
+
     #[test]
     fn a_change_to_every_use_case_is_undone_in_one_step() {
         with_ctx(|ctx| {
@@ -1003,7 +1151,7 @@ mod tests {
             ctx.change_all(moved.clone(), "moved".into());
             assert_eq!(ctx.draft_untracked(), moved);
             assert_eq!(ctx.ids().get_untracked(), ids, "same use cases, same ids");
-            ctx.undo();
+            ctx.undo().expect("room");
             assert_eq!(ctx.draft_untracked(), before);
             assert_eq!(ctx.undo_step_untracked(), None);
         });
@@ -1018,7 +1166,7 @@ mod tests {
             ctx.tell("Link copied".into(), false);
             let step = ctx.undo_step_untracked().expect("still undoable");
             assert_eq!(step.what, "Removed Customer-support chatbot");
-            ctx.undo();
+            ctx.undo().expect("room");
             assert_eq!(names(ctx), ["Customer-support chatbot"]);
         });
     }
@@ -1057,7 +1205,7 @@ mod tests {
             );
             ctx.remove(&chatbot, |n| format!("Removed {n}"));
             assert_eq!(names(ctx), ["B (copy)", "B"]);
-            ctx.undo();
+            ctx.undo().expect("room");
             assert_eq!(names(ctx), ["Customer-support chatbot", "B (copy)", "B"]);
             assert_eq!(first(ctx), chatbot, "it comes back under its own id");
             assert!(ctx.checked().with_untracked(Result::is_ok), "ids stay unique");
@@ -1083,7 +1231,7 @@ mod tests {
             let before = ctx.draft_untracked();
             ctx.remove(&b, |n| n.to_owned());
             assert_eq!(targets(), [Some(a)], "its lever goes with it");
-            ctx.undo();
+            ctx.undo().expect("room");
             assert_eq!(ctx.draft_untracked(), before, "and comes back with it");
         });
     }
@@ -1105,7 +1253,7 @@ mod tests {
             ctx.delete_current(|n| format!("Deleted {n}"), "Untitled");
             assert_eq!(ctx.with_library_untracked(<[_]>::len), 1);
             assert_eq!(ctx.with_draft_untracked(|p| p.name.clone()), "Second");
-            ctx.undo();
+            ctx.undo().expect("room");
             let names: Vec<String> =
                 ctx.snapshot().portfolios.into_iter().map(|p| p.name).collect();
             assert_eq!(names, ["First", "Second"]);
@@ -1142,7 +1290,7 @@ mod tests {
             ctx.settle(Settle::Replace, |n| format!("Replaced {n}"));
             assert_eq!(ctx.with_library_untracked(<[_]>::len), 1);
             assert_eq!(ctx.with_draft_untracked(|p| p.name.clone()), "From a link");
-            ctx.undo();
+            ctx.undo().expect("room");
             assert_eq!(ctx.with_draft_untracked(|p| p.name.clone()), known.name, "undoable");
 
             ctx.arrive(arriving, "opened".into());
@@ -1186,7 +1334,7 @@ mod tests {
             let c = ctx.selected_untracked().expect("open");
             assert_eq!(c, b, "the number is free again");
             ctx.add_lever(Planned::on(Lever::Quantise(8.0), c.clone())).expect("room");
-            ctx.undo();
+            ctx.undo().expect("room");
             ctx.with_draft_untracked(|p| {
                 let restored = p.use_cases.iter().find(|u| u.name == "B").expect("back");
                 assert_ne!(restored.id, c, "C keeps its id; B gets another");

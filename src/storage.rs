@@ -9,7 +9,7 @@
 //! read-and-write across tabs; the race that remains is written down in `docs/limits.md`.
 
 use engine::equivalents::Region;
-use engine::format::{parse_portfolio, to_json};
+use engine::format::{parse_saved_portfolio, to_json};
 use engine::{Portfolio, PortfolioId};
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +30,11 @@ pub const VERSION: u32 = 2;
 pub const QUOTA_CHARS: usize = 5 * 1024 * 1024;
 /// Share of [`QUOTA_CHARS`] past which the app warns that storage is nearly full.
 pub const NEARLY_FULL: f64 = 0.8;
+
+/// Whether `used_chars` is past [`NEARLY_FULL`] of [`QUOTA_CHARS`].
+pub fn nearly_full(used_chars: usize) -> bool {
+    used_chars as f64 > QUOTA_CHARS as f64 * NEARLY_FULL
+}
 
 /// A key–value store with local storage's semantics: string keys and values, each call on its
 /// own (no transactions), shared by every tab of the origin.
@@ -150,8 +155,8 @@ fn decode(text: &str) -> Result<Decoded, Unreadable> {
     let header = header_of(text)?;
     let mut lines = text.split('\n').skip(1);
     let portfolio = lines.next().ok_or(Unreadable::Damaged)?;
-    let portfolio = parse_portfolio(portfolio).map_err(|_| Unreadable::Damaged)?;
-    let last_good = lines.next().and_then(|good| parse_portfolio(good).ok());
+    let portfolio = parse_saved_portfolio(portfolio).map_err(|_| Unreadable::Damaged)?;
+    let last_good = lines.next().and_then(|good| parse_saved_portfolio(good).ok());
     Ok(Decoded { header, portfolio, last_good })
 }
 
@@ -215,6 +220,9 @@ pub struct SaveReport {
     /// Portfolios this tab deleted that another tab changed meanwhile: not deleted. The caller
     /// takes the stored version back ([`Sync::reread`]).
     pub kept: Vec<PortfolioId>,
+    /// Portfolios another tab saved while this one had changed them, which this tab has since
+    /// changed back: the caller takes the stored version ([`Sync::reread`]).
+    pub outdated: Vec<PortfolioId>,
     /// A write the store refused (full, or turned off); the portfolios after it are unsaved.
     pub failed: Option<String>,
 }
@@ -235,6 +243,17 @@ pub enum Remote {
     Other,
 }
 
+/// What splitting the single document of earlier versions did.
+#[derive(Default)]
+struct Migrated {
+    /// Portfolios kept aside (damaged, or differing from an entry that holds them).
+    aside: usize,
+    /// Whether the document stays, not fully written (storage full).
+    left_in_place: bool,
+    /// Portfolios not written, with their creation times: they open unsaved.
+    unwritten: Vec<(f64, Portfolio)>,
+}
+
 /// One tab's view of the store: the revision of each portfolio it last read or wrote.
 #[derive(Debug, Clone)]
 pub struct Sync {
@@ -247,6 +266,9 @@ pub struct Sync {
     prefs_chars: usize,
     /// The preferences as last read or written: only a change writes them.
     prefs: Option<Prefs>,
+    /// Portfolios another tab saved while this one had changed them too: looked at again at
+    /// the next save, in case this tab's change was undone meanwhile.
+    skipped: Vec<PortfolioId>,
 }
 
 impl Sync {
@@ -259,6 +281,7 @@ impl Sync {
             aside_chars: 0,
             prefs_chars: 0,
             prefs: None,
+            skipped: Vec::new(),
         }
     }
 
@@ -272,9 +295,11 @@ impl Sync {
         self.known.iter().map(|(_, k)| k.chars).sum::<usize>() + self.aside_chars + self.prefs_chars
     }
 
-    /// Whether the store is past [`NEARLY_FULL`] of [`QUOTA_CHARS`].
-    pub fn nearly_full(&self) -> bool {
-        self.used_chars() as f64 > QUOTA_CHARS as f64 * NEARLY_FULL
+    /// Re-reads the kept-aside copies (another tab kept or deleted one), for their size.
+    pub fn refresh_aside(&mut self, store: &dyn Store) -> Vec<Aside> {
+        let all = self.read_aside(store);
+        self.aside_chars = all.iter().map(|a| a.key.len() + a.text.len()).sum();
+        all
     }
 
     /// Reads everything saved. Unreadable entries are kept aside one by one (never the others
@@ -305,12 +330,16 @@ impl Sync {
                 left += 1;
             }
         };
-        let mut newer = 0;
+        let (mut newer, mut migration_aside, mut migration_left) = (0, 0, 0);
+        let mut entries: Vec<(f64, Portfolio, Option<Portfolio>)> = Vec::new();
         if keys.iter().any(|k| k == LEGACY_KEY) {
             if let Ok(Some(text)) = store.get(LEGACY_KEY) {
                 match legacy::read(&text) {
                     Ok(legacy) => {
-                        self.migrate_legacy(store, legacy, now_ms, &mut keep_aside);
+                        let migrated = self.migrate_legacy(store, legacy, now_ms);
+                        migration_aside = migrated.aside;
+                        migration_left = usize::from(migrated.left_in_place);
+                        entries.extend(migrated.unwritten.into_iter().map(|(t, p)| (t, p, None)));
                     }
                     Err(legacy::Error::Newer) => newer += 1,
                     Err(legacy::Error::Damaged) => keep_aside(LEGACY_KEY, &text),
@@ -318,7 +347,6 @@ impl Sync {
             }
         }
         let keys = store.keys().unwrap_or(keys);
-        let mut entries: Vec<(f64, Portfolio, Option<Portfolio>)> = Vec::new();
         for key in keys.iter().filter(|k| k.starts_with(PORTFOLIO_PREFIX)) {
             let Ok(Some(text)) = store.get(key) else { continue };
             match decode(&text) {
@@ -344,7 +372,7 @@ impl Sync {
         engine::order::sort_by(&mut entries, |a, b| {
             a.0.total_cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id))
         });
-        self.aside_chars = self.read_aside(store).iter().map(|a| a.key.len() + a.text.len()).sum();
+        self.refresh_aside(store);
         let prefs = match store.get(PREFS_KEY) {
             Ok(Some(text)) => {
                 self.prefs_chars = PREFS_KEY.len() + text.len();
@@ -355,11 +383,15 @@ impl Sync {
                     Prefs::default()
                 })
             }
-            _ => Prefs::default(),
+            // Nothing saved: the defaults are what this tab "read", so leaving writes nothing.
+            _ => {
+                self.prefs = Some(Prefs::default());
+                Prefs::default()
+            }
         };
         for (count, problem) in [
-            (aside, LoadProblem::KeptAside as fn(usize) -> LoadProblem),
-            (left, LoadProblem::LeftInPlace),
+            (aside + migration_aside, LoadProblem::KeptAside as fn(usize) -> LoadProblem),
+            (left + migration_left, LoadProblem::LeftInPlace),
             (newer, LoadProblem::Newer),
         ] {
             if count > 0 {
@@ -383,37 +415,62 @@ impl Sync {
         (Saved { portfolios, current, prefs, last_good }, problems)
     }
 
+    /// Splits the single document of earlier versions into entries. A portfolio that is
+    /// damaged, or that an entry already holds with other content (a tab of an earlier
+    /// version went on saving after the split), is kept aside, never dropped. The document is
+    /// removed only once everything in it is written or kept aside; until then (storage full)
+    /// it stays, and the portfolios not written open unsaved.
     fn migrate_legacy(
         &mut self,
         store: &dyn Store,
         legacy: legacy::Legacy,
         now_ms: f64,
-        keep_aside: &mut impl FnMut(&str, &str),
-    ) {
-        let mut all_written = true;
+    ) -> Migrated {
+        let mut migrated = Migrated::default();
+        let mut set_aside = Vec::new();
         for (i, text) in legacy.portfolios.iter().enumerate() {
-            let Ok(portfolio) = parse_portfolio(text) else {
-                keep_aside(LEGACY_KEY, text);
+            let Ok(portfolio) = parse_saved_portfolio(text) else {
+                set_aside.push(text);
                 continue;
             };
             let key = portfolio_key(&portfolio.id);
-            if matches!(store.get(&key), Ok(Some(_))) {
-                continue;
+            let json = to_json(&portfolio);
+            match store.get(&key) {
+                Ok(Some(entry)) => {
+                    let same = decode(&entry).is_ok_and(|d| to_json(&d.portfolio) == json);
+                    if !same {
+                        set_aside.push(text);
+                    }
+                    continue;
+                }
+                Ok(None) => {}
+                Err(_) => return migrated,
             }
             // The old order, kept by creation times a microsecond apart.
             let created_ms = now_ms + i as f64 * 1e-3;
-            let json = to_json(&portfolio);
             let header = Header { v: VERSION, rev: self.next_rev(), created_ms };
-            all_written &= store.set(&key, &encode(&header, &json, None)).is_ok();
-        }
-        if all_written {
-            if let Ok(prefs) = serde_json::to_string(&legacy.prefs) {
-                if matches!(store.get(PREFS_KEY), Ok(None)) {
-                    let _ = store.set(PREFS_KEY, &prefs);
-                }
+            if store.set(&key, &encode(&header, &json, None)).is_err() {
+                migrated.unwritten.push((created_ms, portfolio));
             }
-            let _ = store.remove(LEGACY_KEY);
         }
+        if !migrated.unwritten.is_empty() {
+            migrated.left_in_place = true;
+            return migrated;
+        }
+        for text in set_aside {
+            if keep_aside(store, LEGACY_KEY, text, now_ms).is_err() {
+                migrated.left_in_place = true;
+                return migrated;
+            }
+            migrated.aside += 1;
+        }
+        if let Ok(prefs) = serde_json::to_string(&legacy.prefs) {
+            if matches!(store.get(PREFS_KEY), Ok(None)) {
+                let _ = store.set(PREFS_KEY, &prefs);
+            }
+        }
+        let _ = store.remove(LEGACY_KEY);
+        migrated
     }
 
     fn remember(
@@ -457,7 +514,15 @@ impl Sync {
             let json = to_json(entry.portfolio);
             let good = entry.last_good.map(to_json);
             let known = self.known(id).cloned();
+            let skipped = self.skipped.iter().position(|s| s == id).map(|i| self.skipped.remove(i));
             if known.as_ref().is_some_and(|k| k.content == json) {
+                if skipped.is_some() {
+                    let stored = store.get(&portfolio_key(id)).ok().flatten();
+                    let rev = stored.and_then(|t| header_of(&t).ok()).map(|h| h.rev);
+                    if rev != known.and_then(|k| k.rev) {
+                        report.outdated.push(id.clone());
+                    }
+                }
                 continue;
             }
             let key = portfolio_key(id);
@@ -558,6 +623,9 @@ impl Sync {
             return Remote::Other;
         };
         if changed_here {
+            if !self.skipped.contains(&id) {
+                self.skipped.push(id);
+            }
             return Remote::Other;
         }
         match value.as_deref().map(decode) {
@@ -619,7 +687,7 @@ impl Sync {
             return Ok(());
         }
         store.remove(key)?;
-        self.aside_chars = self.read_aside(store).iter().map(|a| a.key.len() + a.text.len()).sum();
+        self.refresh_aside(store);
         Ok(())
     }
 }
@@ -631,13 +699,13 @@ pub fn portfolios_in(text: &str) -> Vec<Portfolio> {
         return vec![d.portfolio];
     }
     // An entry whose header is damaged still has its portfolio on the second line.
-    if let Some(Ok(p)) = text.split('\n').nth(1).map(parse_portfolio) {
+    if let Some(Ok(p)) = text.split('\n').nth(1).map(parse_saved_portfolio) {
         return vec![p];
     }
     if let Ok(legacy) = legacy::read(text) {
-        return legacy.portfolios.iter().filter_map(|p| parse_portfolio(p).ok()).collect();
+        return legacy.portfolios.iter().filter_map(|p| parse_saved_portfolio(p).ok()).collect();
     }
-    parse_portfolio(text).into_iter().collect()
+    parse_saved_portfolio(text).into_iter().collect()
 }
 
 /// Copies unreadable data aside under a key of its own (never over an earlier copy).
@@ -1090,7 +1158,8 @@ mod tests {
         tab.library[0].name = "Small".into();
         assert_eq!(tab.save(&store), SaveReport::default());
         assert!(tab.sync.used_chars() > 100 && tab.sync.used_chars() < 2_000);
-        assert!(!tab.sync.nearly_full());
+        assert!(!nearly_full(tab.sync.used_chars()));
+        assert!(nearly_full(QUOTA_CHARS));
     }
 
     #[test]
@@ -1160,6 +1229,15 @@ mod tests {
         two.library[0].name = "D".into();
         assert_eq!(two.sync.on_remote(&store, &key, true), Remote::Other);
         assert_eq!(two.save(&store).conflicts.len(), 1);
+        // Changed, then changed back before the save: the other tab's version is taken then.
+        let (theirs, _) = two.sync.reread(&store, &one.library[0].id).expect("stored");
+        two.library[0] = theirs;
+        one.library[0].name = "E".into();
+        one.save(&store);
+        two.library[0].name = "F".into();
+        assert_eq!(two.sync.on_remote(&store, &key, true), Remote::Other);
+        two.library[0].name = "C".into();
+        assert_eq!(two.save(&store).outdated, [one.library[0].id.clone()]);
     }
 
     /// Saved state as versions before per-portfolio entries wrote it: one document, every
@@ -1195,6 +1273,54 @@ mod tests {
         let (again, problems) = Sync::new(2).load(&store, 2.0, None, fresh);
         assert_eq!(problems, []);
         assert_eq!(again.portfolios, saved.portfolios);
+    }
+
+    /// A tab of an earlier version went on saving its single document after a newer version
+    /// had split it: what it saved since is kept aside, not dropped.
+    #[test]
+    fn the_single_document_saved_again_after_the_split_loses_nothing() {
+        let store = Shared::default();
+        let mut tab = Tab::open(&store, 1);
+        tab.library[0].name = "Split".into();
+        tab.save(&store);
+        let mut edited = tab.library[0].clone();
+        edited.name = "Edited by the earlier version".into();
+        let document = serde_json::json!({
+            "version": 1, "current": 0, "portfolios": [to_json(&edited)], "prefs": {}
+        });
+        store.set(LEGACY_KEY, &document.to_string()).expect("room");
+        let mut sync = Sync::new(2);
+        let (saved, problems) = sync.load(&store, 5.0, None, fresh);
+        assert_eq!(problems, [LoadProblem::KeptAside(1)]);
+        assert_eq!(saved.portfolios[0].name, "Split");
+        let aside = sync.read_aside(&store);
+        assert_eq!(portfolios_in(&aside[0].text)[0].name, "Edited by the earlier version");
+        assert_eq!(store.get(LEGACY_KEY), Ok(None));
+    }
+
+    #[test]
+    fn the_single_document_stays_while_storage_is_too_full_to_split_it() {
+        let big = Portfolio { name: "x".repeat(400), ..named("Big", 8) };
+        let document = serde_json::json!({
+            "version": 1, "current": 0, "portfolios": [to_json(&big)], "prefs": {}
+        })
+        .to_string();
+        let store =
+            Shared { quota: Some(document.len() + LEGACY_KEY.len() + 50), ..Shared::default() };
+        store.set(LEGACY_KEY, &document).expect("room");
+        let (saved, problems) = Sync::new(1).load(&store, 1.0, None, fresh);
+        assert_eq!(problems, [LoadProblem::LeftInPlace(1)]);
+        assert_eq!(saved.portfolios[0].name, big.name, "it opens, unsaved");
+        assert_eq!(store.get(LEGACY_KEY), Ok(Some(document)), "and stays until it is written");
+    }
+
+    #[test]
+    fn a_first_visit_writes_no_preferences_either() {
+        let store = Shared::default();
+        let mut sync = Sync::new(1);
+        let (saved, _) = sync.load(&store, 1.0, None, fresh);
+        sync.save_prefs(&store, &saved.prefs).expect("room");
+        assert!(store.map.borrow().is_empty());
     }
 
     #[test]

@@ -43,7 +43,11 @@ pub fn NoticeBar() -> impl IntoView {
     let t = texts();
     let act = move |action: Action| match action {
         Action::DismissNotice => ctx.dismiss_notice(),
-        Action::Undo => ctx.undo(),
+        Action::Undo => {
+            if let Err(full) = ctx.undo() {
+                ctx.tell_full(full);
+            }
+        }
         Action::DismissUndo => ctx.dismiss_undo(),
         Action::Settle(choice) => ctx.settle(choice, t().arrival_replaced),
     };

@@ -8,7 +8,7 @@ use crate::autosave::{megabytes, Autosave};
 use crate::browser;
 use crate::i18n::{locale, texts};
 use crate::state::{PortfolioCtx, SaveStatus};
-use crate::storage::{NEARLY_FULL, QUOTA_CHARS};
+use crate::storage::{nearly_full, QUOTA_CHARS};
 
 /// Saved, saving, or not saved and why; with an export when work is at risk.
 #[component]
@@ -17,9 +17,7 @@ pub fn SaveIndicator() -> impl IntoView {
     let t = texts();
     let status = move || ctx.save_status();
     let label = move || match status() {
-        SaveStatus::Saved { used_chars }
-            if used_chars as f64 > QUOTA_CHARS as f64 * NEARLY_FULL =>
-        {
+        SaveStatus::Saved { used_chars } if nearly_full(used_chars) => {
             (t().nearly_full)(&megabytes(used_chars), &megabytes(QUOTA_CHARS))
         }
         SaveStatus::Saved { .. } => t().save_saved.to_owned(),
@@ -28,7 +26,7 @@ pub fn SaveIndicator() -> impl IntoView {
         SaveStatus::Failed { .. } => t().save_failed.to_owned(),
     };
     let warn = move || match status() {
-        SaveStatus::Saved { used_chars } => used_chars as f64 > QUOTA_CHARS as f64 * NEARLY_FULL,
+        SaveStatus::Saved { used_chars } => nearly_full(used_chars),
         other => other.is_unsaved(),
     };
     let title = move || match status() {

@@ -173,6 +173,13 @@ pub fn UseCaseList() -> impl IntoView {
         let at = page.get().min(pages() - 1) * PAGE_ROWS;
         matching.with(|m| m.iter().skip(at).take(PAGE_ROWS).cloned().collect::<Vec<_>>())
     });
+    // A page emptied by removals or a search goes back to the last page there is.
+    Effect::new(move |_| {
+        let last = pages() - 1;
+        if page.get_untracked() > last {
+            page.set(last);
+        }
+    });
     // A use case opened elsewhere (added, duplicated, restored) is brought into view.
     Effect::new(move |_| {
         let Some(id) = ctx.with_selected(|s| s.cloned()) else { return };

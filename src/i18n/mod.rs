@@ -86,7 +86,6 @@ impl Texts {
         engine::explain::fill((self.step_label)(id), id.figures())
     }
 
-    /// The message for a problem the engine found with a field.
     /// A limit a portfolio went past, in words.
     pub fn limit(&self, limit: engine::limits::Limit) -> String {
         use engine::limits::Limit;
@@ -124,6 +123,7 @@ impl Texts {
         }
     }
 
+    /// The message for a problem the engine found with a field.
     pub fn problem(&self, problem: &Problem) -> String {
         let number = |x: f64| crate::format::significant(x, 6);
         match problem {

@@ -77,7 +77,18 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, FileError> {
 /// Reads a portfolio from JSON, checking the format version before anything else. The result
 /// still needs [`crate::validate`] for its values.
 pub fn parse_portfolio(json: &str) -> Result<Portfolio, FileError> {
-    if json.len() > MAX_FILE_BYTES {
+    read(json, true)
+}
+
+/// [`parse_portfolio`] without the [limits](crate::limits), for what the app saved itself:
+/// the limits guard against files and links from outside, and a portfolio saved by a version
+/// before them must still open.
+pub fn parse_saved_portfolio(json: &str) -> Result<Portfolio, FileError> {
+    read(json, false)
+}
+
+fn read(json: &str, limited: bool) -> Result<Portfolio, FileError> {
+    if limited && json.len() > MAX_FILE_BYTES {
         return Err(FileError::TooLarge(Limit::Bytes));
     }
     /// Only the version, read first; every other field is skipped. Reading straight from the
@@ -101,13 +112,20 @@ pub fn parse_portfolio(json: &str) -> Result<Portfolio, FileError> {
         Some(v) => {
             // The limits, in a pass that skips every value and stops at the first element past
             // one; any other misfit is reported by the full read below, with its place.
-            if let Err(e) = serde_json::from_str::<outline::Portfolio>(json) {
-                if let Some(limit) = outline::limit_in(&e) {
-                    return Err(FileError::TooLarge(limit));
+            if limited {
+                if let Err(e) = serde_json::from_str::<outline::Portfolio>(json) {
+                    if let Some(limit) = outline::limit_in(&e) {
+                        return Err(FileError::TooLarge(limit));
+                    }
                 }
             }
             let mut portfolio: Portfolio = serde_json::from_str(json)
                 .map_err(|e| FileError::Shape { version: v, detail: e.to_string() })?;
+            // Also after the full read: a misfit the outline pass stopped at (a `null` where
+            // an object belongs) would otherwise let a list past its limit through.
+            if let Some(limit) = limited.then(|| crate::limits::exceeded(&portfolio)).flatten() {
+                return Err(FileError::TooLarge(limit));
+            }
             if v == 1 {
                 migrate_v1(&mut portfolio, PortfolioId::of_content(json));
             }
@@ -210,6 +228,15 @@ mod tests {
         }
         assert_eq!(decode_text(&[0xFF, 0xFE, 0x41]), Err(FileError::NotText), "odd length");
         assert_eq!(decode_text(&[0xC3, 0x28]), Err(FileError::NotText));
+    }
+
+    #[test]
+    fn a_misfit_before_a_list_does_not_let_the_list_past_its_limit() {
+        let mut text = sized(crate::limits::MAX_USE_CASES + 1, 0);
+        text = text.replacen("\"settings\":{", "\"settings\":{\"baseline\":null,", 1);
+        assert!(text.contains("\"baseline\":null"), "{}", &text[..200]);
+        assert_eq!(parse_portfolio(&text), Err(FileError::TooLarge(Limit::UseCases)));
+        assert!(parse_saved_portfolio(&text).is_ok(), "saved data opens whatever its size");
     }
 
     #[test]

@@ -60,6 +60,23 @@ impl std::fmt::Display for Limit {
     }
 }
 
+/// The first count limit a portfolio (or its baseline) is past, if any.
+pub fn exceeded(portfolio: &crate::Portfolio) -> Option<Limit> {
+    let baseline = portfolio.settings.baseline.as_deref();
+    let most_use_cases = portfolio.use_cases.len().max(baseline.map_or(0, |b| b.use_cases.len()));
+    let most_levers =
+        portfolio.settings.levers.len().max(baseline.map_or(0, |b| b.settings.levers.len()));
+    if most_use_cases > MAX_USE_CASES {
+        Some(Limit::UseCases)
+    } else if most_levers > MAX_LEVERS {
+        Some(Limit::Levers)
+    } else if baseline.is_some_and(|b| b.settings.baseline.is_some()) {
+        Some(Limit::BaselineDepth)
+    } else {
+        None
+    }
+}
+
 /// The parts of a portfolio's JSON that a limit applies to, every other value skipped: read
 /// before the portfolio itself, it stops at the first element past a limit.
 pub(crate) mod outline {
