@@ -46,6 +46,7 @@ impl Limit {
         }
     }
 
+    /// Every limit; [`outline`]'s lists name theirs by position here.
     const ALL: [Limit; 4] = [Limit::UseCases, Limit::Levers, Limit::Bytes, Limit::BaselineDepth];
 }
 
@@ -89,6 +90,11 @@ pub(crate) mod outline {
     #[derive(Default)]
     pub(crate) struct Counted<const N: usize, const LIMIT: u8>;
 
+    /// The position in [`Limit::ALL`] that a [`Counted`] list names (a const generic cannot
+    /// be an enum).
+    const USE_CASES: u8 = 0;
+    const LEVERS: u8 = 1;
+
     fn limit_of(code: u8) -> Limit {
         Limit::ALL[usize::from(code)]
     }
@@ -123,7 +129,7 @@ pub(crate) mod outline {
     #[allow(dead_code)]
     pub(crate) struct Portfolio {
         #[serde(default)]
-        use_cases: Counted<MAX_USE_CASES, 0>,
+        use_cases: Counted<MAX_USE_CASES, USE_CASES>,
         #[serde(default)]
         settings: Settings,
     }
@@ -132,7 +138,7 @@ pub(crate) mod outline {
     #[allow(dead_code)]
     struct Settings {
         #[serde(default)]
-        levers: Counted<MAX_LEVERS, 1>,
+        levers: Counted<MAX_LEVERS, LEVERS>,
         #[serde(default)]
         baseline: Baseline,
     }
@@ -142,7 +148,7 @@ pub(crate) mod outline {
     #[allow(dead_code)]
     struct Baseline {
         #[serde(default)]
-        use_cases: Counted<MAX_USE_CASES, 0>,
+        use_cases: Counted<MAX_USE_CASES, USE_CASES>,
         #[serde(default)]
         settings: BaselineSettings,
     }
@@ -151,7 +157,7 @@ pub(crate) mod outline {
     #[allow(dead_code)]
     struct BaselineSettings {
         #[serde(default)]
-        levers: Counted<MAX_LEVERS, 1>,
+        levers: Counted<MAX_LEVERS, LEVERS>,
         #[serde(default, deserialize_with = "no_baseline")]
         baseline: (),
     }
