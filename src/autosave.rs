@@ -207,7 +207,7 @@ impl Autosave {
         };
         let newly_failed = status.is_unsaved() && !ctx.save_status_untracked().is_unsaved();
         if newly_failed {
-            ctx.tell((t().storage_full)(&megabytes(used_chars)), true);
+            ctx.tell((t().storage_full)(&size_text(used_chars)), true);
         }
         ctx.set_save_status(status);
     }
@@ -302,7 +302,24 @@ fn entries_of(saved: &Saved) -> Vec<Entry<'_>> {
         .collect()
 }
 
-/// A size in characters as megabytes, for messages (one character of JSON is one byte of text).
-pub fn megabytes(chars: usize) -> String {
-    format!("{:.1} MB", chars as f64 / 1e6)
+/// A size in characters as kilobytes or megabytes, for messages (one character of JSON is one
+/// byte of text).
+pub fn size_text(chars: usize) -> String {
+    if chars < 100_000 {
+        format!("{} KB", chars.div_ceil(1000))
+    } else {
+        format!("{:.1} MB", chars as f64 / 1e6)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::size_text;
+
+    #[test]
+    fn sizes_read_as_people_say_them() {
+        assert_eq!(size_text(2_500), "3 KB", "a small library is not “0.0 MB”");
+        assert_eq!(size_text(99_999), "100 KB");
+        assert_eq!(size_text(4_200_000), "4.2 MB");
+    }
 }

@@ -55,9 +55,13 @@ pub fn portfolio_of(json: &[u8]) -> Result<Portfolio, LinkError> {
     Ok(parse_portfolio(text)?)
 }
 
+/// The browser could not compress (no `CompressionStream`, or it refused).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoCompression;
+
 /// The fragment (with its `#p=` prefix) that carries `portfolio`.
-pub async fn encode(portfolio: &Portfolio) -> Result<String, String> {
-    let compressed = js::deflate(to_json(portfolio).as_bytes()).await?;
+pub async fn encode(portfolio: &Portfolio) -> Result<String, NoCompression> {
+    let compressed = js::deflate(to_json(portfolio).as_bytes()).await.ok_or(NoCompression)?;
     Ok(fragment_of(&compressed))
 }
 
@@ -127,8 +131,8 @@ export async function inflateRaw(bytes, limit) {
         js_sys::Uint8Array::new(&value).to_vec()
     }
 
-    pub async fn deflate(data: &[u8]) -> Result<Vec<u8>, String> {
-        deflate_raw(data).await.map(bytes).map_err(|_| "the browser could not compress".to_owned())
+    pub async fn deflate(data: &[u8]) -> Option<Vec<u8>> {
+        deflate_raw(data).await.map(bytes).ok()
     }
 
     /// Why data did not inflate.

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use super::controls::text;
-use crate::autosave::{megabytes, Autosave};
+use super::toolbar::export_portfolio;
+use crate::autosave::{size_text, Autosave};
 use crate::browser;
 use crate::i18n::{locale, texts};
 use crate::state::{PortfolioCtx, SaveStatus};
@@ -18,7 +19,7 @@ pub fn SaveIndicator() -> impl IntoView {
     let status = move || ctx.save_status();
     let label = move || match status() {
         SaveStatus::Saved { used_chars } if nearly_full(used_chars) => {
-            (t().nearly_full)(&megabytes(used_chars), &megabytes(QUOTA_CHARS))
+            (t().nearly_full)(&size_text(used_chars), &size_text(QUOTA_CHARS))
         }
         SaveStatus::Saved { .. } => t().save_saved.to_owned(),
         SaveStatus::Pending => t().save_pending.to_owned(),
@@ -33,6 +34,7 @@ pub fn SaveIndicator() -> impl IntoView {
         SaveStatus::Unavailable(why) | SaveStatus::Failed { why, .. } => why,
         _ => String::new(),
     };
+    let unsaved = move || status().is_unsaved();
     view! {
         <p
             class="save-status"
@@ -48,6 +50,17 @@ pub fn SaveIndicator() -> impl IntoView {
             title=title
         >
             {label}
+            // Work at risk: the way to keep it, right where it is said.
+            <Show when=unsaved>
+                " "
+                <button
+                    type="button"
+                    data-testid="save-status-export"
+                    on:click=move |_| export_portfolio(ctx)
+                >
+                    {text(|t| t.export_json)}
+                </button>
+            </Show>
         </p>
     }
 }
@@ -73,7 +86,7 @@ pub fn SavedData() -> impl IntoView {
                     let download = move |_| {
                         let name = format!("ai-footprint-kept-aside-{}.txt", browser::today_iso());
                         if let Err(e) = browser::download(&name, "text/plain", &data) {
-                            ctx.tell((texts()().storage_failed)(&e), true);
+                            ctx.tell((texts()().download_failed)(&e), true);
                         }
                     };
                     view! {

@@ -42,6 +42,16 @@ pub fn checked(portfolio: Portfolio, t: &crate::i18n::Texts) -> Result<Portfolio
     }
 }
 
+/// Offers the open portfolio as a file (indented JSON, named with the date).
+pub fn export_portfolio(ctx: PortfolioCtx) {
+    let (name, json) = ctx.with_draft_untracked(|p| (p.name.clone(), to_json(p)));
+    let json = browser::indented_json(&json);
+    let file = browser::dated_file_name(&name, "json");
+    if let Err(e) = browser::download(&file, "application/json", &json) {
+        ctx.tell((texts()().download_failed)(&e), true);
+    }
+}
+
 /// Library, files, links, language and theme.
 #[component]
 pub fn Toolbar() -> impl IntoView {
@@ -63,15 +73,7 @@ pub fn Toolbar() -> impl IntoView {
         })
     };
 
-    let export_json = move |_| {
-        let (name, json) = ctx.with_draft_untracked(|p| (p.name.clone(), to_json(p)));
-        let json = browser::indented_json(&json);
-        if let Err(e) =
-            browser::download(&browser::dated_file_name(&name, "json"), "application/json", &json)
-        {
-            ctx.tell((t().storage_failed)(&e), true);
-        }
-    };
+    let export_json = move |_| export_portfolio(ctx);
     let export_csv = move |_| {
         let name = ctx.with_draft_untracked(|p| p.name.clone());
         let csv = ctx.result().with_untracked(|r| r.as_deref().map(engine::report::to_csv));
@@ -79,7 +81,7 @@ pub fn Toolbar() -> impl IntoView {
             if let Err(e) =
                 browser::download(&browser::dated_file_name(&name, "csv"), "text/csv", &csv)
             {
-                ctx.tell((t().storage_failed)(&e), true);
+                ctx.tell((t().download_failed)(&e), true);
             }
         }
     };
@@ -113,7 +115,7 @@ pub fn Toolbar() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let fragment = match share::encode(&portfolio).await {
                 Ok(fragment) => fragment,
-                Err(why) => return ctx.tell((t().link_refused)(&why), true),
+                Err(share::NoCompression) => return ctx.tell(t().share_failed.to_owned(), true),
             };
             let link = format!("{}{fragment}", browser::address_without_hash());
             match browser::copy_text(&link).await {

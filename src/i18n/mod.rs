@@ -244,11 +244,12 @@ pub struct Texts {
     pub share_link: &'static str,
     pub share_copied: &'static str,
     pub share_copy_manually: &'static str,
+    pub share_failed: &'static str,
     pub imported: fn(&str) -> String,
     pub import_refused: fn(&str) -> String,
     pub link_refused: fn(&str) -> String,
     pub opened_shared: fn(&str) -> String,
-    pub storage_failed: fn(&str) -> String,
+    pub download_failed: fn(&str) -> String,
     // Saving in the browser
     pub stored_newer: fn(usize) -> String,
     pub storage_unavailable: fn(&str) -> String,

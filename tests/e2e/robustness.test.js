@@ -241,7 +241,11 @@ test("a full store is said at once, with what the app uses, and nothing typed is
   await page.getByTestId("preset-agentic_workflow").click();
   await waitForSave(page);
   assert.equal(await page.getByTestId("save-status").getAttribute("data-state"), "failed");
-  assert.match(await page.getByTestId("notice").innerText(), /storage is full \(AI Footprint uses [\d.]+ MB\)/);
+  assert.match(await page.getByTestId("notice").innerText(), /storage is full \(AI Footprint uses [\d.]+ (KB|MB)\)/);
+  // The way to keep the work is offered where the problem is said.
+  const download = page.waitForEvent("download");
+  await page.getByTestId("save-status-export").click();
+  assert.match((await download).suggestedFilename(), /\.json$/);
   // Room again: the next edit saves everything.
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("filler.")).forEach((k) => localStorage.removeItem(k)));
   await page.getByTestId("requests-per-day-input").fill("777");

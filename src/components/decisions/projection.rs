@@ -241,7 +241,7 @@ pub fn ProjectionView() -> impl IntoView {
         let csv = projections.with_untracked(|all| engine::report::projections_csv(all));
         let file = browser::dated_file_name(&name, "csv");
         if let Err(e) = browser::download(&file, "text/csv", &csv) {
-            ctx.tell((t().storage_failed)(&e), true);
+            ctx.tell((t().download_failed)(&e), true);
         }
     };
     let drivers = move || {
