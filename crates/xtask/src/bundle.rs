@@ -52,7 +52,7 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, u64, u64)>) -> Resu
     Ok(())
 }
 
-fn gzip_len(bytes: &[u8]) -> Result<u64, String> {
+pub fn gzip_len(bytes: &[u8]) -> Result<u64, String> {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
     encoder.write_all(bytes).map_err(|e| e.to_string())?;
     let compressed = encoder.finish().map_err(|e| e.to_string())?;

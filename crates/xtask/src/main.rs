@@ -5,6 +5,7 @@
 //! registries only, so a fresh machine needs nothing but this repository and cargo.
 
 mod bundle;
+mod offline;
 mod refdata;
 mod tools;
 
@@ -16,12 +17,15 @@ const USAGE: &str = "\
 usage: cargo xtask <task>
 
   serve [--release]   build the app and serve it on http://127.0.0.1:8080
+  offline             build dist/ai-footprint-<version>-offline.html: the whole app in one file
+                      that opens by double-click, with no network
   test [LAYER...]     install what is missing, then run every test layer (or the named ones):
                         lint      cargo fmt --check, leptosfmt --check, and clippy with warnings
                                   as errors on the native workspace and on the app for wasm
                         engine    native unit, golden and property tests (cargo test)
                         browser   component tests in headless Chromium (wasm-bindgen-test)
-                        bundle    release build; prints its gzip size, fails over budget
+                        bundle    release build; prints its gzip size, fails over budget;
+                                  builds the offline file and fails over its budget
                         e2e       end-to-end tests of the release build (Playwright, Chromium)
                         bench     engine speed, native and in wasm (Node), and slider-to-frame
                                   latency in Chromium: prints figures, never fails on timing
@@ -56,6 +60,9 @@ fn main() -> ExitCode {
         Some("serve") => serve(&root, args.iter().any(|a| a == "--release")),
         Some("test") => test(&root, &args[1..]),
         Some("setup") => tools::ensure_all(&root, tools::Need::everything()),
+        Some("offline") => tools::ensure_all(&root, tools::Need { browser: false, npm: true })
+            .and_then(|()| release_build(&root))
+            .and_then(|()| offline::build(&root).map(|_| ())),
         Some("refdata") => refdata::Inputs::from_args(&args[1..]).and_then(|inputs| {
             refdata::generate(&inputs, &root.join("crates/engine/src/refdata/generated"))
         }),
@@ -155,7 +162,8 @@ fn test(root: &Path, names: &[String]) -> Result<(), String> {
                 .args(["--test", "components"])
                 .env("CHROMEDRIVER", tools::CHROMEDRIVER)),
             Layer::Bundle => release_build(root)
-                .and_then(|()| bundle::report(&root.join("dist"), BUNDLE_BUDGET_BYTES)),
+                .and_then(|()| bundle::report(&root.join("dist"), BUNDLE_BUDGET_BYTES))
+                .and_then(|()| offline::build(root).map(|_| ())),
             Layer::E2e => ensure_dist(root, &layers)
                 .and_then(|()| run(tools::command(root, "node").args(["--test", "tests/e2e/"]))),
             // Figures to read, not thresholds: timing on a shared machine is too noisy to fail on.
