@@ -114,14 +114,17 @@ pub fn location_hash() -> String {
     window().ok().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
-/// The page's address without its fragment.
+/// The page's address without its fragment. From the whole address rather than its origin:
+/// a page opened from a file has the origin "null" in Firefox.
 pub fn address_without_hash() -> String {
     let Ok(w) = window() else { return String::new() };
-    let location = w.location();
-    let origin = location.origin().unwrap_or_default();
-    let path = location.pathname().unwrap_or_default();
-    let search = location.search().unwrap_or_default();
-    format!("{origin}{path}{search}")
+    let href = w.location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_owned()
+}
+
+/// Whether the page was opened from a file (the offline copy), not served.
+pub fn is_file_page() -> bool {
+    window().ok().and_then(|w| w.location().protocol().ok()).is_some_and(|p| p == "file:")
 }
 
 /// Removes the fragment from the address bar without reloading, so a reload does not open the

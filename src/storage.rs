@@ -102,7 +102,17 @@ pub struct Entry<'a> {
     pub last_good: Option<&'a Portfolio>,
 }
 
-/// The first line of a portfolio's entry, as `<version> <revision> <created_ms>`; the
+/// The app's version, written in every entry: offline copies of different versions share one
+/// storage in Chromium, and an older copy must not read (or move aside) what a newer one saved.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Whether `version` (dotted numbers) is later than `than`.
+fn is_later(version: &str, than: &str) -> bool {
+    let numbers = |v: &str| v.split('.').map(|n| n.parse::<u64>().unwrap_or(0)).collect::<Vec<_>>();
+    numbers(version) > numbers(than)
+}
+
+/// The first line of a portfolio's entry, as `<version> <revision> <created_ms> <app>`; the
 /// portfolio's JSON follows on the second line, and its last valid version, if any, on the
 /// third (compact JSON has no raw line breaks). Plain words, not JSON: a parser for this one
 /// line would cost the download more than the words do.
@@ -134,8 +144,8 @@ enum Unreadable {
 fn encode(header: &Header, portfolio: &str, last_good: Option<&str>) -> String {
     let Header { v, rev, created_ms } = header;
     match last_good {
-        Some(good) => format!("{v} {rev} {created_ms}\n{portfolio}\n{good}"),
-        None => format!("{v} {rev} {created_ms}\n{portfolio}"),
+        Some(good) => format!("{v} {rev} {created_ms} {APP_VERSION}\n{portfolio}\n{good}"),
+        None => format!("{v} {rev} {created_ms} {APP_VERSION}\n{portfolio}"),
     }
 }
 
@@ -148,6 +158,10 @@ fn header_of(text: &str) -> Result<Header, Unreadable> {
     }
     let rev = words.next().filter(|r| !r.is_empty()).ok_or(Unreadable::Damaged)?.to_owned();
     let created_ms = words.next().and_then(|c| c.parse().ok()).ok_or(Unreadable::Damaged)?;
+    // Saved by a later version of the app (another offline copy): left to that version.
+    if words.next().is_some_and(|app| is_later(app, APP_VERSION)) {
+        return Err(Unreadable::Newer);
+    }
     Ok(Header { v, rev, created_ms })
 }
 
@@ -1124,6 +1138,23 @@ mod tests {
         assert_eq!(tab.save(&store), SaveReport::default());
         assert_eq!(store.get(&newer_key), Ok(Some(newer.to_owned())));
         assert_eq!(Tab::open_with_problems(&store, 2, &[LoadProblem::Newer(1)]).names(), ["Mine"]);
+    }
+
+    #[test]
+    fn a_later_app_versions_portfolio_is_left_to_it() {
+        let store = Shared::default();
+        let later = portfolio_key(&PortfolioId::from_random(3));
+        let text = format!("2 x.1 0 99.0.0\n{}", to_json(&named("Later", 3)));
+        store.set(&later, &text).expect("room");
+        let same = portfolio_key(&PortfolioId::from_random(4));
+        store
+            .set(&same, &format!("2 y.1 1 {APP_VERSION}\n{}", to_json(&named("Same", 4))))
+            .expect("room");
+        let tab = Tab::open_with_problems(&store, 1, &[LoadProblem::Newer(1)]);
+        assert_eq!(tab.names(), ["Same"]);
+        assert_eq!(store.get(&later), Ok(Some(text)), "untouched, not kept aside");
+        assert!(is_later("0.10.0", "0.9.0"), "numbers, not text");
+        assert!(!is_later(APP_VERSION, APP_VERSION));
     }
 
     impl Tab {

@@ -17,10 +17,14 @@ pub fn SaveIndicator() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
     let t = texts();
     let status = move || ctx.save_status();
+    // Opened from a file: the work is in this browser, not in the file, which says so and
+    // offers a file to keep.
+    let file_page = browser::is_file_page();
     let label = move || match status() {
         SaveStatus::Saved { used_chars } if nearly_full(used_chars) => {
             (t().nearly_full)(&size_text(used_chars), &size_text(QUOTA_CHARS))
         }
+        SaveStatus::Saved { .. } if file_page => t().save_saved_file.to_owned(),
         SaveStatus::Saved { .. } => t().save_saved.to_owned(),
         SaveStatus::Pending => t().save_pending.to_owned(),
         SaveStatus::Unavailable(_) => t().save_unavailable.to_owned(),
@@ -34,7 +38,7 @@ pub fn SaveIndicator() -> impl IntoView {
         SaveStatus::Unavailable(why) | SaveStatus::Failed { why, .. } => why,
         _ => String::new(),
     };
-    let unsaved = move || status().is_unsaved();
+    let unsaved = move || file_page || status().is_unsaved();
     view! {
         <p
             class="save-status"
@@ -58,7 +62,7 @@ pub fn SaveIndicator() -> impl IntoView {
                     data-testid="save-status-export"
                     on:click=move |_| export_portfolio(ctx)
                 >
-                    {text(|t| t.export_json)}
+                    {move || if file_page { t().save_to_file } else { t().export_json }}
                 </button>
             </Show>
         </p>

@@ -118,9 +118,11 @@ pub fn Toolbar() -> impl IntoView {
                 Err(share::NoCompression) => return ctx.tell(t().share_failed.to_owned(), true),
             };
             let link = format!("{}{fragment}", browser::address_without_hash());
+            // A file's address opens only on the machine (and in the folder) it names.
+            let note = if browser::is_file_page() { t().share_file_note } else { "" };
             match browser::copy_text(&link).await {
-                Ok(()) => ctx.tell(t().share_copied.to_owned(), false),
-                Err(_) => ctx.tell(format!("{} {link}", t().share_copy_manually), false),
+                Ok(()) => ctx.tell(format!("{}{note}", t().share_copied), false),
+                Err(_) => ctx.tell(format!("{}{note} {link}", t().share_copy_manually), false),
             }
         });
     };

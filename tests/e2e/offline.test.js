@@ -57,6 +57,14 @@ test("the offline file opens from a folder, computes, and makes no request", asy
   const busier = await value(page, "carbon-per-year");
   await page.getByTestId("requests-per-day-input").fill("10000");
   assert.ok(Math.abs((await value(page, "carbon-per-year")) / busier - 2) < 1e-6, "it recomputes");
+  // The work is in this browser, not in the file: said, with a file to keep.
+  await page.waitForTimeout(700);
+  assert.match(await page.getByTestId("save-status").innerText(), /this browser only/);
+  assert.match(await page.getByTestId("save-status-export").innerText(), /Save to a file/);
+  // A share link from a file says where it opens, and carries the file's own address.
+  await page.getByTestId("share-link").click();
+  await page.getByTestId("notice").waitFor();
+  assert.match(await page.getByTestId("notice").innerText(), /opened from a file/);
   // Only the file itself: no fetch of any kind, not even of its own parts.
   assert.deepEqual(record.requests, [url]);
   assert.deepEqual(record.errors, []);
