@@ -6,3 +6,34 @@ const js = new URL(here.searchParams.get("js"), here);
 const wasm = new URL(here.searchParams.get("wasm"), here);
 const { default: init } = await import(js.href);
 await init({ module_or_path: wasm.href });
+
+// The served release build works offline through its service worker (sw.js, generated from the
+// build). A new version installs in the background and waits: the page is told it is ready and
+// shows a notice; it takes over only when the user clicks it, never by itself. A debug build
+// and a page opened from a file have no worker.
+if ("serviceWorker" in navigator && location.protocol !== "file:") {
+  const ready = () => {
+    globalThis.aiFootprintUpdateReady = true;
+    dispatchEvent(new Event("ai-footprint:update-ready"));
+  };
+  navigator.serviceWorker
+    .register("sw.js")
+    .then((registration) => {
+      if (registration.waiting && navigator.serviceWorker.controller) ready();
+      registration.addEventListener("updatefound", () => {
+        const installing = registration.installing;
+        installing?.addEventListener("statechange", () => {
+          if (installing.state === "installed" && navigator.serviceWorker.controller) ready();
+        });
+      });
+    })
+    .catch(() => {});
+  let updating = false;
+  addEventListener("ai-footprint:update-now", () => {
+    updating = true;
+    navigator.serviceWorker.getRegistration().then((r) => r?.waiting?.postMessage("update"));
+  });
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (updating) location.reload();
+  });
+}

@@ -211,3 +211,19 @@ pub fn contains_ignoring_case(text: &str, needle: &str) -> bool {
     let needle = String::from(js_sys::JsString::from(needle).to_lower_case());
     js_sys::JsString::from(text).to_lower_case().includes(&needle, 0)
 }
+
+/// Whether the service worker (started by `assets/boot.js`) has a new version waiting.
+pub fn update_waiting() -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("aiFootprintUpdateReady"))
+        .is_ok_and(|v| v.is_truthy())
+}
+
+/// The event `assets/boot.js` sends when a new version is ready.
+pub const UPDATE_READY_EVENT: &str = "ai-footprint:update-ready";
+
+/// Asks `assets/boot.js` to let the waiting version take over; the page reloads once it has.
+pub fn take_update() {
+    if let (Ok(w), Ok(event)) = (window(), web_sys::Event::new("ai-footprint:update-now")) {
+        let _ = w.dispatch_event(&event);
+    }
+}

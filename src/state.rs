@@ -167,6 +167,8 @@ pub struct PortfolioCtx {
     /// one shows its last good figures.
     last_good: StoredValue<Vec<Portfolio>>,
     save_status: RwSignal<SaveStatus>,
+    /// A new version of the app is installed and waits for the user to take it.
+    update_ready: RwSignal<bool>,
     /// Counts the times the open portfolio was replaced from outside its own edits (another
     /// one opened, another tab's version taken): the last good figures of before then are not
     /// this portfolio's any more.
@@ -255,6 +257,7 @@ impl PortfolioCtx {
             result,
             last_good,
             save_status: RwSignal::new(SaveStatus::Pending),
+            update_ready: RwSignal::new(false),
             epoch,
             entropy: StoredValue::new(entropy),
         }
@@ -433,6 +436,16 @@ impl PortfolioCtx {
     /// Whether the app's data is saved, tracked.
     pub fn save_status(&self) -> SaveStatus {
         self.save_status.get()
+    }
+
+    /// Whether a new version of the app waits for the user to take it, tracked.
+    pub fn update_ready(&self) -> bool {
+        self.update_ready.get()
+    }
+
+    /// Records whether a new version of the app waits.
+    pub fn set_update_ready(&self, ready: bool) {
+        self.update_ready.set(ready);
     }
 
     /// Whether the app's data is saved, untracked.

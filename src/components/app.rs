@@ -42,6 +42,12 @@ pub fn App() -> impl IntoView {
     let ctx = PortfolioCtx::provide(opened.saved.clone(), browser::random_bits);
     let t = texts();
     Autosave::start(ctx, opened);
+    // A new version installed by the service worker, now or later: the user is told, and
+    // chooses when to take it.
+    ctx.set_update_ready(browser::update_waiting());
+    let _ = window_event_listener_untyped(browser::UPDATE_READY_EVENT, move |_| {
+        ctx.set_update_ready(true);
+    });
     ctx.select_first();
 
     // A share link opens as a new portfolio (or asks, when the library has it); a damaged one

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::controls::text;
+use crate::autosave::Autosave;
 use crate::i18n::{texts, Pick};
 use crate::state::{PortfolioCtx, Settle};
 
@@ -14,6 +15,8 @@ enum Action {
     Undo,
     DismissUndo,
     Settle(Settle),
+    Update,
+    DismissUpdate,
 }
 
 /// One bar: its text, whether it reports a problem, its test id and its buttons (label, test
@@ -34,6 +37,10 @@ const ARRIVAL_BUTTONS: &[(Pick, &str, Action)] = &[
     (|t| t.arrival_replace, "arrival-replace", Action::Settle(Settle::Replace)),
     (|t| t.arrival_keep_both, "arrival-keep-both", Action::Settle(Settle::KeepBoth)),
 ];
+const UPDATE_BUTTONS: &[(Pick, &str, Action)] = &[
+    (|t| t.update_now, "update-now", Action::Update),
+    (|t| t.dismiss, "dismiss-update", Action::DismissUpdate),
+];
 
 /// Shows the current notice, the undo step and a waiting question, each with its own
 /// buttons: a later message leaves the undo in place.
@@ -50,6 +57,14 @@ pub fn NoticeBar() -> impl IntoView {
         }
         Action::DismissUndo => ctx.dismiss_undo(),
         Action::Settle(choice) => ctx.settle(choice, t().arrival_replaced),
+        Action::Update => {
+            // Everything saved first: the page reloads as soon as the new version takes over.
+            if let Some(saving) = use_context::<Autosave>() {
+                saving.save(ctx);
+            }
+            crate::browser::take_update();
+        }
+        Action::DismissUpdate => ctx.set_update_ready(false),
     };
     let bars = move || {
         let notice = ctx.notice().map(|n| Bar {
@@ -70,7 +85,13 @@ pub fn NoticeBar() -> impl IntoView {
             test_id: "arrival",
             buttons: ARRIVAL_BUTTONS,
         });
-        [notice, undo, arrival]
+        let update = ctx.update_ready().then(|| Bar {
+            text: t().update_ready.to_owned(),
+            is_error: false,
+            test_id: "update-ready",
+            buttons: UPDATE_BUTTONS,
+        });
+        [update, notice, undo, arrival]
             .into_iter()
             .flatten()
             .map(move |bar| {
@@ -83,7 +104,9 @@ pub fn NoticeBar() -> impl IntoView {
                                 type="button"
                                 class:link-button=matches!(
                                     action,
-                                    Action::DismissNotice | Action::DismissUndo
+                                    Action::DismissNotice
+                                    | Action::DismissUndo
+                                    | Action::DismissUpdate
                                 )
                                 data-testid=test_id
                                 on:click=move |_| act(action)

@@ -165,6 +165,8 @@ pub static TEXTS: Texts = Texts {
     kept_changed_elsewhere: |name| format!("“{name}” was changed in another tab after you deleted it here, so it is kept."),
     updated_elsewhere: |name| format!("“{name}” was changed in another tab; this tab now shows that version."),
     deleted_elsewhere: |name| format!("“{name}” was deleted in another tab."),
+    update_ready: "A new version of AI Footprint is ready. Your work is kept; the page reloads when you choose.",
+    update_now: "Update now",
     save_saved: "Saved in this browser",
     save_saved_file: "Saved in this browser only, not in the file",
     save_to_file: "Save to a file",

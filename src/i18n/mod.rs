@@ -265,6 +265,8 @@ pub struct Texts {
     pub kept_changed_elsewhere: fn(&str) -> String,
     pub updated_elsewhere: fn(&str) -> String,
     pub deleted_elsewhere: fn(&str) -> String,
+    pub update_ready: &'static str,
+    pub update_now: &'static str,
     pub save_saved: &'static str,
     pub save_saved_file: &'static str,
     pub save_to_file: &'static str,

@@ -165,6 +165,8 @@ pub static TEXTS: Texts = Texts {
     kept_changed_elsewhere: |name| format!("您在此处删除“{name}”后，它在另一个标签页中被修改，因此予以保留。"),
     updated_elsewhere: |name| format!("“{name}”已在另一个标签页中修改；此标签页现在显示该版本。"),
     deleted_elsewhere: |name| format!("“{name}”已在另一个标签页中删除。"),
+    update_ready: "AI 足迹的新版本已就绪。您的工作会保留；页面在您选择时才重新加载。",
+    update_now: "立即更新",
     save_saved: "已保存在此浏览器中",
     save_saved_file: "仅保存在此浏览器中，不在文件里",
     save_to_file: "保存为文件",

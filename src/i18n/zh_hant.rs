@@ -165,6 +165,8 @@ pub static TEXTS: Texts = Texts {
     kept_changed_elsewhere: |name| format!("您在此處刪除「{name}」後，它在另一個分頁中被修改，因此予以保留。"),
     updated_elsewhere: |name| format!("「{name}」已在另一個分頁中修改；此分頁現在顯示該版本。"),
     deleted_elsewhere: |name| format!("「{name}」已在另一個分頁中刪除。"),
+    update_ready: "AI 足跡的新版本已就緒。您的工作會保留；頁面在您選擇時才重新載入。",
+    update_now: "立即更新",
     save_saved: "已儲存在此瀏覽器中",
     save_saved_file: "僅儲存在此瀏覽器中，不在檔案裡",
     save_to_file: "儲存為檔案",

@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
-const root = resolve(fileURLToPath(new URL("../../dist/", import.meta.url)));
+/** The release build, as `cargo xtask test bundle` leaves it. */
+export const distDir = resolve(fileURLToPath(new URL("../../dist/", import.meta.url)));
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -18,13 +19,16 @@ const types = {
   ".json": "application/json",
 };
 
-/** Serves dist/ on 127.0.0.1 at a free port; resolves to { origin, close }. */
-export async function serveDist() {
-  await stat(join(root, "index.html")); // fails clearly when the release build is missing
+/**
+ * Serves dist/ (or a copy of it in `dir`) on 127.0.0.1 at a free port (or `port`, to serve
+ * again at the same origin); resolves to { origin, port, close }.
+ */
+export async function serveDist(dir = distDir, port = 0) {
+  await stat(join(dir, "index.html")); // fails clearly when the release build is missing
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
-    const file = join(root, path.endsWith("/") ? `${path}index.html` : path);
-    if (!file.startsWith(root)) {
+    const file = join(dir, path.endsWith("/") ? `${path}index.html` : path);
+    if (!file.startsWith(dir)) {
       res.writeHead(403).end();
       return;
     }
@@ -36,11 +40,12 @@ export async function serveDist() {
       res.writeHead(404).end("not found");
     }
   });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  const { port } = server.address();
+  await new Promise((ok) => server.listen(port, "127.0.0.1", ok));
+  const bound = server.address().port;
   return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((ok) => server.close(ok)),
+    origin: `http://127.0.0.1:${bound}`,
+    port: bound,
+    close: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }),
   };
 }
 

@@ -29,7 +29,9 @@ pub fn report(dist: &Path, budget_bytes: u64) -> Result<(), String> {
     }
 }
 
-/// Every wasm, JS and CSS file under `dir` (wasm-bindgen snippets live in a subfolder).
+/// Every wasm, JS and CSS file under `dir` (wasm-bindgen snippets live in a subfolder) that
+/// the page loads before its first figure: not the service worker, which the browser fetches
+/// after the page has started, in the background.
 fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, u64, u64)>) -> Result<(), String> {
     let entries =
         std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
@@ -40,7 +42,8 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, u64, u64)>) -> Resu
             continue;
         }
         let counted =
-            matches!(path.extension().and_then(|e| e.to_str()), Some("wasm" | "js" | "css"));
+            matches!(path.extension().and_then(|e| e.to_str()), Some("wasm" | "js" | "css"))
+                && path.strip_prefix(root).is_ok_and(|p| p != Path::new("sw.js"));
         if !counted {
             continue;
         }

@@ -7,6 +7,7 @@
 mod bundle;
 mod offline;
 mod refdata;
+mod service_worker;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -30,6 +31,8 @@ usage: cargo xtask <task>
                         bench     engine speed, native and in wasm (Node), and slider-to-frame
                                   latency in Chromium: prints figures, never fails on timing
   setup               only install what is missing
+  service-worker      write sw.js into the build Trunk is staging (its post_build hook runs this;
+                      a debug build gets none)
   refdata --raw DIR --ecologits DIR [--iso3166 FILE]
                       regenerate the engine's reference tables from the raw data files
 ";
@@ -60,6 +63,12 @@ fn main() -> ExitCode {
         Some("serve") => serve(&root, args.iter().any(|a| a == "--release")),
         Some("test") => test(&root, &args[1..]),
         Some("setup") => tools::ensure_all(&root, tools::Need::everything()),
+        Some("service-worker") => std::env::var("TRUNK_STAGING_DIR")
+            .map_err(|_| "service-worker runs as Trunk's post_build hook".to_owned())
+            .and_then(|dir| {
+                let release = std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release");
+                service_worker::generate(Path::new(&dir), release)
+            }),
         Some("offline") => tools::ensure_all(&root, tools::Need { browser: false, npm: true })
             .and_then(|()| release_build(&root))
             .and_then(|()| offline::build(&root).map(|_| ())),
@@ -223,13 +232,13 @@ fn release_build(root: &Path) -> Result<(), String> {
     run(tools::command(root, "trunk").args(["build", "--release"]))
 }
 
-/// The end-to-end and bench layers use the release build; build it unless the bundle layer
-/// just did.
+/// The end-to-end and bench layers use the release build and the offline file; build them
+/// unless the bundle layer just did.
 fn ensure_dist(root: &Path, layers: &[Layer]) -> Result<(), String> {
     if layers.contains(&Layer::Bundle) && root.join("dist/index.html").exists() {
         Ok(())
     } else {
-        release_build(root)
+        release_build(root).and_then(|()| offline::build(root).map(|_| ()))
     }
 }
 

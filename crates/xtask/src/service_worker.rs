@@ -1,0 +1,114 @@
+//! The service worker of the served release build, generated from Trunk's output (a Trunk
+//! `post_build` hook runs `cargo xtask service-worker`): it caches every file of the build, so
+//! the app reloads with no network, under a cache named by the files' content hash.
+//!
+//! The lifecycle is the browser's own, on purpose: a new version installs in the background
+//! (once every file is cached), then waits; the page shows "update ready" and the new version
+//! takes over only when the user chooses, or once no tab uses the old one. Only then is the old
+//! cache deleted.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+/// Writes `sw.js` into a release build's directory; a debug build gets none (a cache would
+/// hide each rebuild from the developer).
+pub fn generate(dir: &Path, release: bool) -> Result<(), String> {
+    let sw = dir.join("sw.js");
+    if !release {
+        return Ok(());
+    }
+    let mut files = Vec::new();
+    collect(dir, dir, &mut files)?;
+    files.sort();
+    let mut hash = Sha256::new();
+    for (name, path) in &files {
+        hash.update(name.as_bytes());
+        hash.update(fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?);
+    }
+    let version: String = hash.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect();
+    // The start-up script is cached at the address the page loads it from, query included:
+    // it reads the names of the files it starts from its own address.
+    let index =
+        fs::read_to_string(dir.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
+    let boot = index
+        .split("src=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .find(|src| src.contains("boot.js?"))
+        .map(|src| src.trim_start_matches('/').replace("&amp;", "&"));
+    let list = files
+        .iter()
+        .map(|(name, _)| name.clone())
+        .chain(boot)
+        .map(|name| format!("  \"{name}\",\n"))
+        .collect::<String>();
+    let text = format!(
+        "// Generated from the build by `cargo xtask service-worker`: do not edit.\n\
+         const CACHE = \"ai-footprint-{version}\";\n\
+         const FILES = [\n  \"./\",\n{list}];\n\n{}",
+        include_str!("service_worker.js")
+    );
+    fs::write(&sw, text).map_err(|e| format!("{}: {e}", sw.display()))?;
+    println!("service worker: {} files cached as ai-footprint-{version}", files.len() + 1);
+    Ok(())
+}
+
+/// Every file under `dir` but the worker itself and the offline file, as paths relative to
+/// `root` with `/` separators.
+fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<(), String> {
+    for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            collect(root, &path, out)?;
+            continue;
+        }
+        let name = path
+            .strip_prefix(root)
+            .map_err(|e| e.to_string())?
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        if name != "sw.js" && !name.ends_with("-offline.html") {
+            out.push((name, path));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_every_file_and_names_the_cache_by_their_content() {
+        let dir = std::env::temp_dir().join(format!("xtask-sw-{}", std::process::id()));
+        fs::create_dir_all(dir.join("snippets/a")).expect("temp dir");
+        fs::write(
+            dir.join("index.html"),
+            "<script src=\"/boot.js?js=a.js&amp;wasm=b.wasm\"></script>",
+        )
+        .expect("file");
+        fs::write(dir.join("snippets/a/inline0.js"), "export {}").expect("file");
+        fs::write(dir.join("ai-footprint-0.1.0-offline.html"), "big").expect("file");
+        generate(&dir, true).expect("generated");
+        let first = fs::read_to_string(dir.join("sw.js")).expect("written");
+        assert!(first.contains("\"index.html\""));
+        assert!(first.contains("\"boot.js?js=a.js&wasm=b.wasm\""), "at the page's address");
+        assert!(first.contains("\"snippets/a/inline0.js\""));
+        assert!(!first.contains("offline.html"), "the offline file is not served");
+        fs::write(dir.join("index.html"), "<html>changed</html>").expect("file");
+        generate(&dir, true).expect("generated");
+        let second = fs::read_to_string(dir.join("sw.js")).expect("written");
+        let cache = |text: &str| text.lines().nth(1).map(str::to_owned);
+        assert_ne!(cache(&first), cache(&second), "a changed file names a new cache");
+        fs::remove_dir_all(&dir).expect("cleaned");
+        let debug = std::env::temp_dir().join(format!("xtask-sw-debug-{}", std::process::id()));
+        fs::create_dir_all(&debug).expect("temp dir");
+        generate(&debug, false).expect("nothing to do, not even reading index.html");
+        assert!(!debug.join("sw.js").exists());
+        fs::remove_dir_all(&debug).expect("cleaned");
+    }
+}
