@@ -16,22 +16,28 @@ if ("serviceWorker" in navigator && location.protocol !== "file:") {
     globalThis.aiFootprintUpdateReady = true;
     dispatchEvent(new Event("ai-footprint:update-ready"));
   };
+  const watch = (worker) =>
+    worker?.addEventListener("statechange", () => {
+      if (worker.state === "installed" && navigator.serviceWorker.controller) ready();
+    });
+  // Beside this script, wherever the app is served from.
   navigator.serviceWorker
-    .register("sw.js")
+    .register(new URL("sw.js", import.meta.url))
     .then((registration) => {
       if (registration.waiting && navigator.serviceWorker.controller) ready();
-      registration.addEventListener("updatefound", () => {
-        const installing = registration.installing;
-        installing?.addEventListener("statechange", () => {
-          if (installing.state === "installed" && navigator.serviceWorker.controller) ready();
-        });
-      });
+      // An update the browser started while this page loaded is already installing.
+      watch(registration.installing);
+      registration.addEventListener("updatefound", () => watch(registration.installing));
     })
     .catch(() => {});
   let updating = false;
   addEventListener("ai-footprint:update-now", () => {
     updating = true;
-    navigator.serviceWorker.getRegistration().then((r) => r?.waiting?.postMessage("update"));
+    navigator.serviceWorker.getRegistration().then((r) => {
+      // Another tab took the update already: this one only needs to reload.
+      if (r?.waiting) r.waiting.postMessage("update");
+      else location.reload();
+    });
   });
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     if (updating) location.reload();

@@ -68,6 +68,8 @@ test("the offline file opens from a folder, computes, and makes no request", asy
   // Only the file itself: no fetch of any kind, not even of its own parts.
   assert.deepEqual(record.requests, [url]);
   assert.deepEqual(record.errors, []);
+  // Nothing refused by the page's own policy (the inline style and script match its hashes).
+  assert.deepEqual(record.blocked, []);
   await context.close();
 });
 

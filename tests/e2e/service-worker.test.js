@@ -13,12 +13,15 @@ after(async () => {
   for (const folder of folders) await rm(folder, { recursive: true, force: true });
 });
 
-/** A copy of the release build that a test may change, served at a free port. */
+/**
+ * A copy of the release build that a test may change, served at a free port with the
+ * ten-minute HTTP caching static hosts send: a new version must not be installed from it.
+ */
 async function servedCopy() {
   const folder = await mkdtemp(join(tmpdir(), "ai-footprint-served-"));
   folders.push(folder);
   await cp(distDir, folder, { recursive: true });
-  return { folder, server: await serveDist(folder) };
+  return { folder, server: await serveDist(folder, 0, { maxAge: 600 }) };
 }
 
 /** Opens the app and waits until its service worker controls the page. */
@@ -66,10 +69,16 @@ test("a new version says it is ready and never reloads by itself", async () => {
     const context = await browser.newContext();
     const page = await openControlled(context, server.origin);
     const before = await page.evaluate(async () => (await caches.keys()).join(","));
-    // A new build: one asset changed and the worker regenerated with it.
+    assert.match(before, /^ai-footprint-[0-9a-f]+@http/, "one cache, named by content and scope");
+    const errors = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    // A new build: its page changed (the browser's HTTP cache still holds the old one) and the
+    // worker regenerated with it.
     const sw = await readFile(join(folder, "sw.js"), "utf8");
-    const css = (await readFile(join(folder, "index.html"), "utf8")).match(/main-[0-9a-f]+\.css/)[0];
-    await writeFile(join(folder, css), `${await readFile(join(folder, css), "utf8")}\n/* v2 */\n`);
+    const index = await readFile(join(folder, "index.html"), "utf8");
+    await writeFile(join(folder, "index.html"), index.replace("<head>", '<head>\n<meta name="build" content="v2" />'));
     await writeFile(join(folder, "sw.js"), sw.replace(/const CACHE = "ai-footprint-[0-9a-f]+"/, 'const CACHE = "ai-footprint-v2test"'));
     await page.evaluate(() => { window.stillThisPage = true; });
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
@@ -81,8 +90,10 @@ test("a new version says it is ready and never reloads by itself", async () => {
     await Promise.all([page.waitForEvent("load"), page.getByTestId("update-now").click()]);
     await page.getByTestId("results").waitFor();
     assert.equal(await page.evaluate(() => window.stillThisPage), undefined, "reloaded when asked");
-    const after = await page.evaluate(async () => (await caches.keys()).join(","));
+    assert.equal(await page.locator("meta[name='build']").getAttribute("content"), "v2", "the new version");
+    const after = await page.evaluate(async () => (await caches.keys()).map((k) => k.split("@")[0]).join(","));
     assert.equal(after, "ai-footprint-v2test", "the old cache is gone once the new version took over");
+    assert.deepEqual(errors, []);
     await context.close();
   } finally {
     await browser.close();

@@ -21,9 +21,10 @@ const types = {
 
 /**
  * Serves dist/ (or a copy of it in `dir`) on 127.0.0.1 at a free port (or `port`, to serve
- * again at the same origin); resolves to { origin, port, close }.
+ * again at the same origin), with `max-age` caching when asked (as static hosts send);
+ * resolves to { origin, port, close }.
  */
-export async function serveDist(dir = distDir, port = 0) {
+export async function serveDist(dir = distDir, port = 0, { maxAge } = {}) {
   await stat(join(dir, "index.html")); // fails clearly when the release build is missing
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
@@ -34,7 +35,9 @@ export async function serveDist(dir = distDir, port = 0) {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
+      const headers = { "content-type": types[extname(file)] ?? "application/octet-stream" };
+      if (maxAge) headers["cache-control"] = `max-age=${maxAge}`;
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end("not found");

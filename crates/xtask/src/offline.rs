@@ -46,9 +46,21 @@ pub fn build(root: &Path) -> Result<PathBuf, String> {
     let icon = read(&root.join("assets/favicon.svg"))?;
 
     let glue = inline_snippets(&glue, &dist)?;
-    // Inline text must not end its own element early.
-    if glue.contains("</script") || css.contains("</style") {
-        return Err("the glue or the CSS holds a closing tag; it cannot be inlined".into());
+    if glue.contains("./snippets/") {
+        return Err("the glue still refers to a snippet file (minified imports?)".into());
+    }
+    // The HTML parser turns CR LF into LF before the browser hashes an inline element: hashed
+    // as the browser will see them (a checkout with Windows line endings).
+    let css = css.replace("\r\n", "\n").replace('\r', "\n");
+    // Inline text must not end its own element early, nor open a comment in module code.
+    let (glue_lower, css_lower) = (glue.to_lowercase(), css.to_lowercase());
+    if glue_lower.contains("</script")
+        || glue_lower.contains("<!--")
+        || css_lower.contains("</style")
+    {
+        return Err(
+            "the glue or the CSS holds a closing tag or a comment opener: not inlinable".into()
+        );
     }
     let deflated = deflate(&wasm)?;
     let script = format!(

@@ -12,12 +12,13 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-/// Writes `sw.js` into a release build's directory; a debug build gets none (a cache would
-/// hide each rebuild from the developer).
+/// Writes `sw.js` into a release build's directory. A debug build gets a worker that removes
+/// itself and its caches: a cache would hide each rebuild from the developer, and a release
+/// build served earlier at the same address would otherwise go on being served.
 pub fn generate(dir: &Path, release: bool) -> Result<(), String> {
     let sw = dir.join("sw.js");
     if !release {
-        return Ok(());
+        return fs::write(&sw, REMOVE_ITSELF).map_err(|e| format!("{}: {e}", sw.display()));
     }
     let mut files = Vec::new();
     collect(dir, dir, &mut files)?;
@@ -37,7 +38,7 @@ pub fn generate(dir: &Path, release: bool) -> Result<(), String> {
         .skip(1)
         .filter_map(|rest| rest.split('"').next())
         .find(|src| src.contains("boot.js?"))
-        .map(|src| src.trim_start_matches('/').replace("&amp;", "&"));
+        .map(|src| src.replace("&amp;", "&"));
     let list = files
         .iter()
         .map(|(name, _)| name.clone())
@@ -54,6 +55,15 @@ pub fn generate(dir: &Path, release: bool) -> Result<(), String> {
     println!("service worker: {} files cached as ai-footprint-{version}", files.len() + 1);
     Ok(())
 }
+
+/// The debug build's worker: takes over at once, deletes the app's caches, unregisters.
+const REMOVE_ITSELF: &str = "// A debug build: no cache. This worker removes any earlier one and itself.\n\
+self.addEventListener(\"install\", () => self.skipWaiting());\n\
+self.addEventListener(\"activate\", (event) => {\n\
+  event.waitUntil(caches.keys()\n\
+    .then((keys) => Promise.all(keys.filter((k) => k.startsWith(\"ai-footprint-\")).map((k) => caches.delete(k))))\n\
+    .then(() => self.registration.unregister()));\n\
+});\n";
 
 /// Every file under `dir` but the worker itself and the offline file, as paths relative to
 /// `root` with `/` separators.
@@ -96,7 +106,7 @@ mod tests {
         generate(&dir, true).expect("generated");
         let first = fs::read_to_string(dir.join("sw.js")).expect("written");
         assert!(first.contains("\"index.html\""));
-        assert!(first.contains("\"boot.js?js=a.js&wasm=b.wasm\""), "at the page's address");
+        assert!(first.contains("\"/boot.js?js=a.js&wasm=b.wasm\""), "at the page's address");
         assert!(first.contains("\"snippets/a/inline0.js\""));
         assert!(!first.contains("offline.html"), "the offline file is not served");
         fs::write(dir.join("index.html"), "<html>changed</html>").expect("file");
@@ -107,8 +117,9 @@ mod tests {
         fs::remove_dir_all(&dir).expect("cleaned");
         let debug = std::env::temp_dir().join(format!("xtask-sw-debug-{}", std::process::id()));
         fs::create_dir_all(&debug).expect("temp dir");
-        generate(&debug, false).expect("nothing to do, not even reading index.html");
-        assert!(!debug.join("sw.js").exists());
+        generate(&debug, false).expect("written without reading index.html");
+        let removing = fs::read_to_string(debug.join("sw.js")).expect("written");
+        assert!(removing.contains("unregister") && !removing.contains("fetch"));
         fs::remove_dir_all(&debug).expect("cleaned");
     }
 }
