@@ -262,13 +262,13 @@ impl Autosave {
     }
 
     /// Opens the portfolios in a kept-aside copy; the copy is deleted once they are in the
-    /// library. Returns how many were found.
-    pub fn restore(&self, ctx: PortfolioCtx, key: &str) -> usize {
+    /// library.
+    pub fn restore(&self, ctx: PortfolioCtx, key: &str) {
         let t = texts();
         let Some(text) =
             self.aside.with_untracked(|a| a.iter().find(|a| a.key == key).map(|a| a.text.clone()))
         else {
-            return 0;
+            return;
         };
         let found = storage::portfolios_in(&text);
         let n = found.len();
@@ -283,7 +283,6 @@ impl Autosave {
             // library already has, the copy stays: "open the one I have" would drop it.
             self.forget(key);
         }
-        n
     }
 
     /// Deletes a kept-aside copy.

@@ -152,6 +152,7 @@ impl SaveStatus {
 pub struct PortfolioCtx {
     draft: RwSignal<Portfolio>,
     ids: Memo<Vec<UseCaseId>>,
+    names: Memo<Vec<(UseCaseId, String)>>,
     selected: RwSignal<Option<UseCaseId>>,
     library: RwSignal<Vec<Portfolio>>,
     current: RwSignal<usize>,
@@ -239,11 +240,15 @@ impl PortfolioCtx {
         let ids = Memo::new(move |_| {
             draft.with(|p| p.use_cases.iter().map(|uc| uc.id.clone()).collect())
         });
+        let names = Memo::new(move |_| {
+            draft.with(|p| p.use_cases.iter().map(|uc| (uc.id.clone(), uc.name.clone())).collect())
+        });
         let library =
             if saved.portfolios.is_empty() { vec![Portfolio::default()] } else { saved.portfolios };
         Self {
             draft,
             ids,
+            names,
             selected: RwSignal::new(None),
             library: RwSignal::new(library),
             current: RwSignal::new(current),
@@ -302,6 +307,12 @@ impl PortfolioCtx {
     /// The ids of the open portfolio's use cases, in order.
     pub fn ids(&self) -> Memo<Vec<UseCaseId>> {
         self.ids
+    }
+
+    /// Each use case's id and name, in order: what lists of use cases show, changed only when
+    /// a use case is renamed, added, removed or moved, not on every edit.
+    pub fn names(&self) -> Memo<Vec<(UseCaseId, String)>> {
+        self.names
     }
 
     /// Reads the id of the use case whose form is open, tracked.

@@ -154,17 +154,17 @@ pub fn UseCaseList() -> impl IntoView {
     // make every later redraw slower. Find-in-page cannot see rows not drawn, hence the search.
     let query = RwSignal::new(String::new());
     let page = RwSignal::new(0_usize);
+    // From the names, not the portfolio: a slider move does not search again.
     let matching = Memo::new(move |_| {
-        let ids = ctx.ids().get();
         let needle = query.with(|q| q.trim().to_owned());
         if needle.is_empty() {
-            return ids;
+            return ctx.ids().get();
         }
-        ctx.with_draft(|p| {
-            p.use_cases
+        ctx.names().with(|names| {
+            names
                 .iter()
-                .filter(|uc| browser::contains_ignoring_case(&uc.name, &needle))
-                .map(|uc| uc.id.clone())
+                .filter(|(_, name)| browser::contains_ignoring_case(name, &needle))
+                .map(|(id, _)| id.clone())
                 .collect()
         })
     });

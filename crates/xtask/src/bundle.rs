@@ -1,7 +1,7 @@
 //! The download a visitor waits for: gzip size of the release bundle, against a budget.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use flate2::write::GzEncoder;
 use flate2::Compression;
@@ -9,9 +9,19 @@ use flate2::Compression;
 /// Prints the raw and gzip size of every wasm, JS and CSS file in `dist`, and fails when the
 /// gzip total exceeds `budget_bytes`.
 pub fn report(dist: &Path, budget_bytes: u64) -> Result<(), String> {
+    // What the page loads before its first figure: not the service worker, which the browser
+    // fetches after the page has started, in the background.
     let mut files: Vec<(String, u64, u64)> = Vec::new();
-    collect(dist, dist, &mut files)?;
-    files.sort();
+    for (name, path) in dist_files(dist)? {
+        let counted =
+            matches!(path.extension().and_then(|e| e.to_str()), Some("wasm" | "js" | "css"));
+        if !counted || name == "sw.js" {
+            continue;
+        }
+        let bytes =
+            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        files.push((name, bytes.len() as u64, gzip_len(&bytes)?));
+    }
     println!("release bundle (dist/):");
     for (name, raw, gz) in &files {
         println!("  {name:<60} {raw:>9} B raw {gz:>9} B gzip");
@@ -29,30 +39,33 @@ pub fn report(dist: &Path, budget_bytes: u64) -> Result<(), String> {
     }
 }
 
-/// Every wasm, JS and CSS file under `dir` (wasm-bindgen snippets live in a subfolder) that
-/// the page loads before its first figure: not the service worker, which the browser fetches
-/// after the page has started, in the background.
-fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, u64, u64)>) -> Result<(), String> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(root, &path, files)?;
-            continue;
+/// Every file under `root` (wasm-bindgen snippets live in a subfolder), as its path relative
+/// to `root` with `/` separators and its full path, in name order.
+pub fn dist_files(root: &Path) -> Result<Vec<(String, PathBuf)>, String> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<(), String> {
+        let entries =
+            std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(root, &path, out)?;
+                continue;
+            }
+            let name = path
+                .strip_prefix(root)
+                .map_err(|e| e.to_string())?
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            out.push((name, path));
         }
-        let counted =
-            matches!(path.extension().and_then(|e| e.to_str()), Some("wasm" | "js" | "css"))
-                && path.strip_prefix(root).is_ok_and(|p| p != Path::new("sw.js"));
-        if !counted {
-            continue;
-        }
-        let bytes =
-            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let name = path.strip_prefix(root).unwrap_or(&path).display().to_string();
-        files.push((name, bytes.len() as u64, gzip_len(&bytes)?));
+        Ok(())
     }
-    Ok(())
+    let mut out = Vec::new();
+    walk(root, root, &mut out)?;
+    out.sort();
+    Ok(out)
 }
 
 pub fn gzip_len(bytes: &[u8]) -> Result<u64, String> {

@@ -20,9 +20,11 @@ pub fn generate(dir: &Path, release: bool) -> Result<(), String> {
     if !release {
         return fs::write(&sw, REMOVE_ITSELF).map_err(|e| format!("{}: {e}", sw.display()));
     }
-    let mut files = Vec::new();
-    collect(dir, dir, &mut files)?;
-    files.sort();
+    // Every file but the worker itself and the offline file (which is not served).
+    let files: Vec<(String, PathBuf)> = crate::bundle::dist_files(dir)?
+        .into_iter()
+        .filter(|(name, _)| name != "sw.js" && !name.ends_with("-offline.html"))
+        .collect();
     let mut hash = Sha256::new();
     for (name, path) in &files {
         hash.update(name.as_bytes());
@@ -64,29 +66,6 @@ self.addEventListener(\"activate\", (event) => {\n\
     .then((keys) => Promise.all(keys.filter((k) => k.startsWith(\"ai-footprint-\")).map((k) => caches.delete(k))))\n\
     .then(() => self.registration.unregister()));\n\
 });\n";
-
-/// Every file under `dir` but the worker itself and the offline file, as paths relative to
-/// `root` with `/` separators.
-fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<(), String> {
-    for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        if path.is_dir() {
-            collect(root, &path, out)?;
-            continue;
-        }
-        let name = path
-            .strip_prefix(root)
-            .map_err(|e| e.to_string())?
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/");
-        if name != "sw.js" && !name.ends_with("-offline.html") {
-            out.push((name, path));
-        }
-    }
-    Ok(())
-}
 
 #[cfg(test)]
 mod tests {

@@ -175,13 +175,6 @@ pub fn Levers() -> impl IntoView {
     let analysis = Analysis::expect();
     let t = texts();
     let count = Memo::new(move |_| ctx.with_draft(|p| p.settings.levers.len()));
-    // Names only, once for every lever row: the options are rebuilt when a use case is
-    // renamed, added or removed, not on every edit.
-    let names = Memo::new(move |_| {
-        ctx.with_draft(|p| {
-            p.use_cases.iter().map(|uc| (uc.id.to_string(), uc.name.clone())).collect::<Vec<_>>()
-        })
-    });
     let comparison = ctx.when_valid(move |p, r| {
         let before_score = analysis.score(p, r);
         if p.settings.levers.is_empty() {
@@ -272,9 +265,7 @@ pub fn Levers() -> impl IntoView {
         <ol class="lever-list" data-testid="lever-list">
             // Rebuilt only when a lever is added or removed: a handful of rows, and one keyed
             // list fewer in the download.
-            {move || {
-                (0..count.get()).map(|i| view! { <LeverRow i=i names=names /> }).collect_view()
-            }}
+            {move || { (0..count.get()).map(|i| view! { <LeverRow i=i /> }).collect_view() }}
         </ol>
         <div class="buttons">
             <button type="button" data-testid="add-lever" on:click=add>
@@ -318,8 +309,6 @@ pub fn Levers() -> impl IntoView {
 fn LeverRow(
     /// Position of the lever.
     i: usize,
-    /// Every use case's id and name, for the scope's options.
-    names: Memo<Vec<(String, String)>>,
 ) -> impl IntoView {
     let ctx = PortfolioCtx::expect();
     let t = texts();
@@ -349,9 +338,14 @@ fn LeverRow(
             .with(|p| p.as_ref().and_then(|p| p.use_case.as_ref().map(ToString::to_string)))
             .unwrap_or_else(|| ALL_USE_CASES.to_owned())
     });
+    // From the names alone, shared by every lever row: the options are rebuilt when a use case
+    // is renamed, added or removed, not on every edit.
     let use_cases = Signal::derive(move || {
-        names.with(|names| {
-            names.iter().map(|(id, name)| ChoiceOption::fixed(id.clone(), name.clone())).collect()
+        ctx.names().with(|names| {
+            names
+                .iter()
+                .map(|(id, name)| ChoiceOption::fixed(id.to_string(), name.clone()))
+                .collect()
         })
     });
     let set_scope = Callback::new(move |v: String| {
