@@ -4,14 +4,24 @@
 const here = new URL(import.meta.url);
 const js = new URL(here.searchParams.get("js"), here);
 const wasm = new URL(here.searchParams.get("wasm"), here);
-const { default: init } = await import(js.href);
-await init({ module_or_path: wasm.href });
+let started = false;
+try {
+  const { default: init } = await import(js.href);
+  await init({ module_or_path: wasm.href });
+  started = true;
+} catch (error) {
+  // The first view stays, saying why: an endless "loading" explains nothing.
+  console.error(error);
+  document.querySelector(".first-view-body")?.classList.add("failed");
+  document.getElementById("first-view-failed")?.removeAttribute("hidden");
+  document.getElementById("first-view-error")?.append(String(error?.message ?? error));
+}
 
 // The served release build works offline through its service worker (sw.js, generated from the
 // build). A new version installs in the background and waits: the page is told it is ready and
 // shows a notice; it takes over only when the user clicks it, never by itself. A debug build
 // and a page opened from a file have no worker.
-if ("serviceWorker" in navigator && location.protocol !== "file:") {
+if (started && "serviceWorker" in navigator && location.protocol !== "file:") {
   const ready = () => {
     globalThis.aiFootprintUpdateReady = true;
     dispatchEvent(new Event("ai-footprint:update-ready"));

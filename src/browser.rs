@@ -152,6 +152,32 @@ pub fn set_root_attribute(name: &str, value: &str) {
     }
 }
 
+/// Whether the browser's preferred locale writes a decimal comma (de, fr, es, …), as `Intl`
+/// formats 1.5 there; asked once.
+pub fn decimal_comma_locale() -> bool {
+    thread_local! {
+        static COMMA: bool = {
+            let locales = js_sys::Array::of1(&JsValue::from_str(
+                languages().first().map_or("en", String::as_str),
+            ));
+            let format = js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new());
+            format.format().call1(&JsValue::NULL, &JsValue::from_f64(1.5)).ok()
+                .and_then(|text| text.as_string())
+                .is_some_and(|text| text.contains(','))
+        };
+    }
+    COMMA.with(|comma| *comma)
+}
+
+/// Removes index.html's static first view (shown while the app downloads).
+pub fn remove_first_view() {
+    let view =
+        window().ok().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("first-view"));
+    if let Some(view) = view {
+        view.remove();
+    }
+}
+
 /// 53 random bits, for new portfolio ids: `Math.random` needs no secure context, and an id
 /// only has to differ from the handful of portfolios a person keeps.
 pub fn random_bits() -> u64 {

@@ -218,46 +218,194 @@ fn group_thousands(text: &str) -> String {
     }
 }
 
-/// Reads a number typed by a person: accepts spaces, underscores and commas as thousands
-/// separators, and scientific notation (`1e6`).
-pub fn parse_number(text: &str) -> Result<f64, ParseError> {
+/// A number read from what a person typed, and how its separators were read when that was
+/// not plain digits with a decimal point: the field shows that note, so no reading is silent.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reading {
+    /// The number.
+    pub value: f64,
+    /// How a comma or several dots were read, if any were typed.
+    pub read_as: Option<ReadAs>,
+}
+
+/// How the separators of a typed number were read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadAs {
+    /// "0,25", "2,5" and "1.234,5": the comma is the decimal point.
+    DecimalComma,
+    /// "1,000", "12,500" and "1,234.5": commas group thousands.
+    GroupingComma,
+    /// "1.000.000": dots group thousands.
+    GroupingDot,
+}
+
+/// Reads a number typed by a person. Spaces and underscores group digits and are dropped;
+/// scientific notation is read (`1e6`). A comma is read as people write it: "0,25" and "2,5"
+/// are decimals, "1,000" and "12,500" (three digits after a single comma) are thousands, and
+/// where the last separator differs from the others ("1.234,5", "1,234.5") it is the decimal
+/// point. Where the browser's locale writes a decimal comma, "1,000" could mean 1 as well as
+/// 1000, so it is refused with both readings (`decimal_comma_locale`).
+pub fn parse_number(text: &str, decimal_comma_locale: bool) -> Result<Reading, ParseError> {
     // The minus sign the app writes (U+2212) reads as the one a keyboard types.
     let cleaned: String = text
         .chars()
-        .filter(|c| !matches!(c, ' ' | '_' | ',' | '\u{a0}'))
+        .filter(|c| !matches!(c, ' ' | '_' | '\u{a0}' | '\u{202f}'))
         .map(|c| if c == '−' { '-' } else { c })
         .collect();
     if cleaned.is_empty() {
         return Err(ParseError::Empty);
     }
-    match cleaned.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        _ => Err(ParseError::NotANumber),
+    let (sign, unsigned) = match cleaned.strip_prefix(['-', '+']) {
+        Some(rest) => (&cleaned[..1], rest),
+        None => ("", cleaned.as_str()),
+    };
+    let (mantissa, exponent) =
+        unsigned.find(['e', 'E']).map_or((unsigned, ""), |at| unsigned.split_at(at));
+    let (plain, read_as) = read_separators(mantissa)?;
+    let number = |mantissa: &str| -> Result<f64, ParseError> {
+        match format!("{sign}{mantissa}{exponent}").parse::<f64>() {
+            Ok(v) if v.is_finite() => Ok(v),
+            _ => Err(ParseError::NotANumber),
+        }
+    };
+    if read_as == Some(ReadAs::GroupingComma) && decimal_comma_locale && !mantissa.contains('.') {
+        // Only a single comma with three digits after it reaches here: "1,000".
+        let decimal = mantissa.replacen(',', ".", 1);
+        return Err(ParseError::Ambiguous {
+            thousands: number(&plain)?,
+            decimal: number(&decimal)?,
+        });
     }
+    Ok(Reading { value: number(&plain)?, read_as })
 }
 
-/// Why typed text is not a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The mantissa with a plain decimal point and no grouping, and how its separators were read.
+fn read_separators(mantissa: &str) -> Result<(String, Option<ReadAs>), ParseError> {
+    let commas = mantissa.matches(',').count();
+    let dots = mantissa.matches('.').count();
+    let last = mantissa.rfind([',', '.']);
+    let read = match (commas, dots) {
+        (0, 0 | 1) => return Ok((mantissa.to_owned(), None)),
+        (0, _) => grouped(mantissa, '.').map(|digits| (digits, ReadAs::GroupingDot)),
+        (1, 0) => {
+            let (int, frac) = mantissa.split_once(',').unwrap_or((mantissa, ""));
+            let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+            let thousands =
+                frac.len() == 3 && (1..=3).contains(&int.len()) && !int.starts_with('0');
+            if thousands && digits(int) && digits(frac) {
+                Some((format!("{int}{frac}"), ReadAs::GroupingComma))
+            } else if !frac.is_empty() && digits(int) && digits(frac) {
+                Some((format!("{int}.{frac}"), ReadAs::DecimalComma))
+            } else {
+                None
+            }
+        }
+        (_, 0) => grouped(mantissa, ',').map(|digits| (digits, ReadAs::GroupingComma)),
+        // Both: the last one is the decimal point, the other groups the digits before it.
+        _ => last.and_then(|at| {
+            let (int, frac) = (&mantissa[..at], &mantissa[at + 1..]);
+            let point = mantissa.as_bytes()[at];
+            let (grouping, read_as) = if point == b',' {
+                ('.', ReadAs::DecimalComma)
+            } else {
+                (',', ReadAs::GroupingComma)
+            };
+            let single_point = mantissa.matches(char::from(point)).count() == 1;
+            let frac_digits = !frac.is_empty() && frac.bytes().all(|b| b.is_ascii_digit());
+            match grouped(int, grouping) {
+                Some(int) if single_point && frac_digits => {
+                    Some((format!("{int}.{frac}"), read_as))
+                }
+                _ => None,
+            }
+        }),
+    };
+    read.map(|(plain, read_as)| (plain, Some(read_as))).ok_or(ParseError::NotANumber)
+}
+
+/// Digits grouped by `separator` in threes ("1,234,567"), without the separators; `None`
+/// where the groups are not of three digits after a first group of one to three.
+fn grouped(text: &str, separator: char) -> Option<String> {
+    let mut groups = text.split(separator);
+    let first = groups.next()?;
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    if !(1..=3).contains(&first.len()) || !digits(first) {
+        return None;
+    }
+    let mut out = first.to_owned();
+    for group in groups {
+        if group.len() != 3 || !digits(group) {
+            return None;
+        }
+        out.push_str(group);
+    }
+    Some(out)
+}
+
+/// Why typed text is not read as a number.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ParseError {
     /// Nothing typed.
     Empty,
     /// Something that is not a number.
     NotANumber,
-}
-
-impl ParseError {
-    /// The message shown next to the field.
-    pub fn message(self) -> &'static str {
-        match self {
-            ParseError::Empty => "Enter a number.",
-            ParseError::NotANumber => "Not a number: type digits, such as 1500 or 1.5e3.",
-        }
-    }
+    /// "1,000" where the browser's locale writes a decimal comma: 1000 or 1.
+    Ambiguous {
+        /// The comma read as a thousands separator.
+        thousands: f64,
+        /// The comma read as a decimal point.
+        decimal: f64,
+    },
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn read(text: &str) -> Result<(f64, Option<ReadAs>), ParseError> {
+        parse_number(text, false).map(|r| (r.value, r.read_as))
+    }
+
+    #[test]
+    fn a_comma_is_never_read_silently() {
+        use ReadAs::*;
+        // Plain: no note.
+        assert_eq!(read("0.25"), Ok((0.25, None)));
+        assert_eq!(read("1500"), Ok((1500.0, None)));
+        // A decimal comma, as much of Europe types it.
+        assert_eq!(read("0,25"), Ok((0.25, Some(DecimalComma))));
+        assert_eq!(read("2,5"), Ok((2.5, Some(DecimalComma))));
+        assert_eq!(read("0,250"), Ok((0.25, Some(DecimalComma))), "no thousands start with 0");
+        assert_eq!(read("-1,5e3"), Ok((-1500.0, Some(DecimalComma))));
+        assert_eq!(read("1.234,5"), Ok((1234.5, Some(DecimalComma))));
+        assert_eq!(read("1.234.567,25"), Ok((1_234_567.25, Some(DecimalComma))));
+        // Thousands.
+        assert_eq!(read("1,000"), Ok((1000.0, Some(GroupingComma))));
+        assert_eq!(read("12,500"), Ok((12_500.0, Some(GroupingComma))));
+        assert_eq!(read("1,234,567"), Ok((1_234_567.0, Some(GroupingComma))));
+        assert_eq!(read("1,234.5"), Ok((1234.5, Some(GroupingComma))));
+        assert_eq!(read("1.000.000"), Ok((1_000_000.0, Some(GroupingDot))));
+        // Neither reading fits.
+        for text in ["1,23,456", "1,2,3", "1.2.3", "1,234,5.6", "1.234,5,6", ",", "1,", "1,2.3,4"] {
+            assert_eq!(read(text), Err(ParseError::NotANumber), "{text}");
+        }
+    }
+
+    #[test]
+    fn where_the_locale_writes_a_decimal_comma_1_000_is_refused_with_both_readings() {
+        assert_eq!(
+            parse_number("1,000", true),
+            Err(ParseError::Ambiguous { thousands: 1000.0, decimal: 1.0 })
+        );
+        assert_eq!(
+            parse_number("12,500", true),
+            Err(ParseError::Ambiguous { thousands: 12_500.0, decimal: 12.5 })
+        );
+        // Unambiguous there too.
+        assert_eq!(parse_number("0,25", true).map(|r| r.value), Ok(0.25));
+        assert_eq!(parse_number("0.25", true).map(|r| (r.value, r.read_as)), Ok((0.25, None)));
+        assert_eq!(parse_number("1,234.5", true).map(|r| r.value), Ok(1234.5));
+    }
 
     #[test]
     fn three_significant_figures_with_separators() {
@@ -320,14 +468,14 @@ mod tests {
 
     #[test]
     fn parses_what_people_type() {
-        assert_eq!(parse_number("1,500"), Ok(1500.0));
-        assert_eq!(parse_number(" 2 000 "), Ok(2000.0));
-        assert_eq!(parse_number("1.5e3"), Ok(1500.0));
-        assert_eq!(parse_number(""), Err(ParseError::Empty));
-        assert_eq!(parse_number("abc"), Err(ParseError::NotANumber));
-        assert_eq!(parse_number("1e999"), Err(ParseError::NotANumber));
-        assert_eq!(parse_number("-5"), Ok(-5.0), "range checks belong to the engine");
-        assert_eq!(parse_number("−5"), Ok(-5.0), "the minus sign the app writes");
+        let value = |text| parse_number(text, false).map(|r| r.value);
+        assert_eq!(value(" 2 000 "), Ok(2000.0));
+        assert_eq!(value("1.5e3"), Ok(1500.0));
+        assert_eq!(value(""), Err(ParseError::Empty));
+        assert_eq!(value("abc"), Err(ParseError::NotANumber));
+        assert_eq!(value("1e999"), Err(ParseError::NotANumber));
+        assert_eq!(value("-5"), Ok(-5.0), "range checks belong to the engine");
+        assert_eq!(value("−5"), Ok(-5.0), "the minus sign the app writes");
     }
 
     #[test]
@@ -335,7 +483,7 @@ mod tests {
         assert_eq!(editable(10_000.0), "10000");
         assert_eq!(editable(208.45), "208.45");
         assert_eq!(editable(1.15), "1.15");
-        assert_eq!(parse_number(&editable(12_345.678)), Ok(12_345.7));
+        assert_eq!(parse_number(&editable(12_345.678), true).map(|r| r.value), Ok(12_345.7));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::controls::text;
 use super::decisions::Decisions;
 use super::notice::NoticeBar;
-use super::results::Results;
+use super::results::{HeadlineStrip, Results};
 use super::saved_data::{SaveIndicator, SavedData};
 use super::toolbar::{checked, SettingsPanel, Toolbar};
 use super::use_case_list::UseCaseList;
@@ -87,6 +87,8 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
+        // First on the page: on a phone the totals are the first thing seen.
+        <HeadlineStrip />
         <header class="site-header">
             <div class="title">
                 <h1>{text(|t| t.app_title)}</h1>

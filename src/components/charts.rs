@@ -1,5 +1,5 @@
-//! Horizontal bar charts drawn as SVG, each with a table alternative for screen readers and
-//! for anyone who wants the exact figures.
+//! Horizontal bar charts: labels and values as text, bars drawn, each chart with a table
+//! alternative for screen readers and for anyone who wants the exact figures.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,23 +14,6 @@ pub struct Bar {
     pub label: String,
     /// Value (base unit of the chart's quantity).
     pub value: f64,
-}
-
-/// Chart geometry in SVG user units; the SVG scales to its container's width.
-const VIEW_WIDTH: f64 = 600.0;
-const ROW_HEIGHT: f64 = 24.0;
-const LABEL_WIDTH: f64 = 210.0;
-const BAR_MAX_WIDTH: f64 = 280.0;
-/// Longest label drawn in full; the table beneath has every label whole.
-const LABEL_CHARS: usize = 30;
-
-fn short(label: &str) -> String {
-    if label.chars().count() <= LABEL_CHARS {
-        label.to_owned()
-    } else {
-        let cut: String = label.chars().take(LABEL_CHARS - 1).collect();
-        format!("{cut}…")
-    }
 }
 
 /// A labelled horizontal bar chart; bars keep the order given.
@@ -49,31 +32,30 @@ pub fn BarChart(
 ) -> impl IntoView {
     let title_id = format!("{id}-title");
     let total = move || bars.with(|b| b.iter().map(|b| b.value).sum::<f64>());
-    let height = move || (bars.with(Vec::len) as f64 * ROW_HEIGHT).max(ROW_HEIGHT);
     let rows = move || {
         let bars = bars.get();
         let max = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
         bars.into_iter()
-            .enumerate()
-            .map(|(i, bar)| {
-                let y = i as f64 * ROW_HEIGHT;
-                let width = if max > 0.0 { bar.value / max * BAR_MAX_WIDTH } else { 0.0 };
+            .map(|bar| {
+                let percent = if max > 0.0 { bar.value / max * 100.0 } else { 0.0 };
+                let full_label = bar.label.clone();
                 view! {
-                    <g>
-                        <text x="0" y=y + 16.0 class="chart-label">
-                            {short(&bar.label)}
-                        </text>
-                        <rect
-                            x=LABEL_WIDTH
-                            y=y + 5.0
-                            width=width
-                            height=ROW_HEIGHT - 10.0
-                            class="bar-fill"
-                        />
-                        <text x=LABEL_WIDTH + width + 6.0 y=y + 16.0 class="chart-value">
-                            {quantity(kind, bar.value)}
-                        </text>
-                    </g>
+                    <div class="bar-row">
+                        <span class="bar-label" title=full_label>
+                            {bar.label}
+                        </span>
+                        // Drawn, not styled: a width in a style attribute would need the
+                        // page's policy to allow inline styles.
+                        <svg
+                            class="bar-area"
+                            viewBox="0 0 100 10"
+                            preserveAspectRatio="none"
+                            aria-hidden="true"
+                        >
+                            <rect width=percent height="10" class="bar-fill" />
+                        </svg>
+                        <span class="bar-value">{quantity(kind, bar.value)}</span>
+                    </div>
                 }
             })
             .collect_view()
@@ -104,14 +86,11 @@ pub fn BarChart(
     view! {
         <figure class="chart" data-testid=id>
             <figcaption id=title_id.clone()>{move || title.get()}</figcaption>
-            <svg
-                role="img"
-                aria-labelledby=title_id
-                viewBox=move || format!("0 0 {VIEW_WIDTH} {}", height())
-                class="bar-chart"
-            >
+            // Text at the page's own size, on a phone too (a scaled SVG shrinks it); the table
+            // below has the figures for screen readers.
+            <div role="img" aria-labelledby=title_id class="bar-chart">
                 {rows}
-            </svg>
+            </div>
             <details
                 class="chart-table"
                 on:toggle=move |ev| {

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use super::controls::text;
-use crate::format::{editable, parse_number, round_significant, ParseError};
+use crate::browser;
+use crate::format::{editable, parse_number, round_significant, ParseError, ReadAs, Reading};
 use crate::i18n::texts;
 
 /// How the slider maps its position to a value.
@@ -98,23 +99,38 @@ pub fn NumberField(
     // What the user typed, kept while it is not yet (or not) a number, so the text box never
     // rewrites what they are typing.
     let typed = RwSignal::new(None::<String>);
-    let parse_problem = RwSignal::new(None::<ParseError>);
-    let shown_text = move || match typed.get() {
-        Some(text)
-            if parse_problem.get().is_some() || parse_number(&text).ok() == Some(value.get()) =>
-        {
-            text
-        }
+    // How the typed text was read: a number (with a note when a comma or dots were read), or
+    // why it is not one.
+    let reading = RwSignal::new(None::<Result<Reading, ParseError>>);
+    let read = |text: &str| parse_number(text, browser::decimal_comma_locale());
+    let shown_text = move || match (typed.get(), reading.get()) {
+        (Some(text), Some(Err(_))) => text,
+        (Some(text), Some(Ok(r))) if r.value == value.get() => text,
         _ => editable(value.get()),
     };
-    let message = move || {
-        parse_problem
-            .get()
-            .map(|p| match p {
-                ParseError::Empty => t().enter_a_number.to_owned(),
-                ParseError::NotANumber => t().not_a_number.to_owned(),
+    let parse_problem = move || match reading.get() {
+        Some(Err(problem)) => Some(match problem {
+            ParseError::Empty => t().enter_a_number.to_owned(),
+            ParseError::NotANumber => t().not_a_number.to_owned(),
+            ParseError::Ambiguous { thousands, decimal } => {
+                (t().number_ambiguous)(&editable(thousands), &editable(decimal))
+            }
+        }),
+        _ => None,
+    };
+    let message = move || parse_problem().or_else(|| error.get());
+    // Shown only while the typed text is what the field holds and nothing is wrong with it.
+    let note = move || match (reading.get(), message().is_none()) {
+        (Some(Ok(Reading { value: v, read_as: Some(how) })), true) if v == value.get() => {
+            let texts = t();
+            let shown = editable(v);
+            Some(match how {
+                ReadAs::DecimalComma => (texts.read_decimal_comma)(&shown),
+                ReadAs::GroupingComma => (texts.read_grouping_comma)(&shown),
+                ReadAs::GroupingDot => (texts.read_grouping_dot)(&shown),
             })
-            .or_else(|| error.get())
+        }
+        _ => None,
     };
     let invalid = move || message().is_some();
     let message_id = format!("{id}-message");
@@ -123,22 +139,17 @@ pub fn NumberField(
 
     let on_text = move |ev| {
         let text = event_target_value(&ev);
-        match parse_number(&text) {
-            Ok(v) => {
-                parse_problem.set(None);
-                typed.set(Some(text));
-                on_change.run(v);
-            }
-            Err(problem) => {
-                parse_problem.set(Some(problem));
-                typed.set(Some(text));
-            }
+        let result = read(&text);
+        typed.set(Some(text));
+        reading.set(Some(result));
+        if let Ok(r) = result {
+            on_change.run(r.value);
         }
     };
     let on_slide = move |ev| {
         if let Ok(position) = event_target_value(&ev).parse::<f64>() {
             typed.set(None);
-            parse_problem.set(None);
+            reading.set(None);
             on_change.run(scale.value(position));
         }
     };
@@ -150,7 +161,7 @@ pub fn NumberField(
                     class="link-button"
                     on:click=move |_| {
                         typed.set(None);
-                        parse_problem.set(None);
+                        reading.set(None);
                         reset.run(());
                     }
                 >
@@ -188,8 +199,13 @@ pub fn NumberField(
                 />
                 <span class="unit">{move || unit.get()} {reset}</span>
             </div>
-            <p class="field-message" id=message_id data-testid=format!("{id}-message")>
-                {message}
+            <p
+                class="field-message"
+                class:note=move || note().is_some()
+                id=message_id
+                data-testid=format!("{id}-message")
+            >
+                {move || message().or_else(note)}
             </p>
         </div>
     }

@@ -51,7 +51,10 @@ pub fn Results() -> impl IntoView {
 
     view! {
         <section class="results panel" aria-labelledby="results-title" data-testid="results">
-            <h2 id="results-title">{text(|t| t.footprint_per_year)}</h2>
+            // Focusable from script only: the headline strip moves focus here.
+            <h2 id="results-title" tabindex="-1">
+                {text(|t| t.footprint_per_year)}
+            </h2>
             <p class="stale" role="status" data-testid="stale-notice">
                 {move || stale().then(|| t().stale)}
             </p>
@@ -107,6 +110,45 @@ pub fn Results() -> impl IntoView {
             <Equivalents />
             <Working />
         </section>
+    }
+}
+
+/// On a narrow screen, where the results come after the form, the four yearly totals stay in
+/// sight at the top while the form is edited; pressing them goes to the full results. Hidden
+/// (by the style sheet) where the results sit beside the form.
+#[component]
+pub fn HeadlineStrip() -> impl IntoView {
+    let ctx = PortfolioCtx::expect();
+    let t = texts();
+    let stale = move || ctx.errors().with(Option::is_some);
+    let figure = move |title: Pick, kind: Quantity, f: fn(&Impacts) -> Estimate| {
+        view! {
+            <span class="strip-figure">
+                <span class="strip-title">{move || title(t())}</span>
+                <span class="strip-value">
+                    {move || {
+                        ctx.result()
+                            .with(|r| {
+                                r.as_ref().map(|r| quantity(kind, f(&r.total_per_year).central))
+                            })
+                    }}
+                </span>
+            </span>
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class="headline-strip"
+            class:stale=stale
+            data-testid="headline-strip"
+            on:click=|_| crate::browser::focus_after_render("#results-title".into())
+        >
+            {figure(|t| t.energy, Quantity::Energy, |i| i.energy_kwh)}
+            {figure(|t| t.carbon, Quantity::Carbon, Impacts::carbon_total_kg)}
+            {figure(|t| t.water, Quantity::Water, Impacts::water_total_l)}
+            {figure(|t| t.cost_indicator, Quantity::Money, |i| i.cost_usd)}
+        </button>
     }
 }
 

@@ -421,6 +421,12 @@ pub struct Texts {
     // Validation
     pub not_a_number: &'static str,
     pub enter_a_number: &'static str,
+    /// The note under a number whose comma was read as a decimal point, with the value.
+    pub read_decimal_comma: fn(&str) -> String,
+    pub read_grouping_comma: fn(&str) -> String,
+    pub read_grouping_dot: fn(&str) -> String,
+    /// "1,000" where the locale writes a decimal comma: the two readings.
+    pub number_ambiguous: fn(&str, &str) -> String,
     pub problem_not_a_number: &'static str,
     pub problem_too_small: fn(&str) -> String,
     pub problem_too_large: fn(&str) -> String,

@@ -85,3 +85,37 @@ test("the Content-Security-Policy refuses other origins and inline scripts", asy
   assert.deepEqual(foreignRequests(record, app.server.origin), []);
   await context.close();
 });
+
+test("a comma is read as people type it, and never silently", async () => {
+  const { context, page } = await openApp(app.browser, app.server.origin);
+  const field = page.getByTestId("requests-per-day-input");
+  const message = page.getByTestId("requests-per-day-message");
+  await field.fill("2,5");
+  assert.equal(await message.innerText(), "Read as 2.5: the comma as the decimal point.");
+  assert.equal(await field.inputValue(), "2,5", "what was typed stays as typed");
+  await field.fill("12,500");
+  assert.equal(await message.innerText(), "Read as 12500: the comma separating thousands.");
+  const thousands = await value(page, "energy-per-year");
+  await field.fill("12500");
+  assert.equal(await message.innerText(), "");
+  assert.equal(await value(page, "energy-per-year"), thousands);
+  await field.fill("1,23,4");
+  assert.match(await message.innerText(), /Not a number/);
+  await context.close();
+});
+
+test("where the browser's locale writes a decimal comma, 1,000 is refused with both readings", async () => {
+  const { context, page } = await openApp(app.browser, app.server.origin, "", { locale: "de-DE" });
+  const field = page.getByTestId("requests-per-day-input");
+  const message = page.getByTestId("requests-per-day-message");
+  await field.fill("500");
+  const good = await value(page, "energy-per-year");
+  await field.fill("1,000");
+  assert.equal(await message.innerText(), "Is it 1000 or 1? Type one of them, without the comma.");
+  assert.equal(await value(page, "energy-per-year"), good, "the last good value stays");
+  await field.fill("0,25");
+  assert.equal(await message.innerText(), "Read as 0.25: the comma as the decimal point.");
+  await field.fill("0.25");
+  assert.equal(await message.innerText(), "");
+  await context.close();
+});

@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
@@ -21,11 +22,13 @@ const types = {
 
 /**
  * Serves dist/ (or a copy of it in `dir`) on 127.0.0.1 at a free port (or `port`, to serve
- * again at the same origin), with `max-age` caching when asked (as static hosts send);
- * resolves to { origin, port, close }.
+ * again at the same origin), with `max-age` caching when asked and gzip (zlib's default
+ * level, as static hosts commonly serve it) when asked and accepted; resolves to
+ * { origin, port, close }.
  */
-export async function serveDist(dir = distDir, port = 0, { maxAge } = {}) {
+export async function serveDist(dir = distDir, port = 0, { maxAge, gzip = false } = {}) {
   await stat(join(dir, "index.html")); // fails clearly when the release build is missing
+  const gzipped = new Map(); // compressed once per file and content, as a host would store it
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
     const file = join(dir, path.endsWith("/") ? `${path}index.html` : path);
@@ -34,9 +37,15 @@ export async function serveDist(dir = distDir, port = 0, { maxAge } = {}) {
       return;
     }
     try {
-      const body = await readFile(file);
+      let body = await readFile(file);
       const headers = { "content-type": types[extname(file)] ?? "application/octet-stream" };
       if (maxAge) headers["cache-control"] = `max-age=${maxAge}`;
+      if (gzip && extname(file) in types && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+        const key = `${file}\0${body.length}`;
+        if (!gzipped.has(key)) gzipped.set(key, gzipSync(body));
+        body = gzipped.get(key);
+        headers["content-encoding"] = "gzip";
+      }
       res.writeHead(200, headers);
       res.end(body);
     } catch {

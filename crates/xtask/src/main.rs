@@ -28,8 +28,9 @@ usage: cargo xtask <task>
                         bundle    release build; prints its gzip size, fails over budget;
                                   builds the offline file and fails over its budget
                         e2e       end-to-end tests of the release build (Playwright, Chromium)
-                        bench     engine speed, native and in wasm (Node), and slider-to-frame
-                                  latency in Chromium: prints figures, never fails on timing
+                        bench     engine speed, native and in wasm (Node), slider-to-frame
+                                  latency in Chromium, and a first visit on a throttled line:
+                                  prints figures, never fails on timing
   setup               only install what is missing
   service-worker      write sw.js into the build Trunk is staging (its post_build hook runs this;
                       a debug build gets none)
@@ -186,6 +187,9 @@ fn test(root: &Path, names: &[String]) -> Result<(), String> {
                 .and_then(|()| ensure_dist(root, &layers))
                 .and_then(|()| {
                     run(tools::command(root, "node").arg("tests/e2e/slider-latency.bench.mjs"))
+                })
+                .and_then(|()| {
+                    run(tools::command(root, "node").arg("tests/e2e/first-view.bench.mjs"))
                 }),
         };
         let seconds = started.elapsed().as_secs();

@@ -44,6 +44,9 @@ pub fn build(root: &Path) -> Result<PathBuf, String> {
     let css = String::from_utf8(read(&named("main-", ".css")?)?)
         .map_err(|_| "the CSS is not UTF-8".to_owned())?;
     let icon = read(&root.join("assets/favicon.svg"))?;
+    let page = String::from_utf8(read(&dist.join("index.html"))?)
+        .map_err(|_| "dist/index.html is not UTF-8".to_owned())?;
+    let body = page_body(&page)?;
 
     let glue = inline_snippets(&glue, &dist)?;
     if glue.contains("./snippets/") {
@@ -70,7 +73,13 @@ pub fn build(root: &Path) -> Result<PathBuf, String> {
          {{\n\
          const deflated = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\n\
          const inflated = new Blob([deflated]).stream().pipeThrough(new DecompressionStream(\"deflate-raw\"));\n\
-         await __wbg_init({{ module_or_path: await new Response(inflated).arrayBuffer() }});\n\
+         await __wbg_init({{ module_or_path: await new Response(inflated).arrayBuffer() }}).catch((error) => {{\n\
+           // As the served page's start-up script does: the first view says it could not start.\n\
+           console.error(error);\n\
+           document.querySelector(\".first-view-body\")?.classList.add(\"failed\");\n\
+           document.getElementById(\"first-view-failed\")?.removeAttribute(\"hidden\");\n\
+           document.getElementById(\"first-view-error\")?.append(String(error?.message ?? error));\n\
+         }});\n\
          }}\n",
         STANDARD.encode(&deflated)
     );
@@ -90,7 +99,7 @@ pub fn build(root: &Path) -> Result<PathBuf, String> {
          <link rel=\"icon\" href=\"data:image/svg+xml;base64,{}\" />\n\
          <style>{css}</style>\n\
          <script type=\"module\">{script}</script>\n\
-         </head>\n<body></body>\n</html>\n",
+         </head>\n<body>{body}</body>\n</html>\n",
         STANDARD.encode(&icon)
     );
     let out = dist.join(format!("ai-footprint-{}-offline.html", env!("CARGO_PKG_VERSION")));
@@ -115,6 +124,18 @@ pub fn build(root: &Path) -> Result<PathBuf, String> {
         return Err(format!("the offline file is {size} B, over its {budget} B budget"));
     }
     Ok(out)
+}
+
+/// What is between `<body>` and `</body>` in the served page: its static first view, shown in
+/// the offline file too while the wasm is inflated.
+fn page_body(page: &str) -> Result<&str, String> {
+    let start = page.find("<body>").ok_or("dist/index.html has no <body>")? + "<body>".len();
+    let end = page.rfind("</body>").ok_or("dist/index.html has no </body>")?;
+    let body = page.get(start..end).ok_or("dist/index.html: </body> before <body>")?;
+    if body.to_lowercase().contains("<script") || body.contains(" style=") {
+        return Err("the first view in index.html holds a script or an inline style".into());
+    }
+    Ok(body)
 }
 
 fn kb(bytes: u64) -> f64 {

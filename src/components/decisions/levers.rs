@@ -471,10 +471,6 @@ fn LeverRow(
     }
 }
 
-const BAR_WIDTH: f64 = 360.0;
-const BAR_ROW: f64 = 28.0;
-const LABEL_WIDTH: f64 = 110.0;
-
 /// Each indicator after the levers, as a share of before (a bar at 100 % is no change).
 #[component]
 fn BeforeAfterChart(comparison: Memo<Comparison>) -> impl IntoView {
@@ -484,42 +480,34 @@ fn BeforeAfterChart(comparison: Memo<Comparison>) -> impl IntoView {
         let texts = t();
         LINES
             .into_iter()
-            .enumerate()
-            .map(|(i, (label, _, get))| {
+            .map(|(label, _, get)| {
                 let (b, a) = (get(&c.before), get(&c.after));
-                let share = if b > 0.0 { (a / b).clamp(0.0, 1.5) } else { 1.0 };
-                let y = i as f64 * BAR_ROW;
+                // Before is the full 100 units of a 150-unit track, so a rise up to +50 % shows.
+                let after = if b > 0.0 { (a / b).clamp(0.0, 1.5) * 100.0 } else { 100.0 };
                 view! {
-                    <text x="0" y=y + 17.0 class="chart-label">
-                        {label(texts)}
-                    </text>
-                    <rect x=LABEL_WIDTH y=y + 4.0 width=BAR_WIDTH height="8" class="bar-before" />
-                    <rect
-                        x=LABEL_WIDTH
-                        y=y + 13.0
-                        width=BAR_WIDTH * share
-                        height="8"
-                        class="bar-after"
-                    />
-                    <text x=LABEL_WIDTH + BAR_WIDTH * share + 6.0 y=y + 21.0 class="chart-value">
-                        {format::share(a, b)}
-                    </text>
+                    <div class="bar-row">
+                        <span class="bar-label">{label(texts)}</span>
+                        <svg
+                            class="bar-area paired"
+                            viewBox="0 0 150 22"
+                            preserveAspectRatio="none"
+                            aria-hidden="true"
+                        >
+                            <rect width="100" height="9" class="bar-before" />
+                            <rect y="13" width=after height="9" class="bar-after" />
+                        </svg>
+                        <span class="bar-value">{format::share(a, b)}</span>
+                    </div>
                 }
             })
             .collect_view()
     };
-    let height = BAR_ROW * LINES.len() as f64;
     view! {
         <figure class="chart" data-testid="what-if-chart">
             <figcaption id="what-if-caption">{text(|t| t.what_if_caption)}</figcaption>
-            <svg
-                role="img"
-                aria-labelledby="what-if-caption"
-                viewBox=format!("0 0 {} {height}", LABEL_WIDTH + BAR_WIDTH + 70.0)
-                class="bar-chart"
-            >
+            <div role="img" aria-labelledby="what-if-caption" class="bar-chart">
                 {bars}
-            </svg>
+            </div>
         </figure>
     }
 }

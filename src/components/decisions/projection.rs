@@ -553,14 +553,23 @@ fn ScenarioChart(
     view! {
         <figure class="chart" data-testid="projection-chart">
             <figcaption id="projection-caption">{text(|t| t.projection_caption)}</figcaption>
-            <svg
-                role="img"
+            // On a narrow screen the chart keeps a readable size and scrolls sideways inside
+            // this box (focusable, so the keyboard can scroll it too), never the page.
+            <div
+                class="chart-scroll"
+                tabindex="0"
                 aria-labelledby="projection-caption"
-                viewBox=format!("0 0 {CHART_WIDTH} {CHART_HEIGHT}")
-                class="line-chart"
+                role="group"
             >
-                {lines}
-            </svg>
+                <svg
+                    role="img"
+                    aria-labelledby="projection-caption"
+                    viewBox=format!("0 0 {CHART_WIDTH} {CHART_HEIGHT}")
+                    class="line-chart"
+                >
+                    {lines}
+                </svg>
+            </div>
         </figure>
     }
 }
