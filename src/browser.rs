@@ -169,6 +169,19 @@ pub fn decimal_comma_locale() -> bool {
     COMMA.with(|comma| *comma)
 }
 
+/// Whether keyboard focus is in a text box, where keys edit text rather than the page.
+pub fn typing_in_a_field() -> bool {
+    let focused = window().ok().and_then(|w| w.document()).and_then(|d| d.active_element());
+    focused.is_some_and(|e| match e.tag_name().as_str() {
+        "TEXTAREA" => true,
+        "INPUT" => !matches!(
+            e.get_attribute("type").as_deref(),
+            Some("range" | "checkbox" | "radio" | "button" | "file")
+        ),
+        _ => e.get_attribute("contenteditable").is_some_and(|v| v != "false"),
+    })
+}
+
 /// Removes index.html's static first view (shown while the app downloads).
 pub fn remove_first_view() {
     let view =

@@ -66,6 +66,18 @@ pub fn NoticeBar() -> impl IntoView {
         }
         Action::DismissUpdate => ctx.set_update_ready(false),
     };
+    // Undo from the keyboard in one step, wherever focus is: Ctrl+Z (⌘Z on a Mac), except in
+    // a text box, where it undoes typing as everywhere else.
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        let undo_key = ev.key().eq_ignore_ascii_case("z") && (ev.ctrl_key() || ev.meta_key());
+        if !undo_key || ev.shift_key() || ev.alt_key() || crate::browser::typing_in_a_field() {
+            return;
+        }
+        if ctx.undo_text().is_some() {
+            ev.prevent_default();
+            act(Action::Undo);
+        }
+    });
     let bars = move || {
         let notice = ctx.notice().map(|n| Bar {
             text: n.text,
@@ -109,6 +121,8 @@ pub fn NoticeBar() -> impl IntoView {
                                     | Action::DismissUpdate
                                 )
                                 data-testid=test_id
+                                aria-keyshortcuts=matches!(action, Action::Undo)
+                                    .then_some("Control+Z Meta+Z")
                                 on:click=move |_| act(action)
                             >
                                 {text(label)}

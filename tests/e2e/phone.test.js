@@ -54,3 +54,27 @@ for (const [width, height] of [[320, 640], [360, 740], [390, 844]]) {
     await context.close();
   });
 }
+
+test("after a removal on a phone, focus stays on the list, the undo is in sight and Ctrl+Z takes it", async () => {
+  const height = 740;
+  const { context, page } = await openApp(app.browser, app.server.origin, "", {
+    viewport: { width: 360, height },
+    isMobile: true,
+    hasTouch: true,
+  });
+  await page.getByTestId("preset-agentic_workflow").click();
+  const rows = page.locator(".use-case-row");
+  assert.equal(await rows.count(), 2);
+  await rows.first().getByTestId("remove").click();
+  assert.equal(await rows.count(), 1);
+  assert.notEqual(await page.evaluate(() => document.activeElement?.tagName), "BODY");
+  const undo = await page.getByTestId("undo").boundingBox();
+  assert.ok(undo && undo.y >= 0 && undo.y + undo.height <= height, "the undo button is in view");
+  assert.equal(await page.getByTestId("undo").getAttribute("aria-keyshortcuts"), "Control+Z Meta+Z");
+  // In a text box, Ctrl+Z is the text's own undo; elsewhere it takes the removal back.
+  await page.getByTestId("requests-per-day-input").focus().catch(() => {});
+  await page.locator("h1").click();
+  await page.keyboard.press("Control+z");
+  assert.equal(await rows.count(), 2);
+  await context.close();
+});
