@@ -182,6 +182,30 @@ pub fn typing_in_a_field() -> bool {
     })
 }
 
+/// A country's or territory's name in `language` (a BCP 47 tag), from the browser's own
+/// `Intl.DisplayNames`; `None` where it has none, or `code` is not a two-letter region code.
+pub fn region_name(code: &str, language: &str) -> Option<String> {
+    thread_local! {
+        static NAMES: std::cell::RefCell<Option<(String, js_sys::Intl::DisplayNames)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    // Only a well-formed code: `of` throws on anything else.
+    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    NAMES.with_borrow_mut(|names| {
+        if names.as_ref().is_none_or(|(lang, _)| lang != language) {
+            let options = js_sys::Object::new();
+            js_sys::Reflect::set(&options, &"type".into(), &"region".into()).ok()?;
+            js_sys::Reflect::set(&options, &"fallback".into(), &"none".into()).ok()?;
+            let locales = js_sys::Array::of1(&JsValue::from_str(language));
+            *names =
+                Some((language.to_owned(), js_sys::Intl::DisplayNames::new(&locales, &options)));
+        }
+        names.as_ref()?.1.of(code).map(String::from)
+    })
+}
+
 /// Removes index.html's static first view (shown while the app downloads).
 pub fn remove_first_view() {
     let view =

@@ -23,7 +23,10 @@ struct Field {
     unit: &'static str,
     get: fn(&Avoided) -> f64,
     set: fn(&mut Avoided, f64),
+    /// Largest value offered by the slider, as shown.
     max: f64,
+    /// Shown as a percentage of the stored share (the rebound): people say "20 %", not 0.2.
+    percent: bool,
 }
 
 const FIELDS: [Field; 10] = [
@@ -34,6 +37,7 @@ const FIELDS: [Field; 10] = [
         get: |a| a.human_hours,
         set: |a, v| a.human_hours = v,
         max: 100_000.0,
+        percent: false,
     },
     Field {
         path: AvoidedField::HumanKgPerHour,
@@ -42,6 +46,7 @@ const FIELDS: [Field; 10] = [
         get: |a| a.human_kg_per_hour,
         set: |a, v| a.human_kg_per_hour = v,
         max: 10.0,
+        percent: false,
     },
     Field {
         path: AvoidedField::PagesWritten,
@@ -50,6 +55,7 @@ const FIELDS: [Field; 10] = [
         get: |a| a.pages_written,
         set: |a, v| a.pages_written = v,
         max: 10_000_000.0,
+        percent: false,
     },
     Field {
         path: AvoidedField::CarKm,
@@ -58,6 +64,7 @@ const FIELDS: [Field; 10] = [
         get: |a| a.car_km,
         set: |a, v| a.car_km = v,
         max: 10_000_000.0,
+        percent: false,
     },
     Field {
         path: AvoidedField::FlightKm,
@@ -66,6 +73,7 @@ const FIELDS: [Field; 10] = [
         get: |a| a.flight_km,
         set: |a, v| a.flight_km = v,
         max: 10_000_000.0,
+        percent: false,
     },
     Field {
         path: AvoidedField::KwhSaved,
@@ -74,6 +82,7 @@ const FIELDS: [Field; 10] = [
         get: |a| a.kwh_saved,
         set: |a, v| a.kwh_saved = v,
         max: 10_000_000.0,
+        percent: false,
     },
     Field {
         path: AvoidedField::CustomKg,
@@ -82,6 +91,7 @@ const FIELDS: [Field; 10] = [
         get: |a| a.custom_kg,
         set: |a, v| a.custom_kg = v,
         max: 10_000_000.0,
+        percent: false,
     },
     Field {
         path: AvoidedField::CustomL,
@@ -90,14 +100,16 @@ const FIELDS: [Field; 10] = [
         get: |a| a.custom_l,
         set: |a, v| a.custom_l = v,
         max: 100_000_000.0,
+        percent: false,
     },
     Field {
         path: AvoidedField::ReboundShare,
         label: |t| t.rebound_share,
-        unit: "0–1",
+        unit: "%",
         get: |a| a.rebound_share,
         set: |a, v| a.rebound_share = v,
-        max: 1.0,
+        max: 100.0,
+        percent: true,
     },
     Field {
         path: AvoidedField::ValueUsd,
@@ -106,6 +118,7 @@ const FIELDS: [Field; 10] = [
         get: |a| a.value_usd,
         set: |a, v| a.value_usd = v,
         max: 100_000_000.0,
+        percent: false,
     },
 ];
 
@@ -136,8 +149,11 @@ pub fn AvoidedFields(e: Editing) -> impl IntoView {
     let fields = FIELDS
         .into_iter()
         .map(|f| {
-            let Field { path, label, unit, get, set, max } = f;
-            let scale = if max > 10.0 {
+            let Field { path, label, unit, get, set, max, percent } = f;
+            let shown = if percent { 100.0 } else { 1.0 };
+            let scale = if percent {
+                SliderScale::Linear { min: 0.0, max, step: 1.0 }
+            } else if max > 10.0 {
                 SliderScale::Log { min: 1.0, max }
             } else {
                 SliderScale::Linear { min: 0.0, max, step: max / 100.0 }
@@ -147,9 +163,13 @@ pub fn AvoidedFields(e: Editing) -> impl IntoView {
                     id=format!("avoided-{}", path.key().replace('_', "-"))
                     label=tr(label)
                     unit=Signal::derive(move || unit)
-                    value=Signal::derive(move || avoided.with(get))
-                    on_change=Callback::new(move |v: f64| edit(&|a| set(a, v)))
-                    error=e.error(UseCaseField::Avoided(path))
+                    value=Signal::derive(move || avoided.with(get) * shown)
+                    on_change=Callback::new(move |v: f64| edit(&|a| set(a, v / shown)))
+                    // The engine states its bound as a share; said here as the field shows it.
+                    error=Signal::derive(move || {
+                        let problem = e.error(UseCaseField::Avoided(path)).get()?;
+                        Some(if percent { t().percent_range.to_owned() } else { problem })
+                    })
                     scale=scale
                 />
             }

@@ -19,7 +19,8 @@ use super::use_case_fields::{
     NumberRow, API_PRICES, CARBON_FREE_SHARE, CUSTOM_MODEL, ELECTRICITY_PRICE, PER_DAY, PER_USER,
     TOKENS, TRAINING_FLOPS, TRAINING_HOURS,
 };
-use crate::i18n::{texts, Pick};
+use crate::browser;
+use crate::i18n::{locale, texts, Locale, Pick};
 use crate::state::PortfolioCtx;
 
 /// Reads and edits the use case with a given id, wherever it sits in the list.
@@ -568,12 +569,22 @@ fn LocationField(e: Editing) -> impl IntoView {
 /// Every location, grouped: API providers, countries, sub-national grids, cloud regions.
 pub fn location_groups() -> Vec<(Option<Signal<&'static str>>, Vec<ChoiceOption>)> {
     let all = locations();
+    let locale = locale();
     let group = |title: Pick, keep: fn(&Location) -> bool| {
         (
             Some(tr(title)),
             all.iter()
                 .filter(|l| keep(l))
-                .map(|l| ChoiceOption::fixed(l.id(), l.label()))
+                .map(|l| {
+                    let l = *l;
+                    // A country's name in the interface's language, from the browser; other
+                    // grids keep their published name.
+                    ChoiceOption::translated(l.id(), move || match locale() {
+                        Locale::En => l.label(),
+                        other => browser::region_name(l.zone.code, other.tag())
+                            .map_or_else(|| l.label(), |name| l.label_with(&name)),
+                    })
+                })
                 .collect(),
         )
     };

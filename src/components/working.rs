@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::controls::text;
 use crate::format::{quantity, significant, Quantity};
-use crate::i18n::texts;
+use crate::i18n::{texts, Texts};
 use crate::state::PortfolioCtx;
 
 /// The working of the selected use case (the first one when none is selected).
@@ -47,8 +47,14 @@ pub fn Working() -> impl IntoView {
             let mut rows: Vec<(String, String, String)> = engine::explain::steps(uc)
                 .into_iter()
                 .map(|s| {
-                    let source = s.source.map(ToString::to_string).unwrap_or_default();
-                    (texts.step(s.id), step_value(s.value, s.unit), source)
+                    let source = match s.source {
+                        Some(source) if source.id == engine::evaluate::USER_INPUT.id => {
+                            texts.entered_by_user.to_owned()
+                        }
+                        Some(source) => source.to_string(),
+                        None => String::new(),
+                    };
+                    (texts.step(s.id), step_value(s.value, s.unit, texts), source)
                 })
                 .collect();
             rows.push((
@@ -107,11 +113,16 @@ pub fn Working() -> impl IntoView {
     }
 }
 
-/// A step's value: energies in a readable unit, everything else with 4 significant figures.
-fn step_value(value: f64, unit: Unit) -> String {
+/// A step's value: energies in a readable unit, everything else with 4 significant figures
+/// and its unit, a counted one in the interface's language and plural.
+fn step_value(value: f64, unit: Unit, texts: &Texts) -> String {
+    let number = significant(value, 4);
     match unit {
         Unit::Kwh => quantity(Quantity::Energy, value),
-        Unit::Count => significant(value, 4),
-        other => format!("{} {}", significant(value, 4), other.key()),
+        Unit::Count | Unit::Ratio => number,
+        other => match (texts.counted)(other, value) {
+            Some(word) => format!("{number} {word}"),
+            None => format!("{number} {}", other.key()),
+        },
     }
 }

@@ -468,6 +468,11 @@ pub struct Texts {
     pub equivalent: fn(&str) -> &'static str,
     pub working: &'static str,
     pub working_for: fn(&str) -> String,
+    /// The source column of a value the user typed.
+    pub entered_by_user: &'static str,
+    /// A counted unit of the working after its number (calls, runs, …), in the plural the
+    /// number takes; `None` for a symbol (kWh, W) written as it is.
+    pub counted: fn(engine::units::Unit, f64) -> Option<&'static str>,
     pub step: &'static str,
     pub value: &'static str,
     pub source: &'static str,
@@ -568,6 +573,24 @@ pub struct Texts {
     pub remove_lever: &'static str,
     pub apply_levers: &'static str,
     pub levers_applied: fn(usize) -> String,
+    /// What to check before a lever's saving is counted, per kind.
+    pub caveat_right_size: &'static str,
+    pub caveat_task_specific: &'static str,
+    pub caveat_quantise: &'static str,
+    pub caveat_batch: &'static str,
+    pub caveat_accelerator: &'static str,
+    pub caveat_move: &'static str,
+    pub caveat_carbon_free: &'static str,
+    pub caveat_pue: &'static str,
+    pub caveat_share_fine_tune: &'static str,
+    /// The per-use-case before/after table of the levers.
+    pub by_use_case_caption: &'static str,
+    /// The SAIQ ranking's use cases left out: per 1,000 tokens (not LLMs), per request
+    /// (training runs and anything with no requests); and a list cut short.
+    pub saiq_left_out_tokens: fn(&str) -> String,
+    pub saiq_left_out_runs: fn(&str) -> String,
+    pub and_more: fn(&str, usize) -> String,
+    pub use_case_column: &'static str,
     pub before: &'static str,
     pub after: &'static str,
     pub change: &'static str,
@@ -595,6 +618,8 @@ pub struct Texts {
     pub avoided_custom_kg: &'static str,
     pub avoided_custom_l: &'static str,
     pub rebound_share: &'static str,
+    /// A percentage field's value out of range.
+    pub percent_range: &'static str,
     pub business_value: &'static str,
     pub replaces_writer: &'static str,
     pub page_counterfactual: &'static str,

@@ -119,3 +119,19 @@ test("where the browser's locale writes a decimal comma, 1,000 is refused with b
   assert.equal(await message.innerText(), "");
   await context.close();
 });
+
+test("in Chinese, countries are named by the browser in Chinese; a typed factor's source says who entered it", async () => {
+  const { context, page } = await openApp(app.browser, app.server.origin);
+  await page.getByText("Advanced").first().click();
+  await page.getByTestId("pue-input").fill("1.3");
+  await page.getByText("Show the working").click();
+  const pueRow = page.locator(".working tr", { hasText: "1.3" }).filter({ hasText: /PUE/ });
+  assert.match(await pueRow.first().innerText(), /entered by you$/);
+  assert.doesNotMatch(await page.locator(".working").innerText(), /\(0, \)/);
+  await page.getByTestId("language").selectOption("zh-Hans");
+  assert.equal(await page.locator("[data-testid='location'] option[value='FR']").innerText(), "法国");
+  assert.equal(await page.locator("[data-testid='location'] option[value='DE']").innerText(), "德国");
+  await page.getByTestId("language").selectOption("en");
+  assert.equal(await page.locator("[data-testid='location'] option[value='FR']").innerText(), "France");
+  await context.close();
+});

@@ -132,6 +132,15 @@ test("a lever shows before and after, and applying it can be undone", async () =
   await lever.locator("select[id$='-location']").selectOption("SE");
   const whatIf = await page.getByTestId("what-if").innerText();
   assert.match(whatIf, /Carbon\s+[\d.,]+\s*\S+\s+[\d.,]+\s*\S+\s+\u2212\d/);
+  // What to check before counting it, and the change use case by use case.
+  assert.match(await lever.getByTestId("lever-caveat").innerText(), /data-residency/);
+  const byUseCase = page.getByTestId("what-if-by-use-case");
+  assert.ok((await byUseCase.locator("tbody tr").count()) >= 1);
+  assert.match(await byUseCase.innerText(), /\u2212\d/);
+  await lever.locator("select").first().selectOption("right_size");
+  assert.match(await lever.getByTestId("lever-caveat").innerText(), /does this task well enough/);
+  await lever.locator("select").first().selectOption("move_region");
+  await lever.locator("select[id$='-location']").selectOption("SE");
   // One use case, then all of them again: "all" is no use case (the bug this pins: it was
   // read as the id "all", and the portfolio became invalid).
   const scope = lever.locator("select[id$='-scope']");
@@ -216,8 +225,13 @@ test("what a use case replaces gives its Return on Environment, beside the footp
   assert.match(await table.innerText(), /benefit/);
   assert.match(await page.getByTestId("roe").innerText(), /Sources: Tomlinson et al\. 2024.*Green Algorithms/);
   assert.equal(await value(page, "carbon-per-year"), carbon, "avoided impacts are never subtracted");
-  await page.getByTestId("avoided-rebound-share-input").fill("2");
-  assert.match(await page.getByTestId("avoided-rebound-share-message").innerText(), /at most 1/);
+  // The rebound as people say it, a percentage of the savings.
+  const net = await table.innerText();
+  await page.getByTestId("avoided-rebound-share-input").fill("20");
+  assert.equal(await page.getByTestId("avoided-rebound-share-message").innerText(), "");
+  assert.notEqual(await table.innerText(), net, "a 20 % rebound changes the net impact");
+  await page.getByTestId("avoided-rebound-share-input").fill("200");
+  assert.match(await page.getByTestId("avoided-rebound-share-message").innerText(), /percentage from 0 to 100/);
   await page.getByTestId("avoided-clear").click();
   assert.equal(await page.getByTestId("roe-table").count(), 0);
   await context.close();
@@ -236,5 +250,23 @@ test("shadow prices put carbon and water in money beside the direct cost", async
   await page.getByTestId("saiq-monetised").waitFor();
   await page.getByTestId("usd-per-tco2e-input").fill("-5");
   assert.match(await page.getByTestId("usd-per-tco2e-message").innerText(), /at least 0/);
+  await context.close();
+});
+
+test("the SAIQ ranking says which use cases it leaves out and why, and never ranks a training run as a request", async () => {
+  const { context, page } = await openApp(app.browser, app.server.origin);
+  await page.getByTestId("preset-fine_tune_small_model").click();
+  await page.getByTestId("preset-fraud_detection").click();
+  const [fineTune, fraud] = (await page.locator(".row-name").allInnerTexts()).slice(-2);
+  const leftOut = page.getByTestId("saiq-left-out");
+  const ranking = page.getByTestId("saiq-ranking");
+  // Per 1,000 tokens: neither produces tokens.
+  assert.match(await leftOut.innerText(), /Only language models produce tokens/);
+  assert.match(await leftOut.innerText(), new RegExp(`${fineTune}.*${fraud}`));
+  // Per request: the classifier's requests are ranked, the training run is not.
+  await page.getByTestId("saiq-unit").selectOption("request");
+  assert.match(await leftOut.innerText(), new RegExp(`^Not in this ranking: ${fineTune}\\. A training run is not a request`));
+  assert.match(await ranking.innerText(), new RegExp(fraud));
+  assert.doesNotMatch(await ranking.innerText(), new RegExp(fineTune));
   await context.close();
 });

@@ -275,7 +275,8 @@ impl Run {
     }
 }
 
-const USER_INPUT: Source =
+/// The source of a value the user typed over a default (its `id` is `"user"`).
+pub const USER_INPUT: Source =
     Source { id: "user", citation: "value entered by the user", year: 0, licence: "" };
 
 fn factor(user: Option<f64>, default: Estimate, source: &'static Source, unit: Unit) -> FactorUsed {

@@ -58,8 +58,11 @@ usage: cargo xtask <task>
 /// charts as text, a typed comma read and said, undo from the keyboard) cost 4.4 KB more
 /// (423.1 to 427.5): 3.7 KB of code is the number field's reading and its notes, 1.8 KB the
 /// browser functions it newly calls (`Intl`, focus, key events), the rest spread over the
-/// views.
-const BUNDLE_BUDGET_BYTES: u64 = 428 * 1024;
+/// views. Decision panels a non-expert can trust (a caveat per lever, before and after per use
+/// case, the SAIQ saying what it leaves out, the rebound as a percentage), countries named in
+/// Chinese by the browser, counted units in each language and a projection axis with round
+/// steps cost 7.5 KB more (427.5 to 435.0), most of it the new sentences in three languages.
+const BUNDLE_BUDGET_BYTES: u64 = 436 * 1024;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

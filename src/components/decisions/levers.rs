@@ -16,25 +16,52 @@ use crate::format::{self, or_dash, percent_change, quantity, significant, Quanti
 use crate::i18n::{texts, Pick};
 use crate::state::PortfolioCtx;
 
-/// A kind of lever: id, label, and the lever with its default setting.
-type Kind = (&'static str, Pick, fn() -> Lever);
+/// A kind of lever: id, label, what to check before counting its saving, and the lever with
+/// its default setting.
+type Kind = (&'static str, Pick, Pick, fn() -> Lever);
 
 /// The kinds of lever, in the order offered.
 const KINDS: [Kind; 10] = [
-    ("right_size", |t| t.lever_right_size, || Lever::RightSize(ModelSize::B8)),
-    ("task_specific", |t| t.lever_task_specific, || Lever::TaskSpecific(Task::TextClassification)),
-    ("quantise", |t| t.lever_quantise, || Lever::Quantise(8.0)),
-    ("batch", |t| t.lever_batch, || Lever::Batch(128.0)),
+    (
+        "right_size",
+        |t| t.lever_right_size,
+        |t| t.caveat_right_size,
+        || Lever::RightSize(ModelSize::B8),
+    ),
+    (
+        "task_specific",
+        |t| t.lever_task_specific,
+        |t| t.caveat_task_specific,
+        || Lever::TaskSpecific(Task::TextClassification),
+    ),
+    ("quantise", |t| t.lever_quantise, |t| t.caveat_quantise, || Lever::Quantise(8.0)),
+    ("batch", |t| t.lever_batch, |t| t.caveat_batch, || Lever::Batch(128.0)),
     (
         "change_accelerator",
         |t| t.lever_accelerator,
+        |t| t.caveat_accelerator,
         || Lever::ChangeAccelerator("nvidia-b200".into()),
     ),
-    ("move_region", |t| t.lever_move_region, || Lever::MoveRegion("SE".into())),
-    ("move_batch_work", |t| t.lever_move_batch, || Lever::MoveBatchWork("SE".into())),
-    ("raise_carbon_free_share", |t| t.lever_carbon_free, || Lever::RaiseCarbonFreeShare(0.8)),
-    ("cut_pue", |t| t.lever_pue, || Lever::CutPue(1.1)),
-    ("share_fine_tune", |t| t.lever_share_fine_tune, || Lever::ShareFineTune(4.0)),
+    ("move_region", |t| t.lever_move_region, |t| t.caveat_move, || Lever::MoveRegion("SE".into())),
+    (
+        "move_batch_work",
+        |t| t.lever_move_batch,
+        |t| t.caveat_move,
+        || Lever::MoveBatchWork("SE".into()),
+    ),
+    (
+        "raise_carbon_free_share",
+        |t| t.lever_carbon_free,
+        |t| t.caveat_carbon_free,
+        || Lever::RaiseCarbonFreeShare(0.8),
+    ),
+    ("cut_pue", |t| t.lever_pue, |t| t.caveat_pue, || Lever::CutPue(1.1)),
+    (
+        "share_fine_tune",
+        |t| t.lever_share_fine_tune,
+        |t| t.caveat_share_fine_tune,
+        || Lever::ShareFineTune(4.0),
+    ),
 ];
 
 fn kind_of(lever: &Lever) -> &'static str {
@@ -150,6 +177,8 @@ fn setting_limits(lever: &Lever) -> Option<Limits> {
 struct Comparison {
     before: Impacts,
     after: Impacts,
+    /// Each use case the levers change: its name and its yearly carbon before and after, kg.
+    per_use_case: Vec<(String, f64, f64)>,
     saiq: (Option<f64>, Option<f64>),
     /// Why the planned levers cannot be applied, if one of them cannot.
     refused: Option<Refusal>,
@@ -181,14 +210,28 @@ pub fn Levers() -> impl IntoView {
             // Nothing to compare: no second evaluation on every keystroke.
             let same = r.total_per_year;
             let saiq = (before_score, before_score);
-            return Comparison { before: same, after: same, saiq, refused: None };
+            return Comparison { before: same, after: same, saiq, ..Comparison::default() };
         }
         match apply_planned(p) {
             Ok(after_portfolio) => {
                 // A lever keeps a valid portfolio valid (the engine refuses one that would
                 // not), so the after portfolio evaluates.
                 let after = evaluate_portfolio(&after_portfolio).ok();
+                let carbon = |u: &engine::UseCaseResult| u.per_year.carbon_total_kg().central;
+                let per_use_case = after
+                    .as_ref()
+                    .map(|a| {
+                        r.use_cases
+                            .iter()
+                            .filter_map(|u| {
+                                let later = carbon(a.use_case(&u.id)?);
+                                (later != carbon(u)).then(|| (u.name.clone(), carbon(u), later))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
                 Comparison {
+                    per_use_case,
                     before: r.total_per_year,
                     after: after.as_ref().map_or(r.total_per_year, |a| a.total_per_year),
                     saiq: (
@@ -203,6 +246,7 @@ pub fn Levers() -> impl IntoView {
                 after: r.total_per_year,
                 saiq: (before_score, before_score),
                 refused: Some(refusal),
+                ..Comparison::default()
             },
         }
     });
@@ -299,6 +343,38 @@ pub fn Levers() -> impl IntoView {
                 {refusal_text}
             </p>
             <BeforeAfterChart comparison=comparison />
+            <Show when=move || comparison.with(|c| !c.per_use_case.is_empty())>
+                <table class="what-if" data-testid="what-if-by-use-case">
+                    <caption>{text(|t| t.by_use_case_caption)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{text(|t| t.use_case_column)}</th>
+                            <th scope="col">{text(|t| t.before)}</th>
+                            <th scope="col">{text(|t| t.after)}</th>
+                            <th scope="col">{text(|t| t.change)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            comparison
+                                .get()
+                                .per_use_case
+                                .into_iter()
+                                .map(|(name, b, a)| {
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{name}</th>
+                                            <td>{quantity(Quantity::Carbon, b)}</td>
+                                            <td>{quantity(Quantity::Carbon, a)}</td>
+                                            <td>{percent_change(b, a)}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </Show>
         </Show>
     }
 }
@@ -317,7 +393,7 @@ fn LeverRow(
     let edit = move |change: &dyn Fn(&mut Planned)| ctx.update_lever(i, change);
     let kind =
         Signal::derive(move || lever.get().map(|l| kind_of(&l).to_owned()).unwrap_or_default());
-    let kinds = KINDS.iter().map(|(id, label, _)| ChoiceOption::text(*id, *label)).collect();
+    let kinds = KINDS.iter().map(|(id, label, _, _)| ChoiceOption::text(*id, *label)).collect();
     // A typed setting out of its range is refused with a message, never clamped silently.
     // Kept with the lever it was about: rows are by position, so when the lever shown here
     // changes (another kind, or the next one after a removal) the refusal no longer shows.
@@ -328,7 +404,7 @@ fn LeverRow(
             .with(|r| r.as_ref().filter(|(l, _)| Some(l) == shown.as_ref()).map(|(_, p)| p.clone()))
     });
     let set_kind = Callback::new(move |chosen: String| {
-        if let Some((_, _, make)) = KINDS.iter().find(|(k, _, _)| *k == chosen) {
+        if let Some((_, _, _, make)) = KINDS.iter().find(|(k, _, _, _)| *k == chosen) {
             refused.set(None);
             edit(&|planned| planned.lever = make());
         }
@@ -432,6 +508,12 @@ fn LeverRow(
         }
         None => ().into_any(),
     };
+    // What to check before the saving is counted: a smaller model that cannot do the task
+    // saves nothing.
+    let caveat = move || {
+        let kind = lever.with(|l| l.as_ref().map(kind_of))?;
+        KINDS.iter().find(|(id, _, _, _)| *id == kind).map(|(_, _, caveat, _)| *caveat)
+    };
     // Said where the lever is set, rather than leaving an unexplained "no change".
     let batch_without_term = move || {
         matches!(lever.get(), Some(Lever::Batch(_)))
@@ -459,6 +541,9 @@ fn LeverRow(
                 />
             </div>
             {setting}
+            <p class="hint caveat" data-testid="lever-caveat">
+                {move || caveat().map(|pick| pick(t()))}
+            </p>
             <Show when=batch_without_term>
                 <p class="hint" data-testid="batch-note">
                     {text(|t| t.lever_batch_paper)}
@@ -518,7 +603,7 @@ mod tests {
 
     #[test]
     fn every_kind_names_the_lever_it_makes() {
-        for (id, _, make) in KINDS {
+        for (id, _, _, make) in KINDS {
             assert_eq!(kind_of(&make()), id);
         }
     }

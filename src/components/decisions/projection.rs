@@ -435,10 +435,20 @@ pub fn ProjectionView() -> impl IntoView {
 
 const CHART_WIDTH: f64 = 720.0;
 const CHART_HEIGHT: f64 = 240.0;
-const MARGIN_LEFT: f64 = 70.0;
+const MARGIN_LEFT: f64 = 90.0;
 const MARGIN_RIGHT: f64 = 270.0;
 /// Smallest vertical gap between two end-of-line labels, so that close lines stay readable.
 const LABEL_GAP: f64 = 13.0;
+
+/// A round step (1, 2, 2.5 or 5 times a power of ten) of at least `raw`; 0 for nothing to show.
+fn nice_step(raw: f64) -> f64 {
+    if !(raw.is_finite() && raw > 0.0) {
+        return 0.0;
+    }
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0].into_iter().map(|m| m * magnitude).find(|s| *s >= raw);
+    step.unwrap_or(10.0 * magnitude)
+}
 
 /// End-of-line label positions: each line's last y, pushed down where labels would overlap.
 fn spread_labels(ends: &[f64]) -> Vec<f64> {
@@ -478,27 +488,41 @@ fn ScenarioChart(
             MARGIN_LEFT
                 + f64::from(year - BASE_YEAR) / span * (CHART_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
         };
+        // The value axis runs to a round figure above the highest point, in four or five
+        // round steps, each with its label and a grid line.
+        let step = nice_step(max / 4.0);
+        let top = if step > 0.0 { (max / step).ceil() * step } else { 0.0 };
         let y = |v: f64| {
-            if max > 0.0 {
-                CHART_HEIGHT - 20.0 - v / max * (CHART_HEIGHT - 40.0)
+            if top > 0.0 {
+                CHART_HEIGHT - 20.0 - v / top * (CHART_HEIGHT - 40.0)
             } else {
                 CHART_HEIGHT - 20.0
             }
         };
-        let axis = view! {
-            <text x="0" y=y(max) + 4.0 class="chart-value">
-                {quantity(kind.quantity(), max)}
-            </text>
-            <text x="0" y=y(0.0) class="chart-value">
-                "0"
-            </text>
-            <text x=x(BASE_YEAR) y=CHART_HEIGHT class="chart-value">
-                {BASE_YEAR}
-            </text>
-            <text x=x(last_year) - 30.0 y=CHART_HEIGHT class="chart-value">
-                {last_year}
-            </text>
-        };
+        let ticks = (0..=if step > 0.0 { (top / step).round() as usize } else { 0 })
+            .map(|i| {
+                let v = i as f64 * step;
+                view! {
+                    <line x1=MARGIN_LEFT x2=x(last_year) y1=y(v) y2=y(v) class="grid-line" />
+                    <text x="0" y=y(v) + 4.0 class="chart-value">
+                        {if i == 0 { "0".to_owned() } else { quantity(kind.quantity(), v) }}
+                    </text>
+                }
+            })
+            .collect_view();
+        // Every year, or every other one on a long horizon, so that the labels never touch.
+        let every = if last_year - BASE_YEAR > 8 { 2 } else { 1 };
+        let years = (BASE_YEAR..=last_year)
+            .filter(|year| (year - BASE_YEAR).is_multiple_of(every) || *year == last_year)
+            .map(|year| {
+                view! {
+                    <text x=x(year) y=CHART_HEIGHT - 2.0 class="chart-value year-label">
+                        {year}
+                    </text>
+                }
+            })
+            .collect_view();
+        let axis = (ticks, years);
         // The chosen scenario's range: its high line forward, its low line back.
         let band = all.iter().find(|p| p.scenario == chosen).map(|p| {
             let high =
@@ -577,6 +601,15 @@ fn ScenarioChart(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn value_steps_are_round() {
+        assert_eq!(nice_step(2.34), 2.5);
+        assert_eq!(nice_step(0.7), 1.0);
+        assert_eq!(nice_step(1_234.0), 2_000.0);
+        assert_eq!(nice_step(5.0), 5.0);
+        assert_eq!(nice_step(0.0), 0.0);
+    }
 
     #[test]
     fn close_labels_are_pushed_apart_in_order() {

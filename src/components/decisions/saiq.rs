@@ -7,6 +7,7 @@ use engine::decision::saiq::{
 };
 use leptos::prelude::*;
 
+use engine::portfolio::Phase;
 use engine::refdata::sources;
 use engine::validate::limits;
 use engine::{Keyed, Problem};
@@ -35,6 +36,8 @@ struct Scores {
     ranked: Vec<(String, Intensities, f64)>,
     /// How many use cases have a score.
     scored: usize,
+    /// The use cases left out of the ranking in this unit, by name, in portfolio order.
+    left_out: Vec<String>,
 }
 
 /// One row of the intensities table: the name and the value in the display's base unit.
@@ -61,8 +64,19 @@ pub fn Saiq() -> impl IntoView {
         let Some(reference) = analysis.reference_per_unit.get() else {
             return Scores { portfolio: x, ..Scores::default() };
         };
-        let ranked = ranking(p, r, unit, &reference, &w);
+        // Like with like: per request, a training run is not ranked beside an answer.
+        let unlike =
+            |i: usize| unit == FunctionalUnit::Request && r.use_cases[i].phase == Phase::Training;
+        let mut ranked = ranking(p, r, unit, &reference, &w);
+        ranked.retain(|&(i, _)| !unlike(i));
+        let left_out = (0..p.use_cases.len())
+            .filter(|&i| {
+                unlike(i) || use_case_intensities(&p.use_cases[i], &r.use_cases[i], unit).is_none()
+            })
+            .map(|i| r.use_cases[i].name.clone())
+            .collect();
         Scores {
+            left_out,
             portfolio: x,
             arithmetic: x.and_then(|x| saiq(&x, &reference, &w).ok()),
             geometric: x.and_then(|x| saiq_geometric(&x, &reference, &w).ok()),
@@ -307,43 +321,63 @@ pub fn Saiq() -> impl IntoView {
             {weight_field("weight-carbon", |t| t.carbon, Indicator::Carbon, |w| w.carbon)}
             {weight_field("weight-water", |t| t.water, Indicator::Water, |w| w.water)}
         </details>
-        <h3>{text(|t| t.saiq_ranking)}</h3>
-        <table class="ranking" data-testid="saiq-ranking">
-            <caption>{unit_label}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{text(|t| t.name)}</th>
-                    {ROWS.map(|(label, _, _)| view! { <th scope="col">{text(label)}</th> })}
-                    <th scope="col">"SAIQ"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {move || {
-                    scores
-                        .with(|s| s.ranked.clone())
-                        .into_iter()
-                        .map(|(name, x, score)| {
-                            view! {
-                                <tr>
-                                    <th scope="row">{name}</th>
-                                    {ROWS
-                                        .map(|(_, kind, get)| {
-                                            view! { <td>{quantity(kind, get(&x))}</td> }
-                                        })}
-                                    <td>
-                                        <strong>{significant(score, 3)}</strong>
-                                    </td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </tbody>
-        </table>
+        <h3 id="saiq-ranking-title">{text(|t| t.saiq_ranking)}</h3>
+        // Six columns: on a phone the table scrolls inside this box (focusable, so the keyboard
+        // scrolls it too).
+        <div class="table-scroll" tabindex="0" role="group" aria-labelledby="saiq-ranking-title">
+            <table class="ranking" data-testid="saiq-ranking">
+                <caption>{unit_label}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{text(|t| t.name)}</th>
+                        {ROWS.map(|(label, _, _)| view! { <th scope="col">{text(label)}</th> })}
+                        <th scope="col">"SAIQ"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        scores
+                            .with(|s| s.ranked.clone())
+                            .into_iter()
+                            .map(|(name, x, score)| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{name}</th>
+                                        {ROWS
+                                            .map(|(_, kind, get)| {
+                                                view! { <td>{quantity(kind, get(&x))}</td> }
+                                            })}
+                                        <td>
+                                            <strong>{significant(score, 3)}</strong>
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
+        </div>
         <p class="hint">
             {move || {
                 let more = scores.with(|s| s.scored.saturating_sub(RANKED_SHOWN));
                 (more > 0).then(|| (t().other_use_cases)(more))
+            }}
+        </p>
+        // Said, never dropped silently: which use cases the ranking leaves out, and why.
+        <p class="hint" data-testid="saiq-left-out">
+            {move || {
+                let names = scores.with(|s| s.left_out.clone());
+                let (shown, rest) = names.split_at(names.len().min(3));
+                let mut list = shown.join(", ");
+                if !rest.is_empty() {
+                    list = (t().and_more)(&list, rest.len());
+                }
+                (!names.is_empty())
+                    .then(|| match analysis.unit.get() {
+                        FunctionalUnit::ThousandOutputTokens => (t().saiq_left_out_tokens)(&list),
+                        FunctionalUnit::Request => (t().saiq_left_out_runs)(&list),
+                    })
             }}
         </p>
     }

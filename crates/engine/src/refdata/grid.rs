@@ -71,12 +71,15 @@ impl Location {
 
     /// Name shown to the user.
     pub fn label(&self) -> String {
+        self.label_with(self.zone.name)
+    }
+
+    /// The label with the grid's name written as given (an interface's translation of it).
+    pub fn label_with(&self, zone_name: &str) -> String {
         match (self.region, self.operator) {
-            (Some(r), _) => {
-                format!("{} {} ({})", provider_name(r.provider), r.region, self.zone.name)
-            }
-            (None, Some(op)) => format!("{} ({})", op.name, self.zone.name),
-            (None, None) => self.zone.name.to_owned(),
+            (Some(r), _) => format!("{} {} ({zone_name})", provider_name(r.provider), r.region),
+            (None, Some(op)) => format!("{} ({zone_name})", op.name),
+            (None, None) => zone_name.to_owned(),
         }
     }
 

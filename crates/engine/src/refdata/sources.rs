@@ -16,6 +16,10 @@ pub struct Source {
 /// As cited beside a value: "citation (year, licence)".
 impl std::fmt::Display for Source {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // A value the user typed has no year or licence to give.
+        if self.year == 0 {
+            return f.write_str(self.citation);
+        }
         write!(f, "{} ({}, {})", self.citation, self.year, self.licence)
     }
 }
