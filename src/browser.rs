@@ -103,10 +103,93 @@ pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// Whether the page is a secure context (https, a file, or this machine's own address): the
+/// clipboard and service workers need one.
+pub fn is_secure_context() -> bool {
+    window().is_ok_and(|w| w.is_secure_context())
+}
+
+/// The clipboard, where the page may use it: not on a plain-`http` address other than this
+/// machine's (no secure context), where `navigator.clipboard` is undefined.
+fn clipboard() -> Result<web_sys::Clipboard, String> {
+    let navigator = window()?.navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).map_err(js_error)?;
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return Err("no clipboard on a page that is not a secure context".to_owned());
+    }
+    Ok(clipboard.unchecked_into())
+}
+
 /// Copies text to the clipboard (the browser may refuse).
 pub async fn copy_text(text: &str) -> Result<(), String> {
-    let clipboard = window()?.navigator().clipboard();
-    JsFuture::from(clipboard.write_text(text)).await.map(|_| ()).map_err(js_error)
+    JsFuture::from(clipboard()?.write_text(text)).await.map(|_| ()).map_err(js_error)
+}
+
+/// A copy begun during a click, for text still being made (a share link is compressed
+/// first). Safari refuses a clipboard write that comes after an await, so the write starts in
+/// the click with a promise of the text, and `finish` keeps the promise.
+pub struct Copying {
+    /// The write under way, or `None` where the browser cannot write a promised item (it then
+    /// writes the text when it is ready).
+    started: Option<JsValue>,
+}
+
+impl Copying {
+    /// Starts the write; call it in the click handler, before any await.
+    pub fn start() -> Self {
+        Self { started: clipboard_js::start_copy().ok().filter(|c| !c.is_null()) }
+    }
+
+    /// Copies `text`: the promise of the click fulfilled, or the text written now.
+    pub async fn finish(mut self, text: &str) -> Result<(), String> {
+        let Some(copy) = self.started.take() else { return copy_text(text).await };
+        match clipboard_js::finish_copy(&copy, text).await {
+            Ok(_) => Ok(()),
+            // Refused late (a browser that wants the text at once): written plainly instead.
+            Err(_) => copy_text(text).await,
+        }
+    }
+}
+
+impl Drop for Copying {
+    /// A copy never finished (the text could not be made) is withdrawn, not left pending.
+    fn drop(&mut self) {
+        if let Some(copy) = self.started.take() {
+            let _ = clipboard_js::drop_copy(&copy);
+        }
+    }
+}
+
+mod clipboard_js {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen(inline_js = r#"
+export function startCopy() {
+  if (!globalThis.isSecureContext || !navigator.clipboard || !globalThis.ClipboardItem) return null;
+  let give;
+  const text = new Promise((resolve, reject) => { give = { resolve, reject }; });
+  const written = navigator.clipboard.write([new ClipboardItem({ "text/plain": text })]);
+  written.catch(() => {});
+  return { give, written };
+}
+export function finishCopy(copy, text) {
+  copy.give.resolve(new Blob([text], { type: "text/plain" }));
+  return copy.written;
+}
+export function dropCopy(copy) {
+  copy.give.reject(new Error("nothing to copy"));
+}
+"#)]
+    extern "C" {
+        #[wasm_bindgen(catch, js_name = startCopy)]
+        pub fn start_copy() -> Result<JsValue, JsValue>;
+        #[wasm_bindgen(catch, js_name = finishCopy)]
+        pub async fn finish_copy(copy: &JsValue, text: &str) -> Result<JsValue, JsValue>;
+        // `catch`, as the others: a function wasm-bindgen could hand to the wasm directly is
+        // imported as a whole module, which the offline file cannot inline.
+        #[wasm_bindgen(catch, js_name = dropCopy)]
+        pub fn drop_copy(copy: &JsValue) -> Result<(), JsValue>;
+    }
 }
 
 /// The page's fragment, with its `#`.

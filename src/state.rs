@@ -57,6 +57,8 @@ pub struct Notice {
     pub text: String,
     /// True for a problem, false for information.
     pub is_error: bool,
+    /// Text to copy by hand, shown selected in a box (a link the clipboard refused).
+    pub to_copy: Option<String>,
 }
 
 /// A portfolio from a file or link that the library already has (same id), waiting for the
@@ -980,7 +982,12 @@ impl PortfolioCtx {
 
     /// Shows a message.
     pub fn tell(&self, text: String, is_error: bool) {
-        self.notice.set(Some(Notice { text, is_error }));
+        self.notice.set(Some(Notice { text, is_error, to_copy: None }));
+    }
+
+    /// Says something, with text to copy by hand beside it.
+    pub fn tell_to_copy(&self, text: String, to_copy: String) {
+        self.notice.set(Some(Notice { text, is_error: false, to_copy: Some(to_copy) }));
     }
 
     /// Says that the portfolio is full, in the user's language.

@@ -2,6 +2,7 @@
 //! question asked when a file or link brings a portfolio the library already has.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::controls::text;
 use crate::autosave::Autosave;
@@ -23,6 +24,8 @@ enum Action {
 /// id, action). One view for all three bars keeps the download small.
 struct Bar {
     text: String,
+    /// Text to copy by hand, in a read-only box.
+    to_copy: Option<String>,
     is_error: bool,
     test_id: &'static str,
     buttons: &'static [(Pick, &'static str, Action)],
@@ -81,24 +84,28 @@ pub fn NoticeBar() -> impl IntoView {
     let bars = move || {
         let notice = ctx.notice().map(|n| Bar {
             text: n.text,
+            to_copy: n.to_copy,
             is_error: n.is_error,
             test_id: "notice",
             buttons: NOTICE_BUTTONS,
         });
         let undo = ctx.undo_text().map(|text| Bar {
             text,
+            to_copy: None,
             is_error: false,
             test_id: "undo-notice",
             buttons: UNDO_BUTTONS,
         });
         let arrival = ctx.arrival_name().map(|name| Bar {
             text: (t().arrival_known)(&name),
+            to_copy: None,
             is_error: false,
             test_id: "arrival",
             buttons: ARRIVAL_BUTTONS,
         });
         let update = ctx.update_ready().then(|| Bar {
             text: t().update_ready.to_owned(),
+            to_copy: None,
             is_error: false,
             test_id: "update-ready",
             buttons: UPDATE_BUTTONS,
@@ -138,6 +145,7 @@ pub fn NoticeBar() -> impl IntoView {
                         data-testid=bar.test_id
                     >
                         <p>{bar.text}</p>
+                        {bar.to_copy.map(|text| view! { <CopyBox text=text /> })}
                         {buttons}
                     </div>
                 }
@@ -148,5 +156,30 @@ pub fn NoticeBar() -> impl IntoView {
         <div class="notice-region" aria-live="polite">
             {bars}
         </div>
+    }
+}
+
+/// Text to copy by hand (a link the clipboard refused): read-only, focused as it appears and
+/// selected whenever it is focused, so one copy command takes it.
+#[component]
+fn CopyBox(text: String) -> impl IntoView {
+    crate::browser::focus_after_render("[data-testid='copy-box']".into());
+    view! {
+        <input
+            type="text"
+            class="copy-box"
+            readonly
+            prop:value=text
+            aria-label=move || texts()().share_link
+            data-testid="copy-box"
+            on:focus=|ev| {
+                if let Some(input) = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    input.select();
+                }
+            }
+        />
     }
 }

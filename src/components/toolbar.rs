@@ -112,6 +112,8 @@ pub fn Toolbar() -> impl IntoView {
     };
     let share_link = move |_| {
         let portfolio = ctx.draft_untracked();
+        // Before any await: the clipboard may accept a write only within the click.
+        let copying = browser::Copying::start();
         leptos::task::spawn_local(async move {
             let fragment = match share::encode(&portfolio).await {
                 Ok(fragment) => fragment,
@@ -120,9 +122,18 @@ pub fn Toolbar() -> impl IntoView {
             let link = format!("{}{fragment}", browser::address_without_hash());
             // A file's address opens only on the machine (and in the folder) it names.
             let note = if browser::is_file_page() { t().share_file_note } else { "" };
-            match browser::copy_text(&link).await {
+            match copying.finish(&link).await {
                 Ok(()) => ctx.tell(format!("{}{note}", t().share_copied), false),
-                Err(_) => ctx.tell(format!("{}{note} {link}", t().share_copy_manually), false),
+                // Where the browser gives no clipboard (no secure context) or refuses: the
+                // link in a box, selected, to copy by hand.
+                Err(_) => {
+                    let why = if browser::is_secure_context() {
+                        t().share_copy_manually
+                    } else {
+                        t().share_no_clipboard
+                    };
+                    ctx.tell_to_copy(format!("{why}{note}"), link);
+                }
             }
         });
     };

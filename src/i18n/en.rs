@@ -148,6 +148,7 @@ pub static TEXTS: Texts = Texts {
     share_failed: "The link could not be made: this browser cannot compress it. Export the portfolio as a file instead.",
     share_file_note: " This copy was opened from a file: the link opens only on a machine that has this file at the same place.",
     share_copy_manually: "Copy this link:",
+    share_no_clipboard: "This page comes over plain http from another machine, so the browser gives it no clipboard. Copy this link:",
     imported: |name| format!("Imported “{name}” as a new portfolio."),
     import_refused: |why| format!("That file was not imported, and nothing changed: {why}"),
     link_refused: |why| format!("That link could not be opened, and nothing changed: {why}"),

@@ -244,6 +244,8 @@ pub struct Texts {
     pub share_link: &'static str,
     pub share_copied: &'static str,
     pub share_copy_manually: &'static str,
+    /// The copy fallback where the page is no secure context (plain http on a network).
+    pub share_no_clipboard: &'static str,
     pub share_failed: &'static str,
     pub share_file_note: &'static str,
     pub imported: fn(&str) -> String,

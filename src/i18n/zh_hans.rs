@@ -148,6 +148,7 @@ pub static TEXTS: Texts = Texts {
     share_failed: "无法生成链接：此浏览器无法压缩数据。请改为将组合导出为文件。",
     share_file_note: "此副本是从文件打开的：链接只能在同一位置有此文件的电脑上打开。",
     share_copy_manually: "请复制此链接：",
+    share_no_clipboard: "此页面经由普通 http 从另一台机器打开，浏览器不允许它使用剪贴板。请复制此链接：",
     imported: |name| format!("已将“{name}”导入为新组合。"),
     import_refused: |why| format!("该文件未导入，内容未作任何更改：{why}"),
     link_refused: |why| format!("无法打开该链接，内容未作任何更改：{why}"),

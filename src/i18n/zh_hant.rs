@@ -148,6 +148,7 @@ pub static TEXTS: Texts = Texts {
     share_failed: "無法產生連結：此瀏覽器無法壓縮資料。請改為將組合匯出為檔案。",
     share_file_note: "此副本是從檔案開啟的：連結只能在同一位置有此檔案的電腦上開啟。",
     share_copy_manually: "請複製此連結：",
+    share_no_clipboard: "此頁面經由一般 http 從另一台機器開啟，瀏覽器不允許它使用剪貼簿。請複製此連結：",
     imported: |name| format!("已將「{name}」匯入為新組合。"),
     import_refused: |why| format!("該檔案未匯入，內容未作任何變更：{why}"),
     link_refused: |why| format!("無法開啟該連結，內容未作任何變更：{why}"),

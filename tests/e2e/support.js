@@ -23,10 +23,10 @@ const types = {
 /**
  * Serves dist/ (or a copy of it in `dir`) on 127.0.0.1 at a free port (or `port`, to serve
  * again at the same origin), with `max-age` caching when asked and gzip (zlib's default
- * level, as static hosts commonly serve it) when asked and accepted; resolves to
- * { origin, port, close }.
+ * level, as static hosts commonly serve it) when asked and accepted, on another address
+ * (`host`) when asked; resolves to { origin, port, close }.
  */
-export async function serveDist(dir = distDir, port = 0, { maxAge, gzip = false } = {}) {
+export async function serveDist(dir = distDir, port = 0, { maxAge, gzip = false, host = "127.0.0.1" } = {}) {
   await stat(join(dir, "index.html")); // fails clearly when the release build is missing
   const gzipped = new Map(); // compressed once per file and content, as a host would store it
   const server = createServer(async (req, res) => {
@@ -52,10 +52,10 @@ export async function serveDist(dir = distDir, port = 0, { maxAge, gzip = false 
       res.writeHead(404).end("not found");
     }
   });
-  await new Promise((ok) => server.listen(port, "127.0.0.1", ok));
+  await new Promise((ok) => server.listen(port, host, ok));
   const bound = server.address().port;
   return {
-    origin: `http://127.0.0.1:${bound}`,
+    origin: `http://${host}:${bound}`,
     port: bound,
     close: () => new Promise((ok) => { server.close(ok); server.closeAllConnections(); }),
   };

@@ -62,7 +62,10 @@ usage: cargo xtask <task>
 /// case, the SAIQ saying what it leaves out, the rebound as a percentage), countries named in
 /// Chinese by the browser, counted units in each language and a projection axis with round
 /// steps cost 7.5 KB more (427.5 to 435.0), most of it the new sentences in three languages.
-const BUNDLE_BUDGET_BYTES: u64 = 436 * 1024;
+/// Copying a share link where the clipboard needs the click (the write begun in it, Safari's
+/// rule) or is missing (plain http on a network), with the link offered selected in a box and
+/// the reason said, cost 3.0 KB more (435.0 to 438.0).
+const BUNDLE_BUDGET_BYTES: u64 = 440 * 1024;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
