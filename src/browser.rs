@@ -252,14 +252,15 @@ pub fn decimal_comma_locale() -> bool {
     COMMA.with(|comma| *comma)
 }
 
-/// Whether keyboard focus is in a text box, where keys edit text rather than the page.
+/// Whether keyboard focus is in a field whose own value a key would change (a text box, a
+/// list, a slider): there Ctrl+Z belongs to the field, not to the page's undo.
 pub fn typing_in_a_field() -> bool {
     let focused = window().ok().and_then(|w| w.document()).and_then(|d| d.active_element());
     focused.is_some_and(|e| match e.tag_name().as_str() {
-        "TEXTAREA" => true,
+        "TEXTAREA" | "SELECT" => true,
         "INPUT" => !matches!(
             e.get_attribute("type").as_deref(),
-            Some("range" | "checkbox" | "radio" | "button" | "file")
+            Some("checkbox" | "radio" | "button" | "file")
         ),
         _ => e.get_attribute("contenteditable").is_some_and(|v| v != "false"),
     })
@@ -272,8 +273,13 @@ pub fn region_name(code: &str, language: &str) -> Option<String> {
         static NAMES: std::cell::RefCell<Option<(String, js_sys::Intl::DisplayNames)>> =
             const { std::cell::RefCell::new(None) };
     }
-    // Only a well-formed code: `of` throws on anything else.
+    // Only a well-formed code: `of` throws on anything else; and only where the browser has
+    // `Intl.DisplayNames` (its constructor would throw through the wasm).
     if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    if !js_sys::Reflect::has(&intl, &"DisplayNames".into()).unwrap_or(false) {
         return None;
     }
     NAMES.with_borrow_mut(|names| {

@@ -268,13 +268,19 @@ pub fn parse_number(text: &str, decimal_comma_locale: bool) -> Result<Reading, P
             _ => Err(ParseError::NotANumber),
         }
     };
-    if read_as == Some(ReadAs::GroupingComma) && decimal_comma_locale && !mantissa.contains('.') {
-        // Only a single comma with three digits after it reaches here: "1,000".
-        let decimal = mantissa.replacen(',', ".", 1);
-        return Err(ParseError::Ambiguous {
-            thousands: number(&plain)?,
-            decimal: number(&decimal)?,
-        });
+    // Where the locale writes a decimal comma, one separator before three digits could be
+    // either: "1,000" and "1.000" are 1000 or 1 there. Several ("1,000,000") are thousands.
+    for separator in [',', '.'] {
+        let single = mantissa.matches(separator).count() == 1
+            && !mantissa.contains(if separator == ',' { '.' } else { ',' });
+        let Some((int, frac)) = mantissa.split_once(separator) else { continue };
+        let three_after = frac.len() == 3 && (1..=3).contains(&int.len()) && !int.starts_with('0');
+        if decimal_comma_locale && single && three_after {
+            return Err(ParseError::Ambiguous {
+                thousands: number(&format!("{int}{frac}"))?,
+                decimal: number(&format!("{int}.{frac}"))?,
+            });
+        }
     }
     Ok(Reading { value: number(&plain)?, read_as })
 }
@@ -401,7 +407,15 @@ mod tests {
             parse_number("12,500", true),
             Err(ParseError::Ambiguous { thousands: 12_500.0, decimal: 12.5 })
         );
+        // A dot before three digits, too: a German "1.000" is a thousand.
+        assert_eq!(
+            parse_number("1.000", true),
+            Err(ParseError::Ambiguous { thousands: 1000.0, decimal: 1.0 })
+        );
         // Unambiguous there too.
+        assert_eq!(parse_number("1,000,000", true).map(|r| r.value), Ok(1_000_000.0));
+        assert_eq!(parse_number("1.000.000", true).map(|r| r.value), Ok(1_000_000.0));
+        assert_eq!(parse_number("1.5", true).map(|r| r.value), Ok(1.5));
         assert_eq!(parse_number("0,25", true).map(|r| r.value), Ok(0.25));
         assert_eq!(parse_number("0.25", true).map(|r| (r.value, r.read_as)), Ok((0.25, None)));
         assert_eq!(parse_number("1,234.5", true).map(|r| r.value), Ok(1234.5));

@@ -45,9 +45,10 @@ pub fn App() -> impl IntoView {
     // A new version installed by the service worker, now or later: the user is told, and
     // chooses when to take it.
     ctx.set_update_ready(browser::update_waiting());
-    let _ = window_event_listener_untyped(browser::UPDATE_READY_EVENT, move |_| {
+    let update_ready = window_event_listener_untyped(browser::UPDATE_READY_EVENT, move |_| {
         ctx.set_update_ready(true);
     });
+    on_cleanup(move || update_ready.remove());
     ctx.select_first();
 
     // A share link opens as a new portfolio (or asks, when the library has it); a damaged one

@@ -163,7 +163,11 @@ pub fn AvoidedFields(e: Editing) -> impl IntoView {
                     id=format!("avoided-{}", path.key().replace('_', "-"))
                     label=tr(label)
                     unit=Signal::derive(move || unit)
-                    value=Signal::derive(move || avoided.with(get) * shown)
+                    // Rounded in the field's own scale: 0.7 × 100 is 70, not 70.00000000000001.
+                    value=Signal::derive(move || {
+                        let v = avoided.with(get) * shown;
+                        if percent { (v * 1e9).round() / 1e9 } else { v }
+                    })
                     on_change=Callback::new(move |v: f64| edit(&|a| set(a, v / shown)))
                     // The engine states its bound as a share; said here as the field shows it.
                     error=Signal::derive(move || {

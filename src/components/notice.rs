@@ -71,7 +71,7 @@ pub fn NoticeBar() -> impl IntoView {
     };
     // Undo from the keyboard in one step, wherever focus is: Ctrl+Z (⌘Z on a Mac), except in
     // a text box, where it undoes typing as everywhere else.
-    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+    let undo_keys = window_event_listener(leptos::ev::keydown, move |ev| {
         let undo_key = ev.key().eq_ignore_ascii_case("z") && (ev.ctrl_key() || ev.meta_key());
         if !undo_key || ev.shift_key() || ev.alt_key() || crate::browser::typing_in_a_field() {
             return;
@@ -81,6 +81,7 @@ pub fn NoticeBar() -> impl IntoView {
             act(Action::Undo);
         }
     });
+    on_cleanup(move || undo_keys.remove());
     let bars = move || {
         let notice = ctx.notice().map(|n| Bar {
             text: n.text,
@@ -159,11 +160,10 @@ pub fn NoticeBar() -> impl IntoView {
     }
 }
 
-/// Text to copy by hand (a link the clipboard refused): read-only, focused as it appears and
-/// selected whenever it is focused, so one copy command takes it.
+/// Text to copy by hand (a link the clipboard refused): read-only, and selected whenever it
+/// is focused (the code that shows it focuses it, once), so one copy command takes it.
 #[component]
 fn CopyBox(text: String) -> impl IntoView {
-    crate::browser::focus_after_render("[data-testid='copy-box']".into());
     view! {
         <input
             type="text"

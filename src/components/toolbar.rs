@@ -133,6 +133,8 @@ pub fn Toolbar() -> impl IntoView {
                         t().share_no_clipboard
                     };
                     ctx.tell_to_copy(format!("{why}{note}"), link);
+                    // Focused once, as it appears: not again whenever the notices redraw.
+                    browser::focus_after_render("[data-testid='copy-box']".into());
                 }
             }
         });

@@ -120,7 +120,7 @@ fn step_value(value: f64, unit: Unit, texts: &Texts) -> String {
     match unit {
         Unit::Kwh => quantity(Quantity::Energy, value),
         Unit::Count | Unit::Ratio => number,
-        other => match (texts.counted)(other, value) {
+        other => match (texts.counted)(other, number == "1") {
             Some(word) => format!("{number} {word}"),
             None => format!("{number} {}", other.key()),
         },

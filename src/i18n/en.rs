@@ -351,9 +351,8 @@ pub static TEXTS: Texts = Texts {
     working: "Show the working",
     working_for: |name| format!("Working for “{name}”"),
     entered_by_user: "entered by you",
-    counted: |unit, n| {
+    counted: |unit, one| {
         use engine::units::Unit;
-        let one = n == 1.0;
         Some(match unit {
             Unit::Calls => if one { "call" } else { "calls" },
             Unit::Runs => if one { "run" } else { "runs" },
@@ -469,9 +468,10 @@ pub static TEXTS: Texts = Texts {
     caveat_carbon_free: "Changes the market-based carbon only: the electricity drawn and the location-based figure stay as they are.",
     caveat_pue: "Only where you can choose the data centre: a provider's published PUE is what its sites achieve.",
     caveat_share_fine_tune: "Only where the teams' tasks are close enough for one fine-tuned model to serve them all.",
-    saiq_left_out_tokens: |names| format!("Not in this ranking, nor in the score per 1,000 tokens: {names}. Only language models produce tokens; choose “per request” to compare them all."),
-    saiq_left_out_runs: |names| format!("Not in this ranking: {names}. A training run is not a request, so it is not ranked beside answers."),
+    saiq_left_out_tokens: |names| format!("Not in this ranking, nor in the score per 1,000 tokens: {names}. Only language models produce tokens; per request, the other use cases are compared too."),
+    saiq_left_out_runs: |names| format!("Not in this ranking: {names}. A training run is not a request, so it is not ranked beside answers (the portfolio's score per request counts each run as one)."),
     and_more: |list, n| format!("{list} and {n} more"),
+    list_separator: ", ",
     by_use_case_caption: "Carbon per year of each use case the changes touch",
     use_case_column: "Use case",
     levers_applied: |n| if n == 1 { "One change applied to the portfolio.".into() } else { format!("{n} changes applied to the portfolio.") },

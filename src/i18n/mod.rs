@@ -472,9 +472,9 @@ pub struct Texts {
     pub working_for: fn(&str) -> String,
     /// The source column of a value the user typed.
     pub entered_by_user: &'static str,
-    /// A counted unit of the working after its number (calls, runs, …), in the plural the
-    /// number takes; `None` for a symbol (kWh, W) written as it is.
-    pub counted: fn(engine::units::Unit, f64) -> Option<&'static str>,
+    /// A counted unit of the working after its number (calls, runs, …), singular when the
+    /// number as written is one; `None` for a symbol (kWh, W) written as it is.
+    pub counted: fn(engine::units::Unit, bool) -> Option<&'static str>,
     pub step: &'static str,
     pub value: &'static str,
     pub source: &'static str,
@@ -592,6 +592,8 @@ pub struct Texts {
     pub saiq_left_out_tokens: fn(&str) -> String,
     pub saiq_left_out_runs: fn(&str) -> String,
     pub and_more: fn(&str, usize) -> String,
+    /// Between the names of a list ("a, b" / "a、b").
+    pub list_separator: &'static str,
     pub use_case_column: &'static str,
     pub before: &'static str,
     pub after: &'static str,

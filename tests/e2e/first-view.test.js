@@ -13,6 +13,7 @@ test("with scripts off, the first view says what the tool is and what it needs",
   const view = page.getByTestId("first-view");
   await assert.doesNotReject(view.getByRole("heading", { name: "AI Footprint" }).waitFor());
   assert.match(await view.innerText(), /needs JavaScript and WebAssembly/);
+  assert.equal(await page.locator("#first-view-status").isVisible(), false, "nothing is loading");
   // Styled by the page's own stylesheet: the panel has its border.
   const border = await page.locator(".first-view-body .panel").evaluate((e) => getComputedStyle(e).borderTopStyle);
   assert.equal(border, "solid");

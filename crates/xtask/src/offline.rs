@@ -70,16 +70,16 @@ pub fn build(root: &Path) -> Result<PathBuf, String> {
         "{glue}\n\
          // The app's wasm, deflated, in base64: a page opened from a file cannot fetch it. In a\n\
          // block of its own: the glue's names are module-wide.\n\
-         {{\n\
+         try {{\n\
          const deflated = Uint8Array.from(atob(\"{}\"), (c) => c.charCodeAt(0));\n\
          const inflated = new Blob([deflated]).stream().pipeThrough(new DecompressionStream(\"deflate-raw\"));\n\
-         await __wbg_init({{ module_or_path: await new Response(inflated).arrayBuffer() }}).catch((error) => {{\n\
+         await __wbg_init({{ module_or_path: await new Response(inflated).arrayBuffer() }});\n\
+         }} catch (error) {{\n\
            // As the served page's start-up script does: the first view says it could not start.\n\
            console.error(error);\n\
            document.querySelector(\".first-view-body\")?.classList.add(\"failed\");\n\
            document.getElementById(\"first-view-failed\")?.removeAttribute(\"hidden\");\n\
            document.getElementById(\"first-view-error\")?.append(String(error?.message ?? error));\n\
-         }});\n\
          }}\n",
         STANDARD.encode(&deflated)
     );

@@ -369,7 +369,7 @@ pub fn Saiq() -> impl IntoView {
             {move || {
                 let names = scores.with(|s| s.left_out.clone());
                 let (shown, rest) = names.split_at(names.len().min(3));
-                let mut list = shown.join(", ");
+                let mut list = shown.join(t().list_separator);
                 if !rest.is_empty() {
                     list = (t().and_more)(&list, rest.len());
                 }
