@@ -274,8 +274,7 @@ pub fn parse_number(text: &str, decimal_comma_locale: bool) -> Result<Reading, P
         let single = mantissa.matches(separator).count() == 1
             && !mantissa.contains(if separator == ',' { '.' } else { ',' });
         let Some((int, frac)) = mantissa.split_once(separator) else { continue };
-        let three_after = frac.len() == 3 && (1..=3).contains(&int.len()) && !int.starts_with('0');
-        if decimal_comma_locale && single && three_after {
+        if decimal_comma_locale && single && one_thousands_group(int, frac) {
             return Err(ParseError::Ambiguous {
                 thousands: number(&format!("{int}{frac}"))?,
                 decimal: number(&format!("{int}.{frac}"))?,
@@ -295,10 +294,7 @@ fn read_separators(mantissa: &str) -> Result<(String, Option<ReadAs>), ParseErro
         (0, _) => grouped(mantissa, '.').map(|digits| (digits, ReadAs::GroupingDot)),
         (1, 0) => {
             let (int, frac) = mantissa.split_once(',').unwrap_or((mantissa, ""));
-            let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
-            let thousands =
-                frac.len() == 3 && (1..=3).contains(&int.len()) && !int.starts_with('0');
-            if thousands && digits(int) && digits(frac) {
+            if one_thousands_group(int, frac) {
                 Some((format!("{int}{frac}"), ReadAs::GroupingComma))
             } else if !frac.is_empty() && digits(int) && digits(frac) {
                 Some((format!("{int}.{frac}"), ReadAs::DecimalComma))
@@ -317,7 +313,7 @@ fn read_separators(mantissa: &str) -> Result<(String, Option<ReadAs>), ParseErro
                 (',', ReadAs::GroupingComma)
             };
             let single_point = mantissa.matches(char::from(point)).count() == 1;
-            let frac_digits = !frac.is_empty() && frac.bytes().all(|b| b.is_ascii_digit());
+            let frac_digits = !frac.is_empty() && digits(frac);
             match grouped(int, grouping) {
                 Some(int) if single_point && frac_digits => {
                     Some((format!("{int}.{frac}"), read_as))
@@ -329,12 +325,26 @@ fn read_separators(mantissa: &str) -> Result<(String, Option<ReadAs>), ParseErro
     read.map(|(plain, read_as)| (plain, Some(read_as))).ok_or(ParseError::NotANumber)
 }
 
+/// Only ASCII digits (an empty text too).
+fn digits(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// "1" to "999" then three digits, as on either side of the one separator in "12,500": a
+/// thousands separator by its shape (no thousands start with 0, so "0,250" is not).
+fn one_thousands_group(int: &str, frac: &str) -> bool {
+    frac.len() == 3
+        && (1..=3).contains(&int.len())
+        && !int.starts_with('0')
+        && digits(int)
+        && digits(frac)
+}
+
 /// Digits grouped by `separator` in threes ("1,234,567"), without the separators; `None`
 /// where the groups are not of three digits after a first group of one to three.
 fn grouped(text: &str, separator: char) -> Option<String> {
     let mut groups = text.split(separator);
     let first = groups.next()?;
-    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
     if !(1..=3).contains(&first.len()) || !digits(first) {
         return None;
     }

@@ -18,11 +18,7 @@ pub fn Results() -> impl IntoView {
     let ctx = PortfolioCtx::expect();
     let t = texts();
     let stale = move || ctx.errors().with(Option::is_some);
-    let total = move |f: fn(&Impacts) -> Estimate| {
-        Signal::derive(move || {
-            ctx.result().with(|r| r.as_ref().map(|r| f(&r.total_per_year)).unwrap_or_default())
-        })
-    };
+    let total = move |f: fn(&Impacts) -> Estimate| yearly_total(ctx, f);
     let part = |label: Pick, f: fn(&Impacts) -> Estimate| (label, total(f));
     // The prices of the last valid inputs, as the figures they multiply: a refused price is
     // never shown applied.
@@ -113,6 +109,13 @@ pub fn Results() -> impl IntoView {
     }
 }
 
+/// One yearly total of the last good result, as a signal (zero before there is one).
+fn yearly_total(ctx: PortfolioCtx, f: fn(&Impacts) -> Estimate) -> Signal<Estimate> {
+    Signal::derive(move || {
+        ctx.result().with(|r| r.as_ref().map(|r| f(&r.total_per_year)).unwrap_or_default())
+    })
+}
+
 /// On a narrow screen, where the results come after the form, the four yearly totals stay in
 /// sight at the top while the form is edited; pressing them goes to the full results. Hidden
 /// (by the style sheet) where the results sit beside the form.
@@ -122,15 +125,16 @@ pub fn HeadlineStrip() -> impl IntoView {
     let t = texts();
     let stale = move || ctx.errors().with(Option::is_some);
     let figure = move |title: Pick, kind: Quantity, f: fn(&Impacts) -> Estimate| {
+        let total = yearly_total(ctx, f);
         view! {
             <span class="strip-figure">
                 <span class="strip-title">{move || title(t())}</span>
+                // Blank, not zero, before there is any result.
                 <span class="strip-value">
                     {move || {
                         ctx.result()
-                            .with(|r| {
-                                r.as_ref().map(|r| quantity(kind, f(&r.total_per_year).central))
-                            })
+                            .with(Option::is_some)
+                            .then(|| quantity(kind, total.get().central))
                     }}
                 </span>
             </span>
